@@ -1,0 +1,52 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "govreport",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "govreport", targets: ["govreport"]),
+        .library(name: "GovReportRender", targets: ["GovReportRender"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // libcmark from the system (Debian: libcmark-dev). Every piece of prose goes through it.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Stage 1: files, encodings, line numbers, diagnostics.
+        .target(name: "GovReportIngest"),
+        // Stage 2: sections, tables, labels, metadata.
+        .target(name: "GovReportParse", dependencies: ["GovReportIngest"]),
+        // Stage 3: consistency rules and inference.
+        .target(name: "GovReportCheck", dependencies: ["GovReportParse"]),
+        // Stage 4: grouping, indicators, links between years.
+        .target(name: "GovReportAnalyse", dependencies: ["GovReportCheck"]),
+        // Stage 5: Markdown through cmark, SVG charts, Mustache templates, the site writer.
+        .target(
+            name: "GovReportRender",
+            dependencies: [
+                "GovReportAnalyse", "CCmark",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        // The thin command-line front end.
+        .executableTarget(
+            name: "govreport",
+            dependencies: [
+                "GovReportRender",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "IngestTests", dependencies: ["GovReportIngest"]),
+        .testTarget(name: "ParseTests", dependencies: ["GovReportParse"]),
+        .testTarget(name: "CheckTests", dependencies: ["GovReportCheck"]),
+        .testTarget(name: "RenderTests", dependencies: ["GovReportRender"]),
+        .testTarget(name: "SiteTests", dependencies: ["GovReportRender"]),
+    ]
+)

@@ -1,0 +1,4 @@
+#ifndef GOVREPORT_CCMARK_SHIM_H
+#define GOVREPORT_CCMARK_SHIM_H
+#include <cmark.h>
+#endif

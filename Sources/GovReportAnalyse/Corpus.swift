@@ -1,0 +1,47 @@
+import GovReportCheck
+import GovReportParse
+
+/// The checked reports of one build, in a fixed order (agency, year, source), each with a
+/// stable page name, and the links between the years of the same agency.
+public struct Corpus: Sendable {
+    public struct Entry: Sendable {
+        public let checked: CheckedReport
+        /// The page name without extension: `<year>-<hash of agency>`, stable across rebuilds
+        /// and independent of the input order.
+        public let id: String
+        public var report: Report { checked.report }
+        public var agencyName: String { report.agency?.name ?? "（未识别机关）" }
+    }
+
+    public let entries: [Entry]
+    /// Indices into `entries` of every report of an agency, by year.
+    public let byAgency: [String: [Int]]
+
+    public init(_ reports: [CheckedReport]) {
+        let sorted = reports.sorted { a, b in
+            (a.report.agencyKey ?? "~", a.report.year ?? 0, a.report.source) < (b.report.agencyKey ?? "~", b.report.year ?? 0, b.report.source)
+        }
+        var used: [String: Int] = [:]
+        var entries: [Entry] = []
+        for checked in sorted {
+            let agencyPart = checked.report.agencyKey ?? checked.report.source
+            var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(StableHash.hex(agencyPart))"
+            let n = used[id, default: 0] + 1
+            used[id] = n
+            if n > 1 { id += "-\(n)" }
+            entries.append(Entry(checked: checked, id: id))
+        }
+        self.entries = entries
+        var byAgency: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() {
+            if let key = e.report.agencyKey { byAgency[key, default: []].append(i) }
+        }
+        self.byAgency = byAgency
+    }
+
+    /// The other reports of the same agency, in year order.
+    public func otherYears(of index: Int) -> [Entry] {
+        guard let key = entries[index].report.agencyKey, let all = byAgency[key] else { return [] }
+        return all.filter { $0 != index }.map { entries[$0] }
+    }
+}

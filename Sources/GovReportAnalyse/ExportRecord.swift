@@ -1,0 +1,62 @@
+import Foundation
+import GovReportCheck
+import GovReportParse
+
+/// One report as the public export record (`govreport extract`, the site's downloads).
+/// The field names are a public interface documented in the README: keep them stable.
+public enum ExportRecord {
+    public static func object(_ checked: CheckedReport) -> [String: Any] {
+        let report = checked.report
+        var figures: [String: Any] = [:]
+        for (key, figure) in report.figures { figures[key] = figure.value.map { $0 as Any } ?? NSNull() }
+        var region: [String: Any] = [:]
+        region["province"] = report.region.province ?? NSNull()
+        region["city"] = report.region.city ?? NSNull()
+        region["district"] = report.region.district ?? NSNull()
+        region["street"] = report.region.street ?? NSNull()
+        return [
+            "source": report.source,
+            "agency": report.agency?.name ?? NSNull(),
+            "region": region,
+            "year": report.year ?? NSNull(),
+            "template": report.edition?.rawValue ?? NSNull(),
+            "published": report.published ?? NSNull(),
+            "figures": figures,
+            "inferred": checked.inferred.mapValues { $0.value },
+            "violations": checked.violations.map { v in
+                ["rule": v.rule, "message": v.message, "keys": v.keys, "line": v.location.line] as [String: Any]
+            },
+            "warnings": report.diagnostics.filter { $0.severity >= .warning }.map { d in
+                ["line": d.location.line, "message": d.message] as [String: Any]
+            },
+        ]
+    }
+
+    /// Deterministic JSON: sorted keys, integers without a decimal point.
+    public static func json(_ value: Any, pretty: Bool = true) -> String {
+        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
+        if pretty { options.insert(.prettyPrinted) }
+        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "null" }
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Long-form CSV: one row per report and figure.
+    public static func csv(_ reports: [CheckedReport]) -> String {
+        var out = "source,agency,year,template,key,value,inferred\n"
+        func field(_ s: String) -> String {
+            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        }
+        for checked in reports {
+            let r = checked.report
+            let head = [field(r.source), field(r.agency?.name ?? ""), r.year.map(String.init) ?? "", r.edition?.rawValue ?? ""]
+            let keys = Set(r.figures.keys).union(checked.inferred.keys).sorted()
+            for key in keys {
+                let read = r.figures[key]?.value
+                let inferred = read == nil ? checked.inferred[key]?.value : nil
+                let value = (read ?? inferred).map(ConsistencyChecker.format) ?? ""
+                out += (head + [key, value, inferred != nil ? "true" : "false"]).joined(separator: ",") + "\n"
+            }
+        }
+        return out
+    }
+}

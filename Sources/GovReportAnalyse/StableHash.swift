@@ -1,0 +1,17 @@
+/// FNV-1a, 64 bits: a hash that is the same on every machine and every run (Swift's own
+/// `Hasher` is seeded per process), for page names that survive a rebuild.
+public enum StableHash {
+    public static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
+
+    public static func hex(_ text: String, digits: Int = 10) -> String {
+        let h = String(fnv1a(text), radix: 16)
+        return String((String(repeating: "0", count: max(0, 16 - h.count)) + h).prefix(digits))
+    }
+}

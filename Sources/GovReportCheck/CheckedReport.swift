@@ -1,0 +1,32 @@
+import GovReportIngest
+import GovReportParse
+
+/// A report after checking: the figures read, the figures inferred from the rules (kept
+/// apart, never mixed into `report.figures`), the broken rules and every diagnostic.
+public struct CheckedReport: Sendable {
+    public struct Inference: Sendable, Hashable {
+        public let value: Double
+        /// The rule that determined it.
+        public let rule: Int
+        /// The equation written out, for the page and the export.
+        public let reason: String
+    }
+
+    public let report: Report
+    public let inferred: [String: Inference]
+    public let violations: [Violation]
+
+    /// The read value, else the inferred one.
+    public func value(_ key: String) -> Double? {
+        report.figures[key]?.value ?? inferred[key]?.value
+    }
+
+    public func isInferred(_ key: String) -> Bool { report.figures[key]?.value == nil && inferred[key] != nil }
+
+    /// Parser diagnostics and broken rules together, sorted, as `govreport check` prints them.
+    public var diagnostics: [Diagnostic] {
+        (report.diagnostics + violations.map(\.diagnostic)).sorted()
+    }
+
+    public var warningCount: Int { report.diagnostics.filter { $0.severity >= .warning }.count }
+}

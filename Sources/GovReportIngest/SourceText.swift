@@ -1,0 +1,45 @@
+import Foundation
+
+/// The decoded text of one input file, split into lines with their numbers. Every later
+/// stage addresses text by line so that figures and diagnostics point back into the file.
+public struct SourceText: Sendable {
+    public let path: String
+    public let encoding: TextEncoding
+    public let lines: [String]
+
+    public init(path: String, text: String, encoding: TextEncoding = .utf8) {
+        self.path = path
+        self.encoding = encoding
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        self.lines = lines
+    }
+
+    /// Reads and decodes a file. `displayPath` is what diagnostics and pages show.
+    public static func load(fileAt url: URL, displayPath: String) throws(IngestError) -> SourceText {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw .unreadable(path: displayPath, reason: Self.reason(error))
+        }
+        if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+            throw .empty(path: displayPath)
+        }
+        if TextEncoding.looksBinary(data) { throw .binary(path: displayPath) }
+        guard let (text, encoding) = TextEncoding.decode(data) else { throw .undecodable(path: displayPath) }
+        return SourceText(path: displayPath, text: text, encoding: encoding)
+    }
+
+    public func location(_ line: Int) -> SourceLocation { SourceLocation(path: path, line: line) }
+
+    private static func reason(_ error: Error) -> String {
+        let ns = error as NSError
+        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
+            return String(cString: strerror(code.rawValue))
+        }
+        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "Permission denied" }
+        return ns.localizedDescription
+    }
+}

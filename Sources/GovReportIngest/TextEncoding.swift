@@ -1,0 +1,47 @@
+import Foundation
+
+/// The encodings government report files come in. Many are GBK/GB18030 with no marker,
+/// so decoding tries strict UTF-8 first and falls back to GB18030 (a superset of GBK).
+public enum TextEncoding: String, Sendable {
+    case utf8 = "UTF-8"
+    case utf8WithBOM = "UTF-8 (BOM)"
+    case gb18030 = "GB18030"
+
+    /// kCFStringEncodingGB_18030_2000 with the CF flag, the form Foundation on Linux accepts.
+    static let foundationGB18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// Decodes report bytes, normalising line ends to `\n`. Returns nil when the bytes are
+    /// not text in any supported encoding.
+    public static func decode(_ data: Data) -> (text: String, encoding: TextEncoding)? {
+        var bytes = data
+        var encoding = TextEncoding.utf8
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {
+            bytes = bytes.dropFirst(3)
+            encoding = .utf8WithBOM
+        }
+        var text: String?
+        if let utf8 = String(validating: bytes, as: UTF8.self) {
+            text = utf8
+        } else if let gb = String(data: Data(bytes), encoding: foundationGB18030) {
+            text = gb
+            encoding = .gb18030
+        }
+        guard var decoded = text else { return nil }
+        if decoded.contains("\r") {
+            decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
+                .replacingOccurrences(of: "\r", with: "\n")
+        }
+        return (decoded, encoding)
+    }
+
+    /// Heuristic for PDF/image bytes saved under a `.txt` name: NUL bytes or a known binary
+    /// signature in the first kilobyte.
+    public static func looksBinary(_ data: Data) -> Bool {
+        let head = data.prefix(1024)
+        if head.starts(with: Array("%PDF".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47])
+            || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
+            return true
+        }
+        return head.contains(0)
+    }
+}

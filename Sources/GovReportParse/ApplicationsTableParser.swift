@@ -1,0 +1,66 @@
+import GovReportIngest
+
+/// Reads section 三, the applications table, into `applications.<row>.<column>` figures.
+struct ApplicationsTableParser {
+    let dictionary: LabelDictionary
+    let edition: Edition
+    let source: SourceText
+
+    func parse(_ rows: [RawRow]) -> TableReading {
+        var reading = TableReading()
+        var group: String?
+        var previousKey: String?
+        let columns = FigureKeys.applicantColumns
+        let expected = Set(FigureKeys.applicationRows(edition).map(\.key))
+        var seen: [String: Int] = [:]
+
+        for row in rows {
+            for cell in row.labels {
+                if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
+            }
+            let found = row.label { text -> String? in
+                if let m = dictionary.match(text, in: .applications) {
+                    if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
+                    return m.key
+                }
+                if dictionary.match(text, in: .group)?.key == "other" { return "other" }
+                return nil
+            }
+            guard let (key, noise) = found else {
+                if row.hasNumber {
+                    let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
+                    reading.warn(source, row.values.first?.line ?? row.line,
+                                 "applications table: values with \(label) are not under a known row; ignored")
+                }
+                continue
+            }
+            if let first = seen[key] {
+                reading.warn(source, row.line, "applications table: row \(key) appears again (first at line \(first)); kept the first")
+                continue
+            }
+            if !expected.contains(key) {
+                reading.warn(source, row.line, "applications table: row \(key) does not belong to the \(edition.rawValue) format")
+            }
+            seen[key] = row.line
+            previousKey = key
+            if !noise.isEmpty {
+                reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the values of row \(key); ignored")
+            }
+            let (cells, problem) = row.aligned(to: columns.count, rightAlignShort: true)
+            if let problem {
+                let lost = zip(columns, cells).filter { $0.1 == nil }.map(\.0.label)
+                let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
+                reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
+            }
+            for (column, cell) in zip(columns, cells) {
+                guard let cell else { continue }
+                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+                reading.figures[FigureKeys.application(key, column.key)] = Figure(value, line: cell.line)
+            }
+        }
+        for row in FigureKeys.applicationRows(edition) where seen[row.key] == nil {
+            reading.warn(source, rows.first?.line ?? 0, "applications table: row ‘\(row.label)’ not found")
+        }
+        return reading
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+
+/// The official row labels of the report tables and the variants seen in real reports,
+/// loaded from `Resources/labels/labels.tsv`. Cells are matched against it with a tolerant
+/// matcher (prefix and edit distance), so that OCR damage is handled by data, not by
+/// special cases in code.
+public struct LabelDictionary: Sendable {
+    public enum Table: String, Sendable {
+        /// Rows of section 三.
+        case applications
+        /// The (三)…(六) group headings of section 三.
+        case group
+        /// Rows of section 二.
+        case proactive
+    }
+
+    public struct Entry: Sendable {
+        public let table: Table
+        public let key: String
+        public let phrase: [Character]
+    }
+
+    public struct Match: Sendable, Equatable {
+        public let key: String
+        public let distance: Int
+    }
+
+    public let entries: [Entry]
+
+    public init(entries: [Entry]) { self.entries = entries }
+
+    public enum LoadError: Error, CustomStringConvertible {
+        case unreadable(String)
+        case malformed(path: String, line: Int)
+        public var description: String {
+            switch self {
+            case .unreadable(let p): "\(p): error: cannot read the label dictionary"
+            case .malformed(let p, let l): "\(p):\(l): error: expected 'table<TAB>key<TAB>phrase'"
+            }
+        }
+    }
+
+    public static func load(from url: URL) throws -> LabelDictionary {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { throw LoadError.unreadable(url.path) }
+        return try parse(text, path: url.lastPathComponent)
+    }
+
+    public static func parse(_ text: String, path: String) throws -> LabelDictionary {
+        var entries: [Entry] = []
+        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = raw.trimmingCharacters(in: .whitespaces)
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            let parts = line.split(separator: "\t", omittingEmptySubsequences: true).map(String.init)
+            guard parts.count == 3, let table = Table(rawValue: parts[0]) else {
+                throw LoadError.malformed(path: path, line: i + 1)
+            }
+            entries.append(Entry(table: table, key: parts[1], phrase: Array(TextNormalizer.labelKey(parts[2]))))
+        }
+        return LabelDictionary(entries: entries)
+    }
+
+    /// The best entry of `table` for a cell's text, or nil. Exact matches, and prefix matches of
+    /// phrases of four or more characters (labels followed by a remark), score 0;
+    /// otherwise up to one edit per four characters of the phrase is tolerated.
+    public func match(_ text: String, in table: Table) -> Match? {
+        let t = Array(TextNormalizer.labelKey(text))
+        guard !t.isEmpty else { return nil }
+        var best: (distance: Int, length: Int, key: String)?
+        for entry in entries where entry.table == table {
+            let p = entry.phrase
+            let tolerance = p.count / 4
+            var d: Int
+            if t == p || (p.count >= 4 && t.starts(with: p)) {
+                d = 0
+            } else {
+                guard abs(t.count - p.count) <= tolerance || t.count > p.count else { continue }
+                d = TextNormalizer.editDistance(t, p)
+                if t.count > p.count && p.count >= 4 {
+                    d = min(d, TextNormalizer.editDistance(Array(t.prefix(p.count)), p))
+                }
+                guard d <= tolerance else { continue }
+            }
+            if best == nil || d < best!.distance || (d == best!.distance && p.count > best!.length) {
+                best = (d, p.count, entry.key)
+            }
+        }
+        return best.map { Match(key: $0.key, distance: $0.distance) }
+    }
+}

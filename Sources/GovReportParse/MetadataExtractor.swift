@@ -1,0 +1,158 @@
+import Foundation
+import GovReportIngest
+
+/// Reads who published a report, about which year, in which region and when: from the title
+/// line, the closing signature, or the chrome of the web page it was copied from.
+struct MetadataExtractor {
+    let source: SourceText
+
+    struct Result {
+        var agency: Agency?
+        var region = Region()
+        var year: Int?
+        var published: String?
+        var titleLine: Int?
+        var diagnostics: [Diagnostic] = []
+    }
+
+    static let title = try! NSRegularExpression(pattern: #"^(.*?)(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度?报告"#)
+    static let date = try! NSRegularExpression(pattern: #"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?"#)
+    static let chrome = try! NSRegularExpression(pattern: #"(发布机构|发文机关|发布日期)\s*[:：]\s*([^\s:：]*)"#)
+    static let signatureName = try! NSRegularExpression(
+        pattern: #"^(\p{Han}{2,40}?(?:人民政府办公室|人民政府|办公室|办事处|委员会|管委会|局|中心|厅|署|院|政府))\s*(?:\d{4}\s*年.*)?$"#)
+    static let regionParts = try! NSRegularExpression(
+        pattern: #"^(\p{Han}{2,6}?(?:省|自治区))?(\p{Han}{2,5}?市)?(\p{Han}{1,5}?(?:区|县|旗))?(\p{Han}{2,5}?(?:街道|镇|乡))?"#)
+    static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{2,4}?市)(\p{Han}{1,4}?[区县])"#)
+    static let firstYear = try! NSRegularExpression(pattern: #"^\s*(\d{4})\s*年"#)
+
+    func extract() -> Result {
+        var result = Result()
+        let lines = source.lines
+        var titleAgency: String?
+
+        for (i, line) in lines.prefix(40).enumerated() {
+            let t = TextNormalizer.halfWidth(line).trimmingCharacters(in: .whitespaces)
+            if let m = Self.title.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
+                let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmingCharacters(in: .whitespaces)
+                result.year = Int(t[Range(m.range(at: 2), in: t)!])
+                result.titleLine = i + 1
+                if prefix.count >= 2 { titleAgency = prefix }
+                break
+            }
+        }
+
+        // Web-page chrome: 发布机构 / 发文机关 / 发布日期.
+        var chromeAgency: String?
+        for line in lines.prefix(60) {
+            let t = TextNormalizer.halfWidth(line)
+            for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
+                let field = String(t[Range(m.range(at: 1), in: t)!])
+                let value = String(t[Range(m.range(at: 2), in: t)!])
+                guard !value.isEmpty else { continue }
+                if field == "发布日期", result.published == nil { result.published = Self.isoDate(value) }
+                if field == "发布机构" || (field == "发文机关" && chromeAgency == nil) { chromeAgency = value }
+            }
+        }
+
+        // Closing signature: the last lines, a body name and/or a date.
+        var signatureAgency: String?
+        var signatureLine: Int?
+        for (i, line) in lines.enumerated().reversed().prefix(8) {
+            let t = TextNormalizer.halfWidth(line).trimmingCharacters(in: .whitespaces)
+            guard !t.isEmpty, t.count <= 60 else { continue }
+            if signatureAgency == nil, let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
+                signatureAgency = String(t[Range(m.range(at: 1), in: t)!])
+                signatureLine = i + 1
+            }
+            if let m = Self.date.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)), m.range.length == (t as NSString).length
+                || t.hasSuffix("日") {
+                let date = Self.isoDate(String(t[Range(m.range, in: t)!]))
+                if result.published == nil { result.published = date }
+            }
+        }
+
+        if let name = titleAgency {
+            result.agency = Agency(name: name, source: .title)
+        } else if let name = signatureAgency {
+            result.agency = Agency(name: name, source: .signature)
+            result.diagnostics.append(Diagnostic(.note, source.location(signatureLine ?? 0),
+                                                 "no title line: agency ‘\(name)’ taken from the closing signature"))
+        } else if let name = chromeAgency {
+            result.agency = Agency(name: name, source: .webPageChrome)
+            result.diagnostics.append(Diagnostic(.note, source.location(0),
+                                                 "no title line or signature: agency ‘\(name)’ taken from the web page's 发布机构"))
+        } else {
+            result.diagnostics.append(Diagnostic(.warning, source.location(1), "agency not found (no title, signature or 发布机构)"))
+        }
+
+        if var agency = result.agency {
+            result.region = Self.region(of: agency.name)
+            // "区人民政府办公室": the name leaves out its own region; complete it from the text.
+            if result.region.city == nil && result.region.district == nil, let first = agency.name.first, "区县市镇".contains(first),
+               let (city, district) = mostFrequentRegion() {
+                result.region = Region(city: city, district: district)
+                agency.printedName = agency.name
+                agency.name = city + district + agency.name.dropFirst()
+                result.diagnostics.append(Diagnostic(.note, source.location(0),
+                    "agency printed as ‘\(agency.printedName!)’; completed as ‘\(agency.name)’ from the region the text names most (\(city)\(district))"))
+            }
+            result.agency = agency
+        }
+
+        if result.year == nil {
+            for (i, line) in lines.enumerated().prefix(30) {
+                let t = TextNormalizer.halfWidth(line)
+                if let m = Self.firstYear.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
+                    result.year = Int(t[Range(m.range(at: 1), in: t)!])
+                    result.diagnostics.append(Diagnostic(.note, source.location(i + 1),
+                        "no title line: year \(result.year!) taken from the opening sentence"))
+                    break
+                }
+            }
+        }
+        if result.year == nil, let published = result.published, let y = Int(published.prefix(4)) {
+            let month = Int(published.dropFirst(5).prefix(2)) ?? 1
+            result.year = month <= 6 ? y - 1 : y
+            result.diagnostics.append(Diagnostic(.warning, source.location(0),
+                "year not stated: \(result.year!) inferred from the publication date \(published)"))
+        }
+        if result.year == nil {
+            result.diagnostics.append(Diagnostic(.warning, source.location(1), "year reported on not found"))
+        }
+        return result
+    }
+
+    static func isoDate(_ text: String) -> String? {
+        guard let m = date.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
+              let y = Int(text[Range(m.range(at: 1), in: text)!]),
+              let mo = Int(text[Range(m.range(at: 2), in: text)!]),
+              let d = Int(text[Range(m.range(at: 3), in: text)!]),
+              (1...12).contains(mo), (1...31).contains(d) else { return nil }
+        return String(format: "%04d-%02d-%02d", y, mo, d)
+    }
+
+    /// The region named at the start of an agency's name.
+    static func region(of name: String) -> Region {
+        guard let m = regionParts.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) else { return Region() }
+        func group(_ i: Int) -> String? {
+            guard let r = Range(m.range(at: i), in: name) else { return nil }
+            return String(name[r])
+        }
+        return Region(province: group(1), city: group(2), district: group(3), street: group(4))
+    }
+
+    func mostFrequentRegion() -> (String, String)? {
+        var counts: [String: (count: Int, first: Int, city: String, district: String)] = [:]
+        var order = 0
+        for line in source.lines {
+            for m in Self.regionInText.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
+                let city = String(line[Range(m.range(at: 1), in: line)!])
+                let district = String(line[Range(m.range(at: 2), in: line)!])
+                let key = city + district
+                counts[key, default: (0, order, city, district)].count += 1
+                order += 1
+            }
+        }
+        return counts.values.max { ($0.count, -$0.first) < ($1.count, -$1.first) }.map { ($0.city, $0.district) }
+    }
+}

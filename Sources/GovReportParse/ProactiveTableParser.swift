@@ -1,0 +1,51 @@
+import GovReportIngest
+
+/// Reads section 二, the small tables of proactive disclosure, into `proactive.<row>.<column>`.
+struct ProactiveTableParser {
+    let dictionary: LabelDictionary
+    let edition: Edition
+    let source: SourceText
+
+    func parse(_ rows: [RawRow]) -> TableReading {
+        var reading = TableReading()
+        let definitions = Dictionary(uniqueKeysWithValues: FigureKeys.proactiveRows(edition).map { ($0.key, $0) })
+        var seen: [String: Int] = [:]
+        for row in rows {
+            guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) else {
+                if row.hasNumber {
+                    let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
+                    reading.warn(source, row.line, "section 二: values with \(label) are not under a known row; ignored")
+                }
+                continue
+            }
+            guard let definition = definitions[key] else {
+                reading.warn(source, row.line, "section 二: row \(key) does not belong to the \(edition.rawValue) format; ignored")
+                continue
+            }
+            if let first = seen[key] {
+                reading.warn(source, row.line, "section 二: row \(key) appears again (first at line \(first)); kept the first")
+                continue
+            }
+            seen[key] = row.line
+            if !noise.isEmpty {
+                reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the value of \(definition.label); ignored")
+            }
+            let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
+            if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
+            for (column, cell) in zip(definition.columns, cells) {
+                let figureKey = "proactive.\(key).\(column.key)"
+                guard let cell else {
+                    // A tab-separated row whose trailing cells are blank: the blank is the cell.
+                    reading.figures[figureKey] = Figure(nil, line: row.line)
+                    continue
+                }
+                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+                reading.figures[figureKey] = Figure(value, line: cell.line)
+            }
+        }
+        for definition in FigureKeys.proactiveRows(edition) where seen[definition.key] == nil {
+            reading.warn(source, rows.first?.line ?? 0, "section 二: row ‘\(definition.label)’ not found")
+        }
+        return reading
+    }
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Reads the figures that sentences state ("受理依申请公开2件", "共发布信息 7464条"). For
+/// 2008-style reports these are the only figures; for the national formats they restate
+/// table figures and are checked against them (rule 5).
+struct ProseFigureExtractor {
+    struct Pattern {
+        let key: String
+        let regex: NSRegularExpression
+    }
+
+    static let received = try! NSRegularExpression(
+        pattern: #"(?:收到|受理|提出|向本级)[^，,。；;]{0,12}?(?:政府信息公开|依申请公开)(?:政府信息)?(?:申请)?\s*(\d+)\s*件"#)
+    static let published = try! NSRegularExpression(pattern: #"(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条"#)
+    static let noReviews = try! NSRegularExpression(
+        pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
+
+    /// - Parameters:
+    ///   - lines: the lines to search, with their 0-based indexes.
+    func extract(_ lines: [(Int, String)], edition: Edition) -> Figures {
+        var figures: Figures = [:]
+        func first(_ regex: NSRegularExpression) -> (Double, Int)? {
+            for (i, line) in lines {
+                let t = TextNormalizer.halfWidth(line)
+                if let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)),
+                   let r = Range(m.range(at: 1), in: t), let n = Double(t[r]) {
+                    return (n, i + 1)
+                }
+            }
+            return nil
+        }
+        if let (n, line) = first(Self.received) {
+            let key = edition == .free2008 ? FigureKeys.application("new", "total") : FigureKeys.Prose.applicationsReceived
+            figures[key] = Figure(n, line: line, origin: .prose)
+        }
+        if let (n, line) = first(Self.published) {
+            figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
+        }
+        if edition == .free2008 {
+            for (i, line) in lines {
+                let t = TextNormalizer.halfWidth(line)
+                if Self.noReviews.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil {
+                    for group in FigureKeys.reviewGroups {
+                        figures[FigureKeys.review(group.key, "total")] = Figure(0, line: i + 1, origin: .prose)
+                    }
+                    break
+                }
+            }
+        }
+        return figures
+    }
+}

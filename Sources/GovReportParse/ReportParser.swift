@@ -1,0 +1,88 @@
+import GovReportIngest
+
+/// Turns the text of one report into a `Report`: metadata, edition, and every figure of
+/// sections 二, 三 and 四 (or, for 2008-style reports, the figures stated in the prose).
+/// It never throws: what it cannot read becomes a diagnostic on the report.
+public struct ReportParser: Sendable {
+    public let dictionary: LabelDictionary
+
+    public init(dictionary: LabelDictionary) {
+        self.dictionary = dictionary
+    }
+
+    static let markers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "本年收费金额"]
+    static let markers2019 = ["本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "采购项目数量"]
+
+    public func parse(_ source: SourceText) -> Report {
+        var report = Report(source: source.path)
+        let metadata = MetadataExtractor(source: source).extract()
+        report.agency = metadata.agency
+        report.region = metadata.region
+        report.year = metadata.year
+        report.published = metadata.published
+        report.titleLine = metadata.titleLine
+        report.diagnostics += metadata.diagnostics
+
+        let edition = detectEdition(source, year: metadata.year)
+        report.edition = edition
+        if let year = metadata.year {
+            if edition == .free2008 && year >= 2019 {
+                report.diagnostics.append(Diagnostic(.warning, source.location(metadata.titleLine ?? 0),
+                    "report on \(year) has no applications table; read as a 2008-style prose report"))
+            } else if edition.hasTables && year < 2019 {
+                report.diagnostics.append(Diagnostic(.warning, source.location(metadata.titleLine ?? 0),
+                    "report on \(year) uses the \(edition.rawValue) table format"))
+            }
+        }
+
+        let splitter = SectionSplitter()
+        let headings = splitter.headings(in: source.lines)
+        let ranges = splitter.ranges(headings, lineCount: source.lines.count)
+        for h in headings { report.sectionLines[h.section] = h.index + 1 }
+
+        let prose = ProseFigureExtractor()
+        if edition.hasTables {
+            for section in Section.allCases where ranges[section] == nil {
+                report.diagnostics.append(Diagnostic(.warning, source.location(0), "section ‘\(section.title)’ not found"))
+            }
+            func stream(_ section: Section) -> CellStream? {
+                guard let r = ranges[section] else { return nil }
+                return CellStream(lines: source.lines[r], firstLine: r.lowerBound + 1)
+            }
+            if let s = stream(.proactive) {
+                let reading = ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
+                report.figures.merge(reading.figures) { a, _ in a }
+                report.diagnostics += reading.diagnostics
+            }
+            if let s = stream(.applications) {
+                let reading = ApplicationsTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
+                report.figures.merge(reading.figures) { a, _ in a }
+                report.diagnostics += reading.diagnostics
+            }
+            if let s = stream(.reviews) {
+                let reading = ReviewTableParser(source: source).parse(s, sectionLine: report.sectionLines[.reviews] ?? 0)
+                report.figures.merge(reading.figures) { a, _ in a }
+                report.diagnostics += reading.diagnostics
+            }
+            let overview = ranges[.overview] ?? 0..<(ranges.values.map(\.lowerBound).min() ?? source.lines.count)
+            let lines = overview.map { ($0, source.lines[$0]) }
+            report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
+        } else {
+            let lines = source.lines.indices.map { ($0, source.lines[$0]) }
+            report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
+        }
+        report.diagnostics.sort()
+        return report
+    }
+
+    func detectEdition(_ source: SourceText, year: Int?) -> Edition {
+        let compact = String(source.lines.joined().filter { !$0.isWhitespace })
+        let score2021 = Self.markers2021.filter { compact.contains($0) }.count
+        let score2019 = Self.markers2019.filter { compact.contains($0) }.count
+        let hasTable = compact.contains("本年新收") || compact.contains("上年结转")
+        if score2021 > score2019 { return .format2021 }
+        if score2019 > score2021 { return .format2019 }
+        guard hasTable || score2021 > 0 else { return .free2008 }
+        return (year ?? 2021) >= 2021 ? .format2021 : .format2019
+    }
+}

@@ -1,0 +1,44 @@
+import GovReportIngest
+
+/// Reads section 四: fifteen numbers in a fixed order. Its header is often garbled beyond
+/// use, so the parser looks for the run of fifteen values rather than for labels.
+struct ReviewTableParser {
+    let source: SourceText
+
+    func parse(_ stream: CellStream, sectionLine: Int) -> TableReading {
+        var reading = TableReading()
+        var runs: [[Cell]] = []
+        var current: [Cell] = []
+        for item in stream.items {
+            switch item {
+            case .cell(let cell, _) where cell.isValue:
+                current.append(cell)
+            default:
+                if !current.isEmpty { runs.append(current) }
+                current = []
+            }
+        }
+        if !current.isEmpty { runs.append(current) }
+
+        let keys = FigureKeys.reviewKeys
+        var chosen = runs.last { $0.count == keys.count }
+        if chosen == nil {
+            let all = runs.flatMap { $0 }
+            if all.count == keys.count {
+                chosen = all
+                reading.note(source, all.first?.line ?? sectionLine, "review table: the 15 values are split over several rows; read in order")
+            }
+        }
+        guard let cells = chosen else {
+            let longest = runs.map(\.count).max() ?? 0
+            reading.warn(source, sectionLine,
+                         "review table: no run of 15 values found (longest has \(longest)); its figures are not read")
+            return reading
+        }
+        for (key, cell) in zip(keys, cells) {
+            let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+            reading.figures[key] = Figure(value, line: cell.line)
+        }
+        return reading
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+
+/// Finds the headings of the six standard parts ("三、收到和处理政府信息公开申请情况").
+/// Headings are recognised by their words, not their numbers, so that a misnumbered
+/// section is still found (and can be reported as misnumbered).
+struct SectionSplitter {
+    struct Heading: Equatable {
+        let section: Section
+        /// 0-based index into the lines.
+        let index: Int
+        /// The Chinese numeral the report printed, for the misnumbering check.
+        let printedNumber: String
+    }
+
+    static let numbered = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十]+)[、.．]"#)
+
+    static let keywords: [(Section, [String])] = [
+        (.overview, ["总体情况", "概述"]),
+        (.proactive, ["主动公开政府信息情况", "主动公开政府信息"]),
+        (.applications, ["收到和处理政府信息公开申请", "依申请公开政府信息"]),
+        (.reviews, ["行政复议、行政诉讼", "行政复议和行政诉讼", "行政复议", "行政诉讼"]),
+        (.problems, ["存在的主要问题", "存在主要问题", "存在的问题", "主要问题及改进"]),
+        (.other, ["其他需要报告"]),
+    ]
+
+    func headings(in lines: [String]) -> [Heading] {
+        var found: [Heading] = []
+        for (i, raw) in lines.enumerated() {
+            let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace })
+            guard compact.count <= 40, !raw.contains("\t\t"),
+                  let m = Self.numbered.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)),
+                  let numberRange = Range(m.range(at: 1), in: compact) else { continue }
+            let rest = compact[compact.index(compact.startIndex, offsetBy: m.range.length)...]
+            guard let section = Self.keywords.first(where: { _, words in words.contains { rest.contains($0) } })?.0,
+                  // 四、结转下年度… and 三、本年度办理结果 are rows of the table, not headings.
+                  !rest.contains("结转"), !rest.contains("办理结果"), !rest.contains("数量") else { continue }
+            if found.contains(where: { $0.section == section }) { continue }
+            found.append(Heading(section: section, index: i, printedNumber: String(compact[numberRange])))
+        }
+        return found
+    }
+
+    /// Line ranges (0-based, end exclusive) of each found section: from its heading to the next.
+    func ranges(_ headings: [Heading], lineCount: Int) -> [Section: Range<Int>] {
+        let sorted = headings.sorted { $0.index < $1.index }
+        var result: [Section: Range<Int>] = [:]
+        for (n, h) in sorted.enumerated() {
+            let end = n + 1 < sorted.count ? sorted[n + 1].index : lineCount
+            result[h.section] = (h.index + 1)..<end
+        }
+        return result
+    }
+}

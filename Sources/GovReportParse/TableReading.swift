@@ -1,0 +1,57 @@
+import GovReportIngest
+
+/// What a table parser found: figures and the problems met on the way.
+public struct TableReading: Sendable {
+    public var figures: Figures = [:]
+    public var diagnostics: [Diagnostic] = []
+
+    mutating func warn(_ source: SourceText, _ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.warning, source.location(line), message))
+    }
+
+    mutating func note(_ source: SourceText, _ line: Int, _ message: String) {
+        diagnostics.append(Diagnostic(.note, source.location(line), message))
+    }
+}
+
+extension RawRow {
+    /// Finds the row's label among its text cells, reading back from the values: short
+    /// unmatched fragments ("†", "开", "_") are skipped as extraction noise, a longer
+    /// unmatched text means the row is not one we know.
+    func label(matching match: (String) -> String?) -> (key: String, noiseAfterLabel: [String])? {
+        var noise: [String] = []
+        for cell in labels.reversed() {
+            guard let text = cell.text else { continue }
+            if let key = match(text) { return (key, noise) }
+            if TextNormalizer.labelKey(text).count <= 2 {
+                noise.insert(text, at: 0)
+                continue
+            }
+            return nil
+        }
+        return nil
+    }
+
+    var hasNumber: Bool { values.contains { if case .number = $0.content { true } else { false } } }
+
+    /// The value cells aligned to `count` columns. Returns the cells (nil where a column was
+    /// lost) and a description of any realignment, for the warning.
+    func aligned(to count: Int, rightAlignShort: Bool) -> (cells: [Cell?], problem: String?) {
+        var cells = values
+        if layout == .cellPerLine {
+            while cells.count > count, cells.last?.content == .blank { cells.removeLast() }
+        }
+        if cells.count == count { return (cells, nil) }
+        if cells.count > count {
+            let kept = rightAlignShort ? Array(cells.suffix(count)) : Array(cells.prefix(count))
+            return (kept, "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
+        }
+        let missing = count - cells.count
+        let padding = [Cell?](repeating: nil, count: missing)
+        if rightAlignShort {
+            return (padding + cells.map(Optional.some),
+                    "\(cells.count) values where \(count) were expected; aligned them to the last \(cells.count) columns")
+        }
+        return (cells.map(Optional.some) + padding, nil)
+    }
+}
