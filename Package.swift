@@ -43,10 +43,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "IngestTests", dependencies: ["GovReportIngest"]),
-        .testTarget(name: "ParseTests", dependencies: ["GovReportParse"]),
-        .testTarget(name: "CheckTests", dependencies: ["GovReportCheck"]),
-        .testTarget(name: "RenderTests", dependencies: ["GovReportRender"]),
-        .testTarget(name: "SiteTests", dependencies: ["GovReportRender"]),
+        // Shared by the tests: the package root, the samples, the dictionary.
+        .target(name: "TestSupport", dependencies: ["GovReportCheck"], path: "Tests/TestSupport"),
+        .testTarget(name: "IngestTests", dependencies: ["GovReportIngest", "TestSupport"]),
+        .testTarget(name: "ParseTests", dependencies: ["GovReportParse", "TestSupport"]),
+        .testTarget(name: "CheckTests", dependencies: ["GovReportCheck", "TestSupport"]),
+        .testTarget(name: "RenderTests", dependencies: ["GovReportRender", "TestSupport"]),
+        .testTarget(name: "SiteTests", dependencies: ["GovReportRender", "TestSupport"]),
     ]
 )

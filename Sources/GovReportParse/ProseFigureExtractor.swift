@@ -12,6 +12,8 @@ struct ProseFigureExtractor {
     static let received = try! NSRegularExpression(
         pattern: #"(?:收到|受理|提出|向本级)[^，,。；;]{0,12}?(?:政府信息公开|依申请公开)(?:政府信息)?(?:申请)?\s*(\d+)\s*件"#)
     static let published = try! NSRegularExpression(pattern: #"(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条"#)
+    /// Words that make a "共发布信息N条" clause about one channel or unit, not the whole.
+    static let partialChannels = ["其他", "微博", "微信", "公众号", "新媒体", "专题", "专栏", "头条", "抖音"]
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
@@ -19,11 +21,19 @@ struct ProseFigureExtractor {
     ///   - lines: the lines to search, with their 0-based indexes.
     func extract(_ lines: [(Int, String)], edition: Edition) -> Figures {
         var figures: Figures = [:]
-        func first(_ regex: NSRegularExpression) -> (Double, Int)? {
+        /// The first match whose clause (the text since the previous comma or full stop) does
+        /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
+        func first(_ regex: NSRegularExpression, rejectClause: [String] = []) -> (Double, Int)? {
             for (i, line) in lines {
                 let t = TextNormalizer.halfWidth(line)
-                if let m = regex.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)),
-                   let r = Range(m.range(at: 1), in: t), let n = Double(t[r]) {
+                for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
+                    guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
+                          let whole = Range(m.range, in: t) else { continue }
+                    let before = t[..<whole.lowerBound]
+                    let clauseStart = before.lastIndex(where: { "。；;，,!！?？".contains($0) }).map { before.index(after: $0) }
+                        ?? before.startIndex
+                    let clause = t[clauseStart..<whole.upperBound]
+                    if rejectClause.contains(where: { clause.contains($0) }) { continue }
                     return (n, i + 1)
                 }
             }
@@ -33,7 +43,7 @@ struct ProseFigureExtractor {
             let key = edition == .free2008 ? FigureKeys.application("new", "total") : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
-        if let (n, line) = first(Self.published) {
+        if let (n, line) = first(Self.published, rejectClause: Self.partialChannels) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {

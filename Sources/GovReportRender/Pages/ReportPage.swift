@@ -1,0 +1,96 @@
+import GovReportAnalyse
+import GovReportCheck
+import GovReportParse
+
+/// Everything the report template shows for one report.
+struct ReportPage {
+    struct MetaItem {
+        let label: String
+        let value: String
+        let note: String?
+    }
+
+    let page: PageChrome
+    let heading: String
+    let meta: [MetaItem]
+    let summary: String
+    let chart: String?
+    let hasTables: Bool
+    let isProse: Bool
+    let proactive: [ReportTables.ProactiveTable]
+    let applications: ReportTables.ApplicationsTable?
+    let reviews: ReportTables.ReviewTable?
+    let violations: [IssueView]
+    let inferred: [IssueView]
+    let warnings: [IssueView]
+    let hasChecks: Bool
+    let hasViolations: Bool
+    let hasInferred: Bool
+    let hasWarnings: Bool
+    let years: [LinkView]
+    let hasOtherYears: Bool
+    let source: String
+    let dataHref: String
+
+    init(corpus: Corpus, index: Int, site: SiteSettings) {
+        let entry = corpus.entries[index]
+        let checked = entry.checked
+        let report = checked.report
+        let yearText = report.year.map { "\($0) 年度" } ?? "年度未识别"
+        heading = "\(entry.agencyName) \(yearText)政府信息公开工作年度报告"
+        page = PageChrome(root: "../", title: heading, siteTitle: site.title,
+                          crumbs: [.init(label: "首页", href: "../index.html"), .init(label: entry.agencyName, href: nil),
+                                   .init(label: yearText, href: nil, current: true)],
+                          stylesheet: "../assets/style.css", generator: site.generator)
+
+        var meta: [MetaItem] = []
+        meta.append(MetaItem(label: "机关", value: entry.agencyName,
+                             note: report.agency.map { a in
+                                 "取自" + (a.source == .title ? "标题" : a.source == .signature ? "落款" : "网页发布机构")
+                                     + (a.printedName.map { "（原文为“\($0)”，按正文所述地区补全）" } ?? "")
+                             }))
+        meta.append(MetaItem(label: "地区", value: report.region.isEmpty ? "未识别" : report.region.name, note: nil))
+        meta.append(MetaItem(label: "报告年度", value: report.year.map(String.init) ?? "未识别", note: nil))
+        meta.append(MetaItem(label: "格式", value: report.edition?.displayName ?? "未识别", note: nil))
+        meta.append(MetaItem(label: "发布日期", value: report.published ?? "未载明", note: nil))
+        meta.append(MetaItem(label: "来源文件", value: report.source, note: nil))
+        self.meta = meta
+
+        summary = Markdown.html(SummaryWriter().markdown(checked))
+        let handling = Handling(checked)
+        chart = handling.categories.isEmpty ? nil : StackedBarChart(
+            id: "chart-handling", title: "申请办理结果构成", unit: "件",
+            segments: handling.categories.map { .init(key: $0.key, label: $0.label, value: $0.value) }).svg
+
+        let tables = ReportTables(checked)
+        hasTables = report.edition?.hasTables ?? false
+        isProse = !hasTables
+        proactive = tables.proactive
+        applications = tables.applications
+        reviews = tables.reviews
+
+        violations = checked.violations.enumerated().map { i, v in
+            IssueView(kind: "规则 \(v.rule)", line: v.location.line, text: v.message, anchor: "issue-\(i + 1)")
+        }
+        inferred = checked.inferred.sorted { $0.key < $1.key }.map { key, inf in
+            IssueView(kind: "推算", line: report.figures[key]?.line ?? 0,
+                      text: "\(FigureKeys.label(for: key)) = \(NumberFormat.count(inf.value))：\(inf.reason)", anchor: "")
+        }
+        warnings = report.diagnostics.map { d in
+            IssueView(kind: d.severity == .note ? "说明" : d.severity == .warning ? "警告" : "错误",
+                      line: d.location.line, text: d.message, anchor: "")
+        }
+        hasViolations = !violations.isEmpty
+        hasInferred = !inferred.isEmpty
+        hasWarnings = !warnings.isEmpty
+        hasChecks = hasViolations || hasInferred || hasWarnings
+
+        let all = corpus.byAgency[report.agencyKey ?? ""].map { $0.map { corpus.entries[$0] } } ?? [entry]
+        years = all.map { e in
+            LinkView(label: e.report.year.map(String.init) ?? "?", href: "\(e.id).html", current: e.id == entry.id)
+        }
+        hasOtherYears = all.count > 1
+        source = report.source
+        dataHref = "../data/\(entry.id).json"
+    }
+}

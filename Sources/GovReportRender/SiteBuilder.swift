@@ -1,0 +1,85 @@
+import Foundation
+import GovReportAnalyse
+import GovReportCheck
+import GovReportIngest
+import GovReportParse
+
+/// The whole pipeline behind `govreport build`: read the inputs, parse and check every
+/// report, and render the site's files. A report that cannot be read becomes a diagnostic;
+/// the others still build.
+public struct SiteBuilder {
+    public struct Result {
+        /// Relative path → bytes, for the site writer (or a test) to use.
+        public var files: [String: Data]
+        public var reports: [CheckedReport]
+        public var diagnostics: [Diagnostic]
+    }
+
+    public let resources: URL
+    public let templates: TemplateSet
+    public let dictionary: LabelDictionary
+    public var settings: SiteSettings
+
+    /// - Parameters:
+    ///   - resources: the package root holding `Resources/` and `Templates/`.
+    ///   - templateOverrides: a folder whose templates replace the bundled ones by name.
+    public init(resources: URL, templateOverrides: URL? = nil, settings: SiteSettings = SiteSettings()) throws(BuildError) {
+        self.resources = resources
+        self.settings = settings
+        templates = try TemplateSet(defaults: resources.appendingPathComponent("Templates"), overrides: templateOverrides)
+        do {
+            dictionary = try LabelDictionary.load(from: resources.appendingPathComponent("Resources/labels/labels.tsv"))
+        } catch {
+            throw .resources(reason: "\(error)")
+        }
+    }
+
+    /// Reads, parses and checks the given inputs (files or folders).
+    public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
+        var diagnostics = errors.map(\.diagnostic)
+        var reports: [CheckedReport] = []
+        let parser = ReportParser(dictionary: dictionary)
+        let checker = ConsistencyChecker()
+        for file in files {
+            do {
+                let text = try SourceText.load(fileAt: file.url, displayPath: file.displayPath)
+                let checked = checker.check(parser.parse(text))
+                diagnostics += checked.diagnostics
+                reports.append(checked)
+            } catch {
+                diagnostics.append(error.diagnostic)
+            }
+        }
+        return (reports, diagnostics.sorted())
+    }
+
+    /// Renders the site for already checked reports.
+    public func render(_ reports: [CheckedReport]) throws(BuildError) -> [String: Data] {
+        let corpus = Corpus(reports)
+        var files: [String: Data] = [:]
+        func page(_ object: Any, _ template: String, to path: String) throws(BuildError) {
+            files[path] = Data(try templates.render(object, template).utf8)
+        }
+        try page(IndexPage(corpus: corpus, site: settings), "index", to: "index.html")
+        for i in corpus.entries.indices {
+            let entry = corpus.entries[i]
+            try page(ReportPage(corpus: corpus, index: i, site: settings), "report", to: "reports/\(entry.id).html")
+            files["data/\(entry.id).json"] = Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
+        }
+        let ordered = corpus.entries.map(\.checked)
+        files["data/reports.json"] = Data((ExportRecord.json(ordered.map(ExportRecord.object)) + "\n").utf8)
+        files["data/reports.csv"] = Data(ExportRecord.csv(ordered).utf8)
+        guard let css = try? Data(contentsOf: resources.appendingPathComponent("Resources/style.css")) else {
+            throw .resources(reason: "cannot read Resources/style.css")
+        }
+        files["assets/style.css"] = css
+        return files
+    }
+
+    public func build(_ inputs: [String], relativeTo base: URL? = nil) throws(BuildError) -> Result {
+        let (reports, diagnostics) = read(inputs, relativeTo: base)
+        let files = try render(reports)
+        return Result(files: files, reports: reports, diagnostics: diagnostics)
+    }
+}

@@ -1,0 +1,74 @@
+import GovReportAnalyse
+import GovReportCheck
+import GovReportParse
+
+/// Writes the summary of a report as Markdown from its figures. The text is generated, then
+/// rendered through cmark like every other piece of prose on the site. Inferred figures are
+/// marked "（推算）", figures the report does not state are written "未载明".
+public struct SummaryWriter {
+    public init() {}
+
+    public func markdown(_ checked: CheckedReport) -> String {
+        let report = checked.report
+        let esc = Markdown.escape
+        func n(_ key: String) -> String {
+            guard let v = checked.value(key) else { return "未载明" }
+            return "\(NumberFormat.count(v))\(checked.isInferred(key) ? "（推算）" : "")"
+        }
+        var lines: [String] = []
+        let who = esc(report.agency?.name ?? "本机关")
+        let year = report.year.map { "\($0) 年" } ?? "本年度"
+
+        guard let edition = report.edition, edition.hasTables else {
+            lines.append("本报告为 2008 版自由行文格式，没有统一的统计表格；以下数字摘自正文。")
+            lines.append("")
+            var items: [String] = []
+            if let v = report.figures[FigureKeys.application("new", "total")]?.value {
+                items.append("- \(year)受理依申请公开 **\(NumberFormat.count(v))** 件（第 \(report.figures[FigureKeys.application("new", "total")]!.line) 行）。")
+            }
+            if let f = report.figures[FigureKeys.Prose.itemsPublished], let v = f.value {
+                items.append("- 主动发布各类信息 **\(NumberFormat.count(v))** 条（第 \(f.line) 行）。")
+            }
+            if let f = report.figures[FigureKeys.review("reconsideration", "total")], f.value == 0 {
+                items.append("- 正文称未发生因政府信息公开引起的行政复议、行政诉讼（第 \(f.line) 行）。")
+            }
+            if items.isEmpty { items.append("- 正文中没有可识别的统计数字。") }
+            lines += items
+            return lines.joined(separator: "\n") + "\n"
+        }
+
+        let app = FigureKeys.application
+        let handling = Handling(checked)
+        let handled = checked.value(app("outcome_total", "total"))
+        var sentence = "\(who) \(year)新收政府信息公开申请 **\(n(app("new", "total")))** 件，上年结转 \(n(app("carried_over", "total"))) 件；"
+        sentence += "本年办理结果合计 **\(n(app("outcome_total", "total")))** 件"
+        let parts = handling.categories.map { c -> String in
+            let share = NumberFormat.share(c.value, of: handled)
+            return "\(c.label) \(NumberFormat.count(c.value)) 件" + (share == "—" ? "" : "（\(share)）")
+        }
+        sentence += "，其中" + parts.joined(separator: "、") + "；"
+        sentence += "结转下年度继续办理 \(n(app("carried_forward", "total"))) 件。"
+        lines.append(sentence)
+        lines.append("")
+
+        let applicants = FigureKeys.applicantKinds.compactMap { c -> String? in
+            guard let v = checked.value(app("new", c.key)), v > 0 else { return nil }
+            return "\(c.label) \(NumberFormat.count(v)) 件\(checked.isInferred(app("new", c.key)) ? "（推算）" : "")"
+        }
+        if !applicants.isEmpty { lines.append("- 新收申请按申请人：" + applicants.joined(separator: "、") + "。") }
+
+        let reviewParts = FigureKeys.reviewGroups.map { g in "\(g.label) \(n(FigureKeys.review(g.key, "total"))) 件" }
+        lines.append("- 行政复议与行政诉讼：" + reviewParts.joined(separator: "，") + "；其中结果纠正 "
+            + FigureKeys.reviewGroups.map { n(FigureKeys.review($0.key, "corrected")) }.joined(separator: "、") + " 件。")
+
+        if let f = report.figures[FigureKeys.Prose.itemsPublished], let v = f.value {
+            lines.append("- 正文称全年共发布信息 \(NumberFormat.count(v)) 条。")
+        }
+        if checked.violations.isEmpty {
+            lines.append("- 数据检查：表内勾稽关系全部成立" + (checked.inferred.isEmpty ? "。" : "，其中 \(checked.inferred.count) 个数字由勾稽关系推算补足（已标注）。"))
+        } else {
+            lines.append("- 数据检查：发现 **\(checked.violations.count)** 处勾稽关系不成立，详见下方“数据检查”。")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,51 @@
+import ArgumentParser
+import Foundation
+import GovReportIngest
+import GovReportRender
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Build the static site from reports (default: the bundled samples into site/).")
+
+    @OptionGroup var options: InputOptions
+
+    @Option(name: .shortAndLong, help: "Output folder. Default: site/ (the package's site/ when building the bundled samples).")
+    var output: String?
+
+    @Option(help: "A folder of Mustache templates that replace the bundled ones by name (layout, index, report).")
+    var templates: String?
+
+    @Flag(help: "Write into a non-empty output folder that govreport did not create.")
+    var force = false
+
+    @Flag(help: "Fail (exit 1) when any report has a warning or a broken rule.")
+    var strict = false
+
+    func run() throws {
+        let root = try options.resourceRoot()
+        let (paths, base) = options.resolved(root: root)
+        let outputURL: URL = if let output { URL(fileURLWithPath: output) }
+            else if options.inputs.isEmpty { root.appendingPathComponent("site") }
+            else { URL(fileURLWithPath: "site") }
+        let start = Date()
+        do {
+            let builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) })
+            let result = try builder.build(paths, relativeTo: base)
+            options.print(result.diagnostics)
+            if result.reports.isEmpty { throw BuildError.noInputs }
+            let summary = try SiteWriter(output: outputURL, force: force).write(result.files)
+            let warnings = result.diagnostics.filter { $0.severity >= .warning }.count
+            let broken = result.reports.map(\.violations.count).reduce(0, +)
+            if !options.quiet {
+                let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
+                let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
+                FileHandle.standardError.write(Data(
+                    "built \(result.reports.count) reports, \(pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
+            }
+            if strict && (warnings > 0 || broken > 0) { throw ExitCode(1) }
+        } catch let error as BuildError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(3)
+        }
+    }
+}

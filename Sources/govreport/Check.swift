@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GovReportAnalyse
+import GovReportIngest
+import GovReportRender
+
+struct Check: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Check reports against the consistency rules; exit 1 when any rule is broken.")
+
+    @OptionGroup var options: InputOptions
+
+    @Flag(help: "Print one JSON object with every report's violations and warnings instead of diagnostics.")
+    var json = false
+
+    func run() throws {
+        let root = try options.resourceRoot()
+        let (paths, base) = options.resolved(root: root)
+        let builder: SiteBuilder
+        do { builder = try SiteBuilder(resources: root) } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(3)
+        }
+        let (reports, diagnostics) = builder.read(paths, relativeTo: base)
+        let broken = reports.map(\.violations.count).reduce(0, +)
+        let failing = reports.filter { !$0.violations.isEmpty }.count
+        let warnings = diagnostics.filter { $0.severity == .warning }.count - broken
+        let errors = diagnostics.filter { $0.severity == .error }.count
+        if json {
+            let records = reports.sorted { $0.report.source < $1.report.source }.map { r -> [String: Any] in
+                let o = ExportRecord.object(r)
+                return ["source": o["source"]!, "agency": o["agency"]!, "year": o["year"]!, "violations": o["violations"]!,
+                        "warnings": o["warnings"]!, "inferred": o["inferred"]!]
+            }
+            let unreadable = diagnostics.filter { $0.severity == .error }.map { ["source": $0.location.path, "message": $0.message] }
+            let object: [String: Any] = ["reports": records, "unreadable": unreadable,
+                                         "summary": ["reports": reports.count, "broken_rules": broken, "reports_with_broken_rules": failing,
+                                                     "warnings": warnings, "unreadable": errors]]
+            print(ExportRecord.json(object))
+        } else {
+            options.print(diagnostics)
+            if !options.quiet {
+                FileHandle.standardError.write(Data(
+                    "checked \(reports.count) reports: \(broken) broken rules in \(failing) reports, \(warnings) warnings, \(errors) unreadable files\n".utf8))
+            }
+        }
+        if broken > 0 { throw ExitCode(1) }
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import GovReportIngest
+import GovReportRender
+
+@main
+struct GovReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "govreport",
+        abstract: "Reads Chinese government open-information annual reports (政府信息公开工作年度报告), checks their figures and builds a static site.",
+        discussion: """
+        Exit status: 0 on success (warnings allowed), 1 when `check` finds a broken rule or \
+        `--strict` finds a warning, 2 on usage errors, 3 when the build cannot complete.
+        """,
+        subcommands: [Build.self, Check.self, Extract.self],
+        defaultSubcommand: Build.self
+    )
+
+    /// ArgumentParser's own exit code for usage errors is 64; the documented one is 2.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            if code == .validationFailure || code.rawValue == 64 {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
+}
+
+/// Options shared by the commands that read reports.
+struct InputOptions: ParsableArguments {
+    @Argument(help: "Report files or folders (searched recursively for .txt). Default: the bundled samples in Resources/samples.")
+    var inputs: [String] = []
+
+    @Flag(name: .shortAndLong, help: "Print no diagnostics and no summary.")
+    var quiet = false
+
+    @Flag(help: "Also print notes (how metadata was found).")
+    var verbose = false
+
+    func resourceRoot() throws -> URL {
+        guard let root = ResourceLocator.root() else {
+            throw CLIError("cannot find Resources/ and Templates/; run from the govreport folder or set GOVREPORT_HOME")
+        }
+        return root
+    }
+
+    /// The inputs to read and the folder their paths are relative to.
+    func resolved(root: URL) -> (paths: [String], base: URL?) {
+        inputs.isEmpty ? (["Resources/samples"], root) : (inputs, nil)
+    }
+
+    func print(_ diagnostics: [Diagnostic]) {
+        guard !quiet else { return }
+        var text = ""
+        for d in diagnostics where verbose || d.severity >= .warning { text += d.description + "\n" }
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}
+
+struct CLIError: Error, CustomStringConvertible {
+    let description: String
+    init(_ message: String) { description = "error: " + message }
+}
