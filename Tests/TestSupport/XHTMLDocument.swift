@@ -16,11 +16,11 @@ public final class XHTMLDocument: NSObject, XMLParserDelegate {
     public private(set) var chartValues: [(key: String, value: String)] = []
     /// The attribute dictionaries of every element, for targeted checks.
     public private(set) var elements: [(name: String, attributes: [String: String])] = []
-    /// Text content by element id (concatenated), for comparing table cells.
-    public private(set) var textByID: [String: String] = [:]
+    /// Text of the table cells that carry a figure key (`<td data-key=…>`), outside charts.
+    public private(set) var cellText: [String: String] = [:]
 
     private var svgDepth = 0
-    private var idStack: [String?] = []
+    private var keyStack: [String?] = []
 
     public init(data: Data) {
         super.init()
@@ -41,8 +41,9 @@ public final class XHTMLDocument: NSObject, XMLParserDelegate {
         if let href = attributes["href"] { links.append(href) }
         if let src = attributes["src"] { links.append(src) }
         if let id = attributes["id"] { ids.insert(id) }
-        idStack.append(attributes["id"])
         if name == "svg" { svgCount += 1; svgDepth += 1 }
+        keyStack.append(name == "td" && svgDepth == 0 ? attributes["data-key"] : nil)
+        if let key = keyStack.last ?? nil { cellText[key] = "" }
         if svgDepth > 0, let key = attributes["data-key"], let value = attributes["data-value"] {
             chartValues.append((key, value))
         }
@@ -50,10 +51,10 @@ public final class XHTMLDocument: NSObject, XMLParserDelegate {
 
     public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         if name == "svg" { svgDepth -= 1 }
-        idStack.removeLast()
+        keyStack.removeLast()
     }
 
     public func parser(_ parser: XMLParser, foundCharacters string: String) {
-        for case let id? in idStack { textByID[id, default: ""] += string }
+        if let key = keyStack.last ?? nil { cellText[key, default: ""] += string }
     }
 }

@@ -46,6 +46,6 @@ struct FigureCells {
             classes.append("violation")
             notes.append("涉及勾稽关系问题 " + rules.map { "#\($0)" }.joined(separator: "、"))
         }
-        return CellView(text: text, cls: classes.joined(separator: " "), note: notes.joined(separator: "；"))
+        return CellView(text: text, cls: classes.joined(separator: " "), note: notes.joined(separator: "；"), key: key)
     }
 }

@@ -34,10 +34,14 @@ struct IndexPage {
             var checks: [String] = []
             if v > 0 { checks.append("\(v) 处不一致") }
             if w > 0 { checks.append("\(w) 条警告") }
+            let tables = e.report.edition?.hasTables ?? false
+            // 2008-style reports have no applications table: their handling is not applicable, not lost.
+            let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
             return Row(agency: e.agencyName, region: e.report.region.name, year: e.report.year.map(String.init) ?? "?",
                        edition: e.report.edition?.rawValue ?? "?", href: "reports/\(e.id).html",
-                       received: cells.cell(app("new", "total")), disclosed: cells.cell(app("disclosed", "total")),
-                       handled: cells.cell(app("outcome_total", "total")),
+                       received: cells.cell(app("new", "total")),
+                       disclosed: tables ? cells.cell(app("disclosed", "total")) : notApplicable,
+                       handled: tables ? cells.cell(app("outcome_total", "total")) : notApplicable,
                        disclosureRate: NumberFormat.share(e.checked.value(app("disclosed", "total")),
                                                           of: e.checked.value(app("outcome_total", "total"))),
                        checks: checks.isEmpty ? "通过" : checks.joined(separator: "，"),

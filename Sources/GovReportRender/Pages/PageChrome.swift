@@ -28,13 +28,14 @@ struct CellView {
     let text: String
     let cls: String
     let note: String?
-    let id: String?
+    /// The canonical figure key, written as `data-key` so the page can be read back.
+    let key: String?
 
-    init(text: String, cls: String, note: String? = nil, id: String? = nil) {
+    init(text: String, cls: String, note: String? = nil, key: String? = nil) {
         self.text = text
         self.cls = cls
         self.note = note
-        self.id = id
+        self.key = key
     }
 }
 

@@ -15,6 +15,7 @@ struct ReportPage {
     let meta: [MetaItem]
     let summary: String
     let chart: String?
+    let chartCaption: String?
     let hasTables: Bool
     let isProse: Bool
     let proactive: [ReportTables.ProactiveTable]
@@ -58,9 +59,19 @@ struct ReportPage {
 
         summary = Markdown.html(SummaryWriter().markdown(checked))
         let handling = Handling(checked)
-        chart = handling.categories.isEmpty ? nil : StackedBarChart(
-            id: "chart-handling", title: "申请办理结果构成", unit: "件",
-            segments: handling.categories.map { .init(key: $0.key, label: $0.label, value: $0.value) }).svg
+        if !handling.categories.isEmpty {
+            chart = StackedBarChart(id: "chart-handling", title: "申请办理结果构成", unit: "件",
+                                    segments: handling.categories.map { .init(key: $0.key, label: $0.label, value: $0.value) }).svg
+            chartCaption = "申请办理结果（总计列）：与下表“三、本年度办理结果”各项相同。"
+        } else if let received = checked.value(FigureKeys.application("new", "total")) {
+            // 2008-style reports state how many applications they received, not how they were handled.
+            chart = StackedBarChart(id: "chart-handling", title: "依申请公开受理情况（正文所述）", unit: "件",
+                                    segments: [.init(key: "received", label: "受理（正文未分项）", value: received)]).svg
+            chartCaption = "本报告没有统一格式的统计表；正文只说明受理件数，未分办理结果。"
+        } else {
+            chart = nil
+            chartCaption = nil
+        }
 
         let tables = ReportTables(checked)
         hasTables = report.edition?.hasTables ?? false
