@@ -19,8 +19,14 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // Stage 1: files, encodings, line numbers, diagnostics.
-        .target(name: "GovReportIngest"),
+        // libxml2's HTML parser, for reports saved as web pages (Debian: libxml2-dev).
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        // Stage 1: files, encodings, HTML, line numbers, diagnostics.
+        .target(name: "GovReportIngest", dependencies: ["CLibXML2"]),
         // Stage 2: sections, tables, labels, metadata.
         .target(name: "GovReportParse", dependencies: ["GovReportIngest"]),
         // Stage 3: consistency rules and inference.

@@ -5,7 +5,7 @@ import Foundation
 /// visited once; the result is sorted so that the build never depends on the order of the
 /// arguments or of the directory listing.
 public struct InputCollector: Sendable {
-    public static let reportExtensions: Set<String> = ["txt"]
+    public static let reportExtensions: Set<String> = ["txt", "html", "htm", "shtml", "xhtml"]
 
     public struct Input: Hashable, Sendable {
         /// The file on disk.

@@ -6,6 +6,9 @@ public struct SourceText: Sendable {
     public let path: String
     public let encoding: TextEncoding
     public let lines: [String]
+    /// For text made from another format (HTML), the line of the original file each line came
+    /// from; nil when the lines are the file's own.
+    public let originalLines: [Int]?
 
     public init(path: String, text: String, encoding: TextEncoding = .utf8) {
         self.path = path
@@ -13,7 +16,23 @@ public struct SourceText: Sendable {
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }
         self.lines = lines
+        originalLines = nil
     }
+
+    public init(path: String, lines: [String], originalLines: [Int]?, encoding: TextEncoding) {
+        self.path = path
+        self.lines = lines
+        self.originalLines = originalLines
+        self.encoding = encoding
+    }
+
+    /// The line of the original file for 1-based line `n` of `lines`.
+    public func originalLine(_ n: Int) -> Int {
+        guard let map = originalLines, n >= 1, n <= map.count else { return n }
+        return map[n - 1]
+    }
+
+    public static let htmlExtensions: Set<String> = ["html", "htm", "shtml", "xhtml"]
 
     /// Reads and decodes a file. `displayPath` is what diagnostics and pages show.
     public static func load(fileAt url: URL, displayPath: String) throws(IngestError) -> SourceText {
@@ -28,6 +47,11 @@ public struct SourceText: Sendable {
         }
         if TextEncoding.looksBinary(data) { throw .binary(path: displayPath) }
         guard let (text, encoding) = TextEncoding.decode(data) else { throw .undecodable(path: displayPath) }
+        if htmlExtensions.contains(url.pathExtension.lowercased()) {
+            let (lines, original) = HTMLText.lines(fromHTML: text)
+            if lines.isEmpty { throw .empty(path: displayPath) }
+            return SourceText(path: displayPath, lines: lines, originalLines: original, encoding: encoding)
+        }
         return SourceText(path: displayPath, text: text, encoding: encoding)
     }
 

@@ -13,14 +13,20 @@ struct ApplicationsTableParser {
         let columns = FigureKeys.applicantColumns
         let expected = Set(FigureKeys.applicationRows(edition).map(\.key))
         var seen: [String: Int] = [:]
+        let outcomeKeys = Set(FigureKeys.outcomeRows(.format2021).map(\.key) + FigureKeys.outcomeRows(.format2019).map(\.key))
 
         for row in rows {
             for cell in row.labels {
                 if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
             }
+            // A row of blank cells counts only when it has a cell for every column: shorter ones
+            // are header debris ("总计" over an empty cell).
+            if !row.hasNumber && row.values.count < columns.count { continue }
             let found = row.label { text -> String? in
                 if let m = dictionary.match(text, in: .applications) {
                     if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
+                    // "总计" heads the applicant columns too: the total row comes after outcome rows.
+                    if m.key == "outcome_total" && !seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
                     return m.key
                 }
                 if dictionary.match(text, in: .group)?.key == "other" { return "other" }

@@ -34,6 +34,9 @@ public struct RawRow: Sendable, Equatable {
         case cellPerLine
         /// One cell per line, blank lines between cells: blank cells cannot be seen.
         case loose
+        /// Columns aligned with spaces (text copied from PDFs): blank cells show only as gaps,
+        /// recovered from the column positions of the fuller rows where possible.
+        case aligned
     }
 
     public var labels: [Cell]

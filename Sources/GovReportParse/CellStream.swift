@@ -28,7 +28,7 @@ public struct CellStream: Sendable {
     }
 
     static func isEmpty(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\r" }
+        line.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
     }
 
     private mutating func flush(_ block: inout [(Int, String)]) {
@@ -53,19 +53,74 @@ public struct CellStream: Sendable {
                 for i in kept { items.append(.cell(row[i], .tabbed)) }
                 items.append(.rowBreak)
             }
-        } else if split.count >= 2 {
-            for (line, cells) in split {
-                let text = cells.first { !$0.isEmpty } ?? ""
-                for cell in Self.tokens(text, line: line) { items.append(.cell(cell, .cellPerLine)) }
-            }
-            items.append(.rowBreak)
         } else {
-            let (line, cells) = split[0]
-            let text = cells.first { !$0.isEmpty } ?? ""
-            for cell in Self.tokens(text, line: line) where cell.content != .blank {
-                items.append(.cell(cell, .loose))
+            let texts = split.map { (line, cells) in (line, cells.first { !$0.isEmpty } ?? "") }
+            let tokenized = texts.map { Self.tokens($0.1, line: $0.0) }
+            if split.count >= 2 && tokenized.allSatisfy({ $0.count <= 1 }) {
+                // One cell per line, a blank line between rows.
+                for cells in tokenized { for cell in cells { items.append(.cell(cell, .cellPerLine)) } }
+                items.append(.rowBreak)
+            } else if split.count == 1 && tokenized[0].count <= 1 {
+                for cell in tokenized[0] where cell.content != .blank { items.append(.cell(cell, .loose)) }
+            } else {
+                alignedRows(texts)
             }
         }
+    }
+
+    /// Lines whose cells are separated by runs of spaces. Rows with fewer numbers than the
+    /// fullest rows of the block get their blank cells back from the column positions.
+    private mutating func alignedRows(_ lines: [(Int, String)]) {
+        struct Line {
+            let line: Int
+            let label: String
+            let numbers: [(value: Double, end: Int)]
+        }
+        var parsed: [Line] = []
+        for (line, text) in lines {
+            let words = DisplayWidth.words(text)
+            var cut = words.count
+            var numbers: [(Double, Int)] = []
+            while cut > 0, let n = TextNormalizer.number(words[cut - 1].word) {
+                numbers.insert((n, words[cut - 1].end), at: 0)
+                cut -= 1
+            }
+            parsed.append(Line(line: line, label: words[..<cut].map(\.word).joined(separator: " "), numbers: numbers))
+        }
+        // Reference columns: the ends of the numbers in the rows that have the most of them.
+        let most = parsed.map(\.numbers.count).max() ?? 0
+        let full = parsed.filter { $0.numbers.count == most }
+        var columns: [Int] = []
+        if most >= 2 && full.count >= 2 {
+            columns = (0..<most).map { i in full.map { $0.numbers[i].end }.sorted()[full.count / 2] }
+        }
+        for l in parsed {
+            if !l.label.isEmpty { items.append(.cell(Cell(content: .text(l.label), line: l.line), .aligned)) }
+            if let placed = Self.place(l.numbers, on: columns), l.numbers.count < columns.count, !l.numbers.isEmpty {
+                for value in placed {
+                    let content: Cell.Content = value.map { .number($0) } ?? .blank
+                    items.append(.cell(Cell(content: content, line: l.line), .cellPerLine))
+                }
+            } else {
+                for n in l.numbers { items.append(.cell(Cell(content: .number(n.value), line: l.line), .aligned)) }
+            }
+            items.append(.rowBreak)
+        }
+    }
+
+    /// Puts each number under the reference column it ends nearest to (in order, within two
+    /// columns); nil when any number is not clearly under a column.
+    static func place(_ numbers: [(value: Double, end: Int)], on columns: [Int]) -> [Double?]? {
+        guard !columns.isEmpty else { return nil }
+        var result = [Double?](repeating: nil, count: columns.count)
+        var next = 0
+        for n in numbers {
+            guard let i = (next..<columns.count).min(by: { abs(columns[$0] - n.end) < abs(columns[$1] - n.end) }),
+                  abs(columns[i] - n.end) <= 2 else { return nil }
+            result[i] = n.value
+            next = i + 1
+        }
+        return result
     }
 
     /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
@@ -93,9 +148,19 @@ public struct CellStream: Sendable {
         var rows: [RawRow] = []
         var labels: [Cell] = []
         var values: [Cell] = []
+        var carry: [Cell] = []
         var layout = RawRow.Layout.loose
         func finish() {
-            if !values.isEmpty { rows.append(RawRow(labels: labels, values: values, layout: layout)) }
+            if !values.isEmpty {
+                rows.append(RawRow(labels: carry + labels, values: values, layout: layout))
+                carry = []
+            } else if layout == .tabbed || layout == .aligned {
+                // A label line without values: the label may continue on the next line
+                // (text copied from PDFs). Keep it for the next row only.
+                carry = labels
+            } else {
+                carry = []
+            }
             labels.removeAll()
             values.removeAll()
         }

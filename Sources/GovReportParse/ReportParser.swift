@@ -71,6 +71,15 @@ public struct ReportParser: Sendable {
             let lines = source.lines.indices.map { ($0, source.lines[$0]) }
             report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
         }
+        if source.originalLines != nil {
+            // Text made from HTML: point figures and diagnostics at the lines of the HTML file.
+            for key in report.figures.keys { report.figures[key]!.line = source.originalLine(report.figures[key]!.line) }
+            for i in report.diagnostics.indices where report.diagnostics[i].location.line > 0 {
+                report.diagnostics[i].location.line = source.originalLine(report.diagnostics[i].location.line)
+            }
+            report.titleLine = report.titleLine.map(source.originalLine)
+            report.sectionLines = report.sectionLines.mapValues(source.originalLine)
+        }
         report.diagnostics.sort()
         return report
     }

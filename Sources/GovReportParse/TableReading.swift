@@ -15,17 +15,23 @@ public struct TableReading: Sendable {
 }
 
 extension RawRow {
-    /// Finds the row's label among its text cells, reading back from the values: short
-    /// unmatched fragments ("†", "开", "_") are skipped as extraction noise, a longer
-    /// unmatched text means the row is not one we know.
+    /// Finds the row's label among its text cells, reading back from the values. A cell that
+    /// matches nothing alone is tried joined with the one or two cells before it (a label split
+    /// over lines); short unmatched fragments ("†", "开", "_") are skipped as extraction noise;
+    /// a longer unmatched text means the row is not one we know.
     func label(matching match: (String) -> String?) -> (key: String, noiseAfterLabel: [String])? {
+        let texts = labels.compactMap(\.text)
         var noise: [String] = []
-        for cell in labels.reversed() {
-            guard let text = cell.text else { continue }
-            if let key = match(text) { return (key, noise) }
-            if TextNormalizer.labelKey(text).count <= 2 {
-                noise.insert(text, at: 0)
+        var i = texts.count - 1
+        while i >= 0 {
+            if let key = match(texts[i]) { return (key, noise) }
+            if TextNormalizer.labelKey(texts[i]).count <= 2 {
+                noise.insert(texts[i], at: 0)
+                i -= 1
                 continue
+            }
+            for span in 2...max(2, min(3, i + 1)) where span <= i + 1 {
+                if let key = match(texts[(i - span + 1)...i].joined()) { return (key, noise) }
             }
             return nil
         }
@@ -40,6 +46,8 @@ extension RawRow {
         var cells = values
         if layout == .cellPerLine {
             while cells.count > count, cells.last?.content == .blank { cells.removeLast() }
+            // Placeholders under spanning labels (HTML rowspans, merged cells) come first.
+            while cells.count > count, cells.first?.content == .blank { cells.removeFirst() }
         }
         if cells.count == count { return (cells, nil) }
         if cells.count > count {

@@ -1,0 +1,32 @@
+/// Column positions in fixed-width text (text copied from PDFs with columns aligned by
+/// spaces): CJK characters take two columns, like in the terminal or the PDF layout.
+enum DisplayWidth {
+    static func of(_ c: Character) -> Int {
+        guard let u = c.unicodeScalars.first?.value else { return 1 }
+        switch u {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+             0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// The words of a line separated by whitespace, each with the display column where it ends.
+    static func words(_ line: String) -> [(word: String, end: Int)] {
+        var result: [(String, Int)] = []
+        var column = 0
+        var current = ""
+        for c in line {
+            if c.isWhitespace {
+                if !current.isEmpty { result.append((current, column)); current = "" }
+                column += c == "\t" ? 8 - column % 8 : of(c)
+            } else {
+                current.append(c)
+                column += of(c)
+            }
+        }
+        if !current.isEmpty { result.append((current, column)) }
+        return result
+    }
+}
