@@ -58,15 +58,7 @@ public struct ConsistencyChecker: Sendable {
             }
         }
 
-        var diagnostics = report.diagnostics
-        for (key, figure) in report.figures.sorted(by: { $0.key < $1.key }) where !key.hasPrefix("proactive.fees") && !key.hasSuffix(".change")
-            && !key.hasSuffix(".amount") {
-            guard let v = figure.value else { continue }
-            if v < 0 || v != v.rounded() {
-                diagnostics.append(Diagnostic(.warning, SourceLocation(path: report.source, line: figure.line),
-                                              "\(FigureKeys.label(for: key)) = \(Self.format(v)) is not a count"))
-            }
-        }
+        let diagnostics = report.diagnostics + StructureChecker().diagnostics(report)
         var checkedReport = report
         checkedReport.diagnostics = diagnostics.sorted()
         return CheckedReport(report: checkedReport, inferred: inferred, violations: violations.sorted())

@@ -16,6 +16,9 @@ public struct Report: Sendable {
     public var figures: Figures
     /// Lines where the main parts begin, so that structure checks can name them.
     public var sectionLines: [Section: Int]
+    /// The Chinese numeral each section heading was printed with ("三"), for the
+    /// misnumbering check.
+    public var sectionNumbers: [Section: String]
     /// What the parser could not read cleanly.
     public var diagnostics: [Diagnostic]
 
@@ -24,6 +27,7 @@ public struct Report: Sendable {
         region = Region()
         figures = [:]
         sectionLines = [:]
+        sectionNumbers = [:]
         diagnostics = []
     }
 
@@ -36,6 +40,9 @@ public struct Report: Sendable {
 /// The six standard parts of a 2019/2021 report.
 public enum Section: Int, Sendable, CaseIterable, Comparable, Codable {
     case overview = 1, proactive, applications, reviews, problems, other
+
+    /// The numeral the national format gives the section.
+    public var numeral: String { ["一", "二", "三", "四", "五", "六"][rawValue - 1] }
 
     public var title: String {
         switch self {

@@ -5,9 +5,11 @@ import GovReportIngest
 /// It never throws: what it cannot read becomes a diagnostic on the report.
 public struct ReportParser: Sendable {
     public let dictionary: LabelDictionary
+    public let gazetteer: Gazetteer
 
-    public init(dictionary: LabelDictionary) {
+    public init(dictionary: LabelDictionary, gazetteer: Gazetteer = Gazetteer()) {
         self.dictionary = dictionary
+        self.gazetteer = gazetteer
     }
 
     static let markers2021 = ["本年制发件数", "本年废止件数", "现行有效件数", "逾期不补正", "本年收费金额"]
@@ -17,7 +19,7 @@ public struct ReportParser: Sendable {
         var report = Report(source: source.path)
         let metadata = MetadataExtractor(source: source).extract()
         report.agency = metadata.agency
-        report.region = metadata.region
+        report.region = gazetteer.complete(metadata.region)
         report.year = metadata.year
         report.published = metadata.published
         report.titleLine = metadata.titleLine
@@ -38,7 +40,10 @@ public struct ReportParser: Sendable {
         let splitter = SectionSplitter()
         let headings = splitter.headings(in: source.lines)
         let ranges = splitter.ranges(headings, lineCount: source.lines.count)
-        for h in headings { report.sectionLines[h.section] = h.index + 1 }
+        for h in headings {
+            report.sectionLines[h.section] = h.index + 1
+            report.sectionNumbers[h.section] = h.printedNumber
+        }
 
         let prose = ProseFigureExtractor()
         if edition.hasTables {

@@ -18,6 +18,7 @@ public struct SiteBuilder {
     public let resources: URL
     public let templates: TemplateSet
     public let dictionary: LabelDictionary
+    public let gazetteer: Gazetteer
     public var settings: SiteSettings
 
     /// - Parameters:
@@ -29,6 +30,7 @@ public struct SiteBuilder {
         templates = try TemplateSet(defaults: resources.appendingPathComponent("Templates"), overrides: templateOverrides)
         do {
             dictionary = try LabelDictionary.load(from: resources.appendingPathComponent("Resources/labels/labels.tsv"))
+            gazetteer = try Gazetteer.load(from: resources.appendingPathComponent("Resources/regions.tsv"))
         } catch {
             throw .resources(reason: "\(error)")
         }
@@ -39,7 +41,7 @@ public struct SiteBuilder {
         let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
         var diagnostics = errors.map(\.diagnostic)
         var reports: [CheckedReport] = []
-        let parser = ReportParser(dictionary: dictionary)
+        let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
         let checker = ConsistencyChecker()
         for file in files {
             do {

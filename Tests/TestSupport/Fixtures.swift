@@ -27,8 +27,14 @@ public enum Fixtures {
         try! String(contentsOf: sampleURL(prefix), encoding: .utf8)
     }
 
+    public static let gazetteer: Gazetteer = {
+        try! Gazetteer.load(from: root.appendingPathComponent("Resources/regions.tsv"))
+    }()
+
+    public static let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
+
     public static func parse(text: String, path: String = "test.txt") -> Report {
-        ReportParser(dictionary: dictionary).parse(SourceText(path: path, text: text))
+        parser.parse(SourceText(path: path, text: text))
     }
 
     public static func check(text: String, path: String = "test.txt") -> CheckedReport {

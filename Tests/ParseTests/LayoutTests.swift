@@ -1,0 +1,99 @@
+import Foundation
+import GovReportIngest
+import GovReportParse
+import TestSupport
+import Testing
+
+/// Layouts and damage the samples do not show, on small hand-written tables.
+@Suite struct LayoutTests {
+    static let header = "三、收到和处理政府信息公开申请情况\n\n"
+
+    /// Columns aligned with spaces, as `pdftotext -layout` writes them: a blank cell is only a
+    /// wider gap, recovered from the column positions of the full rows.
+    @Test func spaceAlignedColumnsWithBlankCells() {
+        let text = Self.header + """
+        一、本年新收政府信息公开申请数量          12     1     0     0     0     0    13
+        二、上年结转政府信息公开申请数量           2                                    2
+        四、结转下年度继续办理                     1     0     0     0     0     0     1
+        """
+        let report = Fixtures.parse(text: "2021年政府信息公开工作年度报告\n\n" + text)
+        #expect(report.value("applications.new.natural_person") == 12)
+        #expect(report.value("applications.new.total") == 13)
+        #expect(report.value("applications.carried_over.natural_person") == 2)
+        #expect(report.figures["applications.carried_over.commercial"] != nil)
+        #expect(report.figures["applications.carried_over.commercial"]?.value == nil)
+        #expect(report.value("applications.carried_over.total") == 2)
+        #expect(report.value("applications.carried_forward.total") == 1)
+    }
+
+    /// Labels split over two lines, with the numbers on the second line or on the first.
+    @Test func labelsSplitAcrossLines() {
+        let text = Self.header + """
+        一、本年新收政府信息公开申
+        请数量\t3\t0\t0\t0\t0\t0\t3
+        (二)部分公开(区分处理的，只计这一情形，不计\t1\t0\t0\t0\t0\t0\t1
+        其他情形)
+        5.要求行政机关确认或重新出具已获
+        取信息\t2\t0\t0\t0\t0\t0\t2
+        """
+        let report = Fixtures.parse(text: "2021年政府信息公开工作年度报告\n\n" + text)
+        #expect(report.value("applications.new.total") == 3)
+        #expect(report.value("applications.partially_disclosed.total") == 1)
+        #expect(report.value("applications.unprocessed_reconfirm.total") == 2)
+    }
+
+    /// OCR-garbled labels within the dictionary's tolerance, full-width digits and spaces
+    /// inside labels.
+    @Test func garbledLabelsAndFullWidthDigits() {
+        let text = Self.header + """
+        一、本年新收政府信息公开申请数呈\t３\t０\t０\t０\t０\t０\t３
+        (三)不予公开\t4.保护笫三方合法权益\t1\t0\t0\t0\t0\t0\t1
+        \t2.没有现 成信息需要另行制作\t2\t0\t0\t0\t0\t0\t2
+        """
+        let report = Fixtures.parse(text: "2021年政府信息公开工作年度报告\n\n" + text)
+        #expect(report.value("applications.new.total") == 3)
+        #expect(report.value("applications.withheld_third_party.total") == 1)
+        #expect(report.value("applications.unavailable_needs_creation.total") == 2)
+    }
+
+    @Test func misnumberedSectionIsReported() {
+        let text = Fixtures.sampleText("004").replacingOccurrences(of: "二、主动公开政府信息情况", with: "三、主动公开政府信息情况")
+        let checked = Fixtures.check(text: text)
+        #expect(checked.diagnostics.contains { $0.message == "section ‘主动公开政府信息情况’ is numbered 三; the format numbers it 二" })
+        // Found by its words, its figures are still read.
+        #expect(checked.report.value("proactive.rules.in_force") == 2)
+    }
+
+    /// A report saved as a web page: navigation chrome, a script, a table with rowspans and
+    /// blank cells. Figures point at the lines of the HTML file.
+    @Test func htmlReportWithChromeAndTable() throws {
+        let html = """
+        <!DOCTYPE html>
+        <html><head><meta charset="gbk"><title>某县人民政府2022年政府信息公开工作年度报告</title>
+        <script>document.write("<td>99</td>")</script></head>
+        <body><div class="nav"><a href="/">首页</a> &gt; 政务公开</div>
+        <h1>某县人民政府2022年政府信息公开工作年度报告</h1>
+        <p>三、收到和处理政府信息公开申请情况</p>
+        <table>
+        <tr><td colspan="3">（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）</td><td>自然人</td><td>总计</td></tr>
+        <tr><td colspan="3">一、本年新收政府信息公开申请数量</td><td>4</td><td>0</td><td>0</td><td>0</td><td>0</td><td></td><td>4</td></tr>
+        <tr><td rowspan="2">三、本年度办理结果</td><td colspan="2">（一）予以公开</td><td>4</td><td>0</td><td>0</td><td>0</td><td>0</td><td>0</td><td>&nbsp;</td></tr>
+        </table>
+        </body></html>
+        """
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let url = folder.appendingPathComponent("r.html")
+        try Data(html.utf8).write(to: url)
+        let source = try SourceText.load(fileAt: url, displayPath: "r.html")
+        #expect(!source.lines.contains { $0.contains("99") })
+        let report = Fixtures.parser.parse(source)
+        #expect(report.agency?.name == "某县人民政府")
+        #expect(report.year == 2022)
+        #expect(report.value("applications.new.total") == 4)
+        #expect(report.figures["applications.new.other_org"] != nil && report.value("applications.new.other_org") == nil)
+        #expect(report.value("applications.disclosed.natural_person") == 4)
+        #expect(report.figures["applications.disclosed.total"] != nil && report.value("applications.disclosed.total") == nil)
+        #expect(report.figures["applications.new.total"]?.line == 9)
+    }
+}
