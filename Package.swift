@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "GovReportCheck", dependencies: ["GovReportParse"]),
         // Stage 4: grouping, indicators, links between years.
         .target(name: "GovReportAnalyse", dependencies: ["GovReportCheck"]),
+        // Realistic generated reports with exact ground truth, for tests and the benchmark.
+        .target(name: "GovReportCorpus", dependencies: ["GovReportParse"]),
         // Stage 5: Markdown through cmark, SVG charts, Mustache templates, the site writer.
         .target(
             name: "GovReportRender",
@@ -45,7 +47,7 @@ let package = Package(
         .executableTarget(
             name: "govreport",
             dependencies: [
-                "GovReportRender",
+                "GovReportRender", "GovReportCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -54,6 +56,7 @@ let package = Package(
         .testTarget(name: "IngestTests", dependencies: ["GovReportIngest", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["GovReportParse", "TestSupport"]),
         .testTarget(name: "CheckTests", dependencies: ["GovReportCheck", "TestSupport"]),
+        .testTarget(name: "CorpusTests", dependencies: ["GovReportCorpus", "GovReportRender", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["GovReportRender", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["GovReportRender", "TestSupport"]),
     ]

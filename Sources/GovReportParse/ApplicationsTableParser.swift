@@ -13,25 +13,35 @@ struct ApplicationsTableParser {
         let columns = FigureKeys.applicantColumns
         let expected = Set(FigureKeys.applicationRows(edition).map(\.key))
         var seen: [String: Int] = [:]
+        var blankRows: [String: Int] = [:]
         let outcomeKeys = Set(FigureKeys.outcomeRows(.format2021).map(\.key) + FigureKeys.outcomeRows(.format2019).map(\.key))
 
+        func matchRow(_ text: String) -> String? {
+            if let m = dictionary.match(text, in: .applications) {
+                if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
+                // "总计" heads the applicant columns too: the total row comes after outcome rows.
+                if m.key == "outcome_total" && !seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
+                return m.key
+            }
+            if dictionary.match(text, in: .group)?.key == "other" { return "other" }
+            return nil
+        }
         for row in rows {
             for cell in row.labels {
                 if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
             }
             // A row of blank cells counts only when it has a cell for every column: shorter ones
-            // are header debris ("总计" over an empty cell).
-            if !row.hasNumber && row.values.count < columns.count { continue }
-            let found = row.label { text -> String? in
-                if let m = dictionary.match(text, in: .applications) {
-                    if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
-                    // "总计" heads the applicant columns too: the total row comes after outcome rows.
-                    if m.key == "outcome_total" && !seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
-                    return m.key
+            // are header debris ("总计" over an empty cell). A known label alone on a line of a
+            // tab-separated or aligned table is a row whose cells are all blank, unless the
+            // label continues on the next line with its values.
+            if row.values.isEmpty {
+                if let (key, _) = row.label(matching: matchRow), blankRows[key] == nil {
+                    blankRows[key] = row.line
                 }
-                if dictionary.match(text, in: .group)?.key == "other" { return "other" }
-                return nil
+                continue
             }
+            if !row.hasNumber && row.values.count < columns.count { continue }
+            let found = row.label(matching: matchRow)
             guard let (key, noise) = found else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
@@ -63,6 +73,10 @@ struct ApplicationsTableParser {
                 let value: Double? = if case .number(let n) = cell.content { n } else { nil }
                 reading.figures[FigureKeys.application(key, column.key)] = Figure(value, line: cell.line)
             }
+        }
+        for (key, line) in blankRows where seen[key] == nil && expected.contains(key) {
+            seen[key] = line
+            for column in columns { reading.figures[FigureKeys.application(key, column.key)] = Figure(nil, line: line) }
         }
         for row in FigureKeys.applicationRows(edition) where seen[row.key] == nil {
             reading.warn(source, rows.first?.line ?? 0, "applications table: row ‘\(row.label)’ not found")

@@ -9,11 +9,16 @@ public struct CellStream: Sendable {
     }
 
     public private(set) var items: [Item] = []
+    /// How many value columns the section's main table has, when known: lets space-aligned
+    /// rows be placed even when some columns are empty in every row.
+    let columnHint: Int?
 
     /// - Parameters:
     ///   - lines: the section's lines.
     ///   - firstLine: the 1-based line number of `lines[0]`.
-    public init<C: Collection>(lines: C, firstLine: Int) where C.Element == String {
+    ///   - columnHint: the number of value columns of the section's main table, if known.
+    public init<C: Collection>(lines: C, firstLine: Int, columnHint: Int? = nil) where C.Element == String {
+        self.columnHint = columnHint
         var block: [(Int, String)] = []
         var number = firstLine
         for line in lines {
@@ -43,11 +48,30 @@ public struct CellStream: Sendable {
                 var row: [Cell] = []
                 for c in cells { row += Self.tokens(c, line: line) }
                 // Blank cells are real only between two numbers; elsewhere they are padding.
+                if row.count >= 5 && row.allSatisfy({ $0.content == .blank }) {
+                    // A row of empty cells (a table row left blank): keep it whole.
+                    for cell in row { items.append(.cell(cell, .tabbed)) }
+                    items.append(.rowBreak)
+                    continue
+                }
+                if !row.contains(where: { if case .text = $0.content { true } else { false } }) {
+                    // A row of values only (the review table's fifteen): every cell is a column.
+                    // Trailing blanks stay: the review parser tells padding from blank cells by count.
+                    for cell in row { items.append(.cell(cell, .tabbed)) }
+                    items.append(.rowBreak)
+                    continue
+                }
+                // Blank cells between two numbers are real; so may be those between the label and
+                // the first number (RawRow.aligned decides, knowing the column count); the rest
+                // are padding.
                 let kept = row.indices.filter { i in
                     guard row[i].content == .blank else { return true }
                     let before = row[..<i].last { $0.content != .blank }
                     let after = row[(i + 1)...].first { $0.content != .blank }
-                    if case .number = before?.content, case .number = after?.content { return true }
+                    if case .number = after?.content {
+                        if case .number = before?.content { return true }
+                        if case .text = before?.content { return true }
+                    }
                     return false
                 }
                 for i in kept { items.append(.cell(row[i], .tabbed)) }
@@ -63,7 +87,9 @@ public struct CellStream: Sendable {
             } else if split.count == 1 && tokenized[0].count <= 1 {
                 for cell in tokenized[0] where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
-                alignedRows(texts)
+                // Column positions are measured on the text as printed (full-width digits
+                // take two columns), not on its half-width form.
+                alignedRows(block)
             }
         }
     }
@@ -85,18 +111,19 @@ public struct CellStream: Sendable {
                 numbers.insert((n, words[cut - 1].end), at: 0)
                 cut -= 1
             }
-            parsed.append(Line(line: line, label: words[..<cut].map(\.word).joined(separator: " "), numbers: numbers))
+            // Keep the label's own spacing (runs of spaces separate label columns).
+            let labelEnd = cut == 0 ? 0 : words[cut - 1].end
+            parsed.append(Line(line: line, label: Self.prefix(text, displayWidth: labelEnd), numbers: numbers))
         }
-        // Reference columns: the ends of the numbers in the rows that have the most of them.
+        let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map(\.end) }, expected: columnHint)
         let most = parsed.map(\.numbers.count).max() ?? 0
-        let full = parsed.filter { $0.numbers.count == most }
-        var columns: [Int] = []
-        if most >= 2 && full.count >= 2 {
-            columns = (0..<most).map { i in full.map { $0.numbers[i].end }.sorted()[full.count / 2] }
-        }
+        let usable = columns.count >= most && most >= 1 && columns.count >= 2
         for l in parsed {
-            if !l.label.isEmpty { items.append(.cell(Cell(content: .text(l.label), line: l.line), .aligned)) }
-            if let placed = Self.place(l.numbers, on: columns), l.numbers.count < columns.count, !l.numbers.isEmpty {
+            // Label columns are separated by runs of spaces, like the value columns.
+            for part in l.label.components(separatedBy: "  ") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
+                items.append(.cell(Cell(content: .text(part.trimmingCharacters(in: .whitespaces)), line: l.line), .aligned))
+            }
+            if usable, !l.numbers.isEmpty, let placed = Self.place(l.numbers, on: columns) {
                 for value in placed {
                     let content: Cell.Content = value.map { .number($0) } ?? .blank
                     items.append(.cell(Cell(content: content, line: l.line), .cellPerLine))
@@ -106,6 +133,53 @@ public struct CellStream: Sendable {
             }
             items.append(.rowBreak)
         }
+    }
+
+    /// The value columns of an aligned table: where numbers end, clustered (within two display
+    /// columns), with evenly spaced columns that no row fills put back between the others.
+    static func columnGrid(_ ends: [Int], expected: Int? = nil) -> [Int] {
+        var clusters: [[Int]] = []
+        for end in ends.sorted() {
+            if let last = clusters.last?.last, end - last <= 2 { clusters[clusters.count - 1].append(end) }
+            else { clusters.append([end]) }
+        }
+        // A column is where several rows end a number; a lone position is a row printed out
+        // of line, which is then read by its own count.
+        let support = clusters.map(\.count).max() ?? 0
+        if support >= 3 { clusters = clusters.filter { $0.count * 5 >= support } }
+        var centers = clusters.map { $0[$0.count / 2] }
+        guard centers.count >= 2 else { return centers }
+        let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }
+        if let step = gaps.min(), step >= 3,
+           gaps.allSatisfy({ gap in abs(gap - Int((Double(gap) / Double(step)).rounded()) * step) <= 1 }) {
+            var filled: [Int] = [centers[0]]
+            for (gap, next) in zip(gaps, centers.dropFirst()) {
+                let k = Int((Double(gap) / Double(step)).rounded())
+                if k > 1 { for j in 1..<k { filled.append(filled.last! + gap * j / k - (j > 1 ? gap * (j - 1) / k : 0)) } }
+                filled.append(next)
+            }
+            centers = filled
+        }
+        if let expected, centers.count < expected, expected > 1, let first = centers.first, let last = centers.last {
+            // Columns empty in every row: if the known columns sit on an even grid of the
+            // expected width, that grid is the table.
+            let step = Double(last - first) / Double(expected - 1)
+            let grid = (0..<expected).map { first + Int((Double($0) * step).rounded()) }
+            if step >= 3, centers.allSatisfy({ c in grid.contains { abs($0 - c) <= 1 } }) { return grid }
+        }
+        return centers
+    }
+
+    /// The start of `text` up to display column `width`.
+    static func prefix(_ text: String, displayWidth width: Int) -> String {
+        var column = 0
+        var out = ""
+        for c in text {
+            if column >= width { break }
+            column += c == "\t" ? 8 - column % 8 : DisplayWidth.of(c)
+            out.append(c)
+        }
+        return out
     }
 
     /// Puts each number under the reference column it ends nearest to (in order, within two
@@ -155,8 +229,10 @@ public struct CellStream: Sendable {
                 rows.append(RawRow(labels: carry + labels, values: values, layout: layout))
                 carry = []
             } else if layout == .tabbed || layout == .aligned {
-                // A label line without values: the label may continue on the next line
-                // (text copied from PDFs). Keep it for the next row only.
+                // A label line without values: a row whose cells are all blank, or a label
+                // that continues on the next line (text copied from PDFs). Keep it both ways:
+                // as a row without values, and for the next row's labels.
+                if !labels.isEmpty { rows.append(RawRow(labels: labels, values: [], layout: layout)) }
                 carry = labels
             } else {
                 carry = []

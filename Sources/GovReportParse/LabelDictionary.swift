@@ -60,7 +60,9 @@ public struct LabelDictionary: Sendable {
     }
 
     /// The best entry of `table` for a cell's text, or nil. Exact matches, and prefix matches of
-    /// phrases of four or more characters (labels followed by a remark), score 0;
+    /// phrases of four or more characters (labels followed by a remark), score 0; a text of six
+    /// or more characters that is the start of a longer phrase (a label cut where the line
+    /// wrapped) is compared with that start;
     /// otherwise up to one edit per four characters of the phrase is tolerated.
     public func match(_ text: String, in table: Table) -> Match? {
         let t = Array(TextNormalizer.labelKey(text))
@@ -72,6 +74,10 @@ public struct LabelDictionary: Sendable {
             var d: Int
             if t == p || (p.count >= 4 && t.starts(with: p)) {
                 d = 0
+            } else if t.count >= 6 && t.count < p.count - tolerance {
+                // A label cut short where the line wrapped: compare with the same length of the phrase.
+                d = TextNormalizer.editDistance(t, Array(p.prefix(t.count)))
+                guard d <= t.count / 4 else { continue }
             } else {
                 guard abs(t.count - p.count) <= tolerance || t.count > p.count else { continue }
                 d = TextNormalizer.editDistance(t, p)

@@ -5,6 +5,8 @@ import GovReportIngest
 /// line, the closing signature, or the chrome of the web page it was copied from.
 struct MetadataExtractor {
     let source: SourceText
+    /// Cities the gazetteer knows, to find where a city name starts in running text.
+    var knownCities: Set<String> = []
 
     struct Result {
         var agency: Agency?
@@ -21,8 +23,8 @@ struct MetadataExtractor {
     static let signatureName = try! NSRegularExpression(
         pattern: #"^(\p{Han}{2,40}?(?:人民政府办公室|人民政府|办公室|办事处|委员会|管委会|局|中心|厅|署|院|政府))\s*(?:\d{4}\s*年.*)?$"#)
     static let regionParts = try! NSRegularExpression(
-        pattern: #"^(\p{Han}{2,6}?(?:省|自治区))?(\p{Han}{2,5}?市)?(\p{Han}{1,5}?(?:区|县|旗))?(\p{Han}{2,5}?(?:街道|镇|乡))?"#)
-    static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{2,4}?市)(\p{Han}{1,4}?[区县])"#)
+        pattern: #"^(\p{Han}{2,6}?(?:省|自治区))?(\p{Han}{2,5}?市)?(\p{Han}{1,5}?(?:区|县|旗))?(\p{Han}{2,5}?(?:街道|镇|乡)(?=办事处|人民政府|政府|党工委|$))?"#)
+    static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{1,3})市(\p{Han}{1,4}?[区县])"#)
     static let firstYear = try! NSRegularExpression(pattern: #"^\s*(\d{4})\s*年"#)
 
     func extract() -> Result {
@@ -141,13 +143,17 @@ struct MetadataExtractor {
         return Region(province: group(1), city: group(2), district: group(3), street: group(4))
     }
 
+    /// The "<city>市<district>区" the text names most. Running text gives no word boundaries,
+    /// so the city is the known city ending at 市 if there is one, else its last two characters.
     func mostFrequentRegion() -> (String, String)? {
         var counts: [String: (count: Int, first: Int, city: String, district: String)] = [:]
         var order = 0
         for line in source.lines {
             for m in Self.regionInText.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
-                let city = String(line[Range(m.range(at: 1), in: line)!])
+                let before = String(line[Range(m.range(at: 1), in: line)!])
                 let district = String(line[Range(m.range(at: 2), in: line)!])
+                let candidates = (1...before.count).map { String(before.suffix($0)) + "市" }
+                let city = candidates.first { knownCities.contains($0) } ?? (String(before.suffix(2)) + "市")
                 let key = city + district
                 counts[key, default: (0, order, city, district)].count += 1
                 order += 1

@@ -10,7 +10,16 @@ struct ProactiveTableParser {
         var reading = TableReading()
         let definitions = Dictionary(uniqueKeysWithValues: FigureKeys.proactiveRows(edition).map { ($0.key, $0) })
         var seen: [String: Int] = [:]
+        var blankRows: [String: Int] = [:]
         for row in rows {
+            if row.values.isEmpty {
+                // A label alone: a row of blank cells (see ApplicationsTableParser), used below
+                // only if the row has no values anywhere.
+                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }), blankRows[key] == nil {
+                    blankRows[key] = row.line
+                }
+                continue
+            }
             guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
@@ -42,6 +51,11 @@ struct ProactiveTableParser {
                 let value: Double? = if case .number(let n) = cell.content { n } else { nil }
                 reading.figures[figureKey] = Figure(value, line: cell.line)
             }
+        }
+        for (key, line) in blankRows where seen[key] == nil {
+            guard let definition = definitions[key] else { continue }
+            seen[key] = line
+            for column in definition.columns { reading.figures["proactive.\(key).\(column.key)"] = Figure(nil, line: line) }
         }
         for definition in FigureKeys.proactiveRows(edition) where seen[definition.key] == nil {
             reading.warn(source, rows.first?.line ?? 0, "section 二: row ‘\(definition.label)’ not found")

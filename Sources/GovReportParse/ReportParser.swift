@@ -17,7 +17,7 @@ public struct ReportParser: Sendable {
 
     public func parse(_ source: SourceText) -> Report {
         var report = Report(source: source.path)
-        let metadata = MetadataExtractor(source: source).extract()
+        let metadata = MetadataExtractor(source: source, knownCities: Set(gazetteer.provinceOfCity.keys)).extract()
         report.agency = metadata.agency
         report.region = gazetteer.complete(metadata.region)
         report.year = metadata.year
@@ -52,7 +52,12 @@ public struct ReportParser: Sendable {
             }
             func stream(_ section: Section) -> CellStream? {
                 guard let r = ranges[section] else { return nil }
-                return CellStream(lines: source.lines[r], firstLine: r.lowerBound + 1)
+                let columns: Int? = switch section {
+                case .applications: FigureKeys.applicantColumns.count
+                case .reviews: FigureKeys.reviewKeys.count
+                default: nil
+                }
+                return CellStream(lines: source.lines[r], firstLine: r.lowerBound + 1, columnHint: columns)
             }
             if let s = stream(.proactive) {
                 let reading = ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)

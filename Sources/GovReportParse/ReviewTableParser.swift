@@ -21,7 +21,14 @@ struct ReviewTableParser {
         if !current.isEmpty { runs.append(current) }
 
         let keys = FigureKeys.reviewKeys
-        var chosen = runs.last { $0.count == keys.count }
+        // A run of fifteen, after dropping padding: blank cells at its ends beyond fifteen.
+        func fifteen(_ run: [Cell]) -> [Cell]? {
+            var cells = run
+            while cells.count > keys.count, cells.last?.content == .blank { cells.removeLast() }
+            while cells.count > keys.count, cells.first?.content == .blank { cells.removeFirst() }
+            return cells.count == keys.count ? cells : nil
+        }
+        var chosen = runs.reversed().lazy.compactMap(fifteen).first
         if chosen == nil {
             let all = runs.flatMap { $0 }
             if all.count == keys.count {

@@ -30,7 +30,7 @@ extension RawRow {
                 i -= 1
                 continue
             }
-            for span in 2...max(2, min(3, i + 1)) where span <= i + 1 {
+            for span in 2...max(2, min(4, i + 1)) where span <= i + 1 {
                 if let key = match(texts[(i - span + 1)...i].joined()) { return (key, noise) }
             }
             return nil
@@ -50,6 +50,12 @@ extension RawRow {
             while cells.count > count, cells.first?.content == .blank { cells.removeFirst() }
         }
         if cells.count == count { return (cells, nil) }
+        if layout != .cellPerLine {
+            // Blank cells before the first value are real only when they make the row exactly
+            // as wide as the table; otherwise they are padding of unknown width.
+            while cells.first?.content == .blank { cells.removeFirst() }
+            if cells.count == count { return (cells, nil) }
+        }
         if cells.count > count {
             let kept = rightAlignShort ? Array(cells.suffix(count)) : Array(cells.prefix(count))
             return (kept, "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
