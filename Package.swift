@@ -59,5 +59,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["GovReportCorpus", "GovReportRender", "TestSupport"]),
         .testTarget(name: "RenderTests", dependencies: ["GovReportRender", "TestSupport"]),
         .testTarget(name: "SiteTests", dependencies: ["GovReportRender", "TestSupport"]),
+        // Runs the built `govreport` binary as a user would: exit codes, output formats.
+        .testTarget(name: "CLITests", dependencies: ["govreport", "TestSupport"]),
     ]
 )

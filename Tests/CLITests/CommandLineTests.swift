@@ -1,0 +1,113 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The `govreport` binary run as a user runs it: exit status, diagnostics on standard error,
+/// machine formats on standard output.
+@Suite struct CommandLineTests {
+    struct Run {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+    }
+
+    /// The executable next to the test bundle in the build folder.
+    static let binary: URL = {
+        var url = Bundle.main.bundleURL
+        for _ in 0..<3 where !FileManager.default.fileExists(atPath: url.appendingPathComponent("govreport").path) {
+            url = url.deletingLastPathComponent()
+        }
+        return url.appendingPathComponent("govreport")
+    }()
+
+    static func run(_ arguments: [String], in folder: URL = Fixtures.root) throws -> Run {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        process.currentDirectoryURL = folder
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    @Test func checkOnCleanSamplesExitsZeroWithSummary() throws {
+        let r = try Self.run(["check"])
+        #expect(r.status == 0)
+        #expect(r.stderr.contains("Resources/samples/000_24d319d9b4c5a884.txt:36: warning: applications table, row new"))
+        #expect(r.stderr.hasSuffix("checked 5 reports: 0 broken rules in 0 reports, 11 warnings, 0 unreadable files\n"))
+    }
+
+    @Test func checkFindsABrokenRuleAndExitsOne() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let broken = Fixtures.sampleText("004").replacingOccurrences(
+            of: "(七)总计\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n7", with: "(七)总计\n\n7\n\n0\n\n0\n\n0\n\n0\n\n0\n\n9")
+        try Data(broken.utf8).write(to: folder.appendingPathComponent("r.txt"))
+        let r = try Self.run(["check", "r.txt"], in: folder)
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("r.txt:115: warning: rule 1: 总计列: 本年新收 7 + 上年结转 0 ≠ 办理结果总计 9 + 结转下年度 0"))
+        let json = try Self.run(["check", "--json", "r.txt"], in: folder)
+        #expect(json.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["broken_rules"] as? Int == 3)
+        #expect(summary["reports_with_broken_rules"] as? Int == 1)
+    }
+
+    @Test func extractFormats() throws {
+        let json = try Self.run(["extract", "-q"])
+        #expect(json.status == 0)
+        let records = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(records.count == 5)
+        #expect(Set(records[0].keys) == ["source", "agency", "region", "year", "template", "published", "figures", "inferred", "violations", "warnings"])
+        let figures = try #require(records.first { ($0["source"] as? String)?.contains("001_") == true }?["figures"] as? [String: Any])
+        #expect(figures["applications.new.total"] as? Int == 7)
+        #expect(figures["proactive.normative_documents.in_force"] is NSNull)
+
+        let jsonl = try Self.run(["extract", "-q", "--format", "jsonl"])
+        #expect(jsonl.stdout.split(separator: "\n").count == 5)
+
+        let csv = try Self.run(["extract", "-q", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        #expect(lines.first == "source,agency,year,template,key,value,inferred")
+        #expect(lines.contains("Resources/samples/000_24d319d9b4c5a884.txt,西安市高陵区人民政府办公室,2021,2021,applications.new.natural_person,36,true"))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        #expect(try Self.run(["extract", "--format", "xml"]).status == 2)
+        #expect(try Self.run(["build", "--no-such-flag"]).status == 2)
+    }
+
+    @Test func buildRefusesAForeignFolderAndKeepsItsFiles() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let mine = folder.appendingPathComponent("mine.txt")
+        try Data("keep me".utf8).write(to: mine)
+        let r = try Self.run(["build", "-q", "--output", folder.path])
+        #expect(r.status == 3)
+        #expect(r.stderr.contains("was not written by govreport"))
+        #expect(FileManager.default.fileExists(atPath: mine.path))
+
+        let out = folder.appendingPathComponent("site")
+        let built = try Self.run(["build", "--output", out.path])
+        #expect(built.status == 0)
+        #expect(built.stderr.contains("built 5 reports, 6 pages"))
+        #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
+    }
+
+    @Test func sampleWritesACorpusWithTruth() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let r = try Self.run(["sample", "--count", "30", "--seed", "9", "--out", folder.path])
+        #expect(r.status == 0)
+        let truth = try String(contentsOf: folder.appendingPathComponent("truth.jsonl"), encoding: .utf8)
+        #expect(truth.split(separator: "\n").count == 30)
+        let check = try Self.run(["check", "-q", folder.path])
+        #expect(check.status == 0 || check.status == 1)
+    }
+}
