@@ -39,6 +39,11 @@ public struct Corpus: Sendable {
         self.byAgency = byAgency
     }
 
+    /// Other reports of the same agency for the same year (duplicates or re-issues).
+    public func sameYear(as index: Int) -> [Entry] {
+        otherYears(of: index).filter { $0.report.year == entries[index].report.year }
+    }
+
     /// The other reports of the same agency, in year order.
     public func otherYears(of index: Int) -> [Entry] {
         guard let key = entries[index].report.agencyKey, let all = byAgency[key] else { return [] }

@@ -40,7 +40,14 @@ public struct InputCollector: Sendable {
             for name in entries.sorted() where !name.hasPrefix(".") {
                 let child = dir.appendingPathComponent(name)
                 var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: child.path, isDirectory: &isDir) else { continue }
+                guard fm.fileExists(atPath: child.path, isDirectory: &isDir) else {
+                    // fileExists follows links: a link whose target is gone lands here.
+                    if (try? fm.destinationOfSymbolicLink(atPath: child.path)) != nil,
+                       Self.reportExtensions.contains(child.pathExtension.lowercased()) {
+                        errors.append(.brokenLink(path: display(child, given: given, root: root)))
+                    }
+                    continue
+                }
                 if isDir.boolValue {
                     walk(child, given: given, root: root)
                 } else if Self.reportExtensions.contains(child.pathExtension.lowercased()) {

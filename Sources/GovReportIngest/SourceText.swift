@@ -34,8 +34,15 @@ public struct SourceText: Sendable {
 
     public static let htmlExtensions: Set<String> = ["html", "htm", "shtml", "xhtml"]
 
+    /// Real reports are well under a megabyte; anything past this is not one, and reading it
+    /// would only cost time and memory.
+    public static let sizeLimit = 16 * 1_048_576
+
     /// Reads and decodes a file. `displayPath` is what diagnostics and pages show.
     public static func load(fileAt url: URL, displayPath: String) throws(IngestError) -> SourceText {
+        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > sizeLimit {
+            throw .tooLarge(path: displayPath, bytes: size)
+        }
         let data: Data
         do {
             data = try Data(contentsOf: url)

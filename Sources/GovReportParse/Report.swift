@@ -21,6 +21,10 @@ public struct Report: Sendable {
     public var sectionNumbers: [Section: String]
     /// What the parser could not read cleanly.
     public var diagnostics: [Diagnostic]
+    /// False for a file that is not an annual report at all (a news article, a notice): no
+    /// report title, fewer than two standard sections and no figures. Such files are named in
+    /// an error and left out of the site and the export.
+    public var isRecognised = true
 
     public init(source: String) {
         self.source = source

@@ -81,6 +81,12 @@ public struct ReportParser: Sendable {
             let lines = source.lines.indices.map { ($0, source.lines[$0]) }
             report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
         }
+        let tableFigures = report.figures.values.contains { $0.origin == .table && $0.value != nil }
+        if metadata.titleLine == nil && headings.count < 2 && !tableFigures {
+            report.isRecognised = false
+            report.diagnostics.append(Diagnostic(.error, source.location(0),
+                "not an open-government-information annual report (no report title, no standard sections, no tables); skipped"))
+        }
         if source.originalLines != nil {
             // Text made from HTML: point figures and diagnostics at the lines of the HTML file.
             for key in report.figures.keys { report.figures[key]!.line = source.originalLine(report.figures[key]!.line) }

@@ -48,9 +48,22 @@ public struct SiteBuilder {
                 let text = try SourceText.load(fileAt: file.url, displayPath: file.displayPath)
                 let checked = checker.check(parser.parse(text))
                 diagnostics += checked.diagnostics
-                reports.append(checked)
+                if checked.report.isRecognised { reports.append(checked) }
             } catch {
                 diagnostics.append(error.diagnostic)
+            }
+        }
+        // Two reports of one agency for one year: a duplicate or a corrected re-issue. Both
+        // are kept (the site shows them side by side); the user is told.
+        let groups = Dictionary(grouping: reports.filter { $0.report.agencyKey != nil && $0.report.year != nil }) {
+            "\($0.report.agencyKey!)|\($0.report.year!)"
+        }
+        for (_, group) in groups where group.count > 1 {
+            let paths = group.map(\.report.source).sorted()
+            for path in paths {
+                let others = paths.filter { $0 != path }.joined(separator: ", ")
+                diagnostics.append(Diagnostic(.warning, SourceLocation(path: path, line: 0),
+                    "another report of ‘\(group[0].report.agencyKey!)’ for \(group[0].report.year!) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
             }
         }
         return (reports, diagnostics.sorted())

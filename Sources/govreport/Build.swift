@@ -33,14 +33,15 @@ struct Build: ParsableCommand {
             let result = try builder.build(paths, relativeTo: base)
             options.print(result.diagnostics)
             if result.reports.isEmpty { throw BuildError.noInputs }
-            let summary = try SiteWriter(output: outputURL, force: force).write(result.files)
+            let inputURLs = paths.map { base?.appendingPathComponent($0) ?? URL(fileURLWithPath: $0) }
+            let summary = try SiteWriter(output: outputURL, force: force, inputs: inputURLs).write(result.files)
             let warnings = result.diagnostics.filter { $0.severity >= .warning }.count
             let broken = result.reports.map(\.violations.count).reduce(0, +)
             if !options.quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
                 let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
                 FileHandle.standardError.write(Data(
-                    "built \(result.reports.count) reports, \(pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
+                    "built \(result.reports.count) reports, \(pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed\(summary.kept > 0 ? ", \(summary.kept) not ours kept" : "")), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
             }
             if strict && (warnings > 0 || broken > 0) { throw ExitCode(1) }
         } catch let error as BuildError {

@@ -32,6 +32,9 @@ struct ReportPage {
     let hasOtherYears: Bool
     let source: String
     let dataHref: String
+    /// Other files reporting on the same agency and year.
+    let duplicates: [LinkView]
+    let hasDuplicates: Bool
 
     init(corpus: Corpus, index: Int, site: SiteSettings) {
         let entry = corpus.entries[index]
@@ -103,5 +106,7 @@ struct ReportPage {
         hasOtherYears = all.count > 1
         source = report.source
         dataHref = "../data/\(entry.id).json"
+        duplicates = corpus.sameYear(as: index).map { LinkView(label: $0.report.source, href: "\($0.id).html", current: false) }
+        hasDuplicates = !duplicates.isEmpty
     }
 }
