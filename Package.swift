@@ -53,6 +53,8 @@ let package = Package(
         ),
         // Shared by the tests: the package root, the samples, the dictionary.
         .target(name: "TestSupport", dependencies: ["GovReportCheck"], path: "Tests/TestSupport"),
+        // libFuzzer target over ingest, parse and check (Scripts/fuzz.sh); a replayer otherwise.
+        .executableTarget(name: "govreport-fuzz", dependencies: ["GovReportCheck"]),
         .testTarget(name: "IngestTests", dependencies: ["GovReportIngest", "TestSupport"]),
         .testTarget(name: "ParseTests", dependencies: ["GovReportParse", "TestSupport"]),
         .testTarget(name: "CheckTests", dependencies: ["GovReportCheck", "TestSupport"]),

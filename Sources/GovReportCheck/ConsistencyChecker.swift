@@ -77,6 +77,7 @@ public struct ConsistencyChecker: Sendable {
         if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
         var s = String(format: "%.4f", v)
         while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
         return s
     }
 }

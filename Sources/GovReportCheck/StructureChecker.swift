@@ -30,6 +30,9 @@ struct StructureChecker {
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is not a count"))
+            } else if v > 1e9 {
+                out.append(Diagnostic(.warning, at(figure.line),
+                                      "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is implausibly large for a count"))
             }
         }
         return out
