@@ -76,7 +76,18 @@ public struct SiteBuilder {
         func page(_ object: Any, _ template: String, to path: String) throws(BuildError) {
             files[path] = Data(try templates.render(object, template).utf8)
         }
-        try page(IndexPage(corpus: corpus, site: settings), "index", to: "index.html")
+        let analysis = CorpusAnalysis(corpus)
+        try page(IndexPage(analysis: analysis, site: settings), "index", to: "index.html")
+        try page(QualityPage(analysis: analysis, site: settings), "quality", to: "quality.html")
+        for history in analysis.agencies {
+            try page(AgencyPage(analysis: analysis, history: history, site: settings, notes: nil), "agency", to: "agencies/\(history.id).html")
+        }
+        for year in analysis.years {
+            try page(YearPage(analysis: analysis, year: year, site: settings), "year", to: "years/\(year).html")
+        }
+        for city in analysis.cities.keys {
+            try page(CityPage(analysis: analysis, city: city, site: settings), "city", to: "cities/\(CorpusAnalysis.cityID(city)).html")
+        }
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
             try page(ReportPage(corpus: corpus, index: i, site: settings), "report", to: "reports/\(entry.id).html")

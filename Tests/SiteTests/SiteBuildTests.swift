@@ -22,8 +22,12 @@ import Testing
         let result = try Self.build()
         #expect(result.reports.count == 5)
         let html = result.files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        #expect(html.count == 6)
-        #expect(html.contains("index.html"))
+        // index, quality, 5 reports, 4 agencies, 4 years (2017, 2020, 2021, 2023), 2 cities.
+        #expect(html.count == 17)
+        #expect(html.contains("index.html") && html.contains("quality.html"))
+        #expect(html.filter { $0.hasPrefix("agencies/") }.count == 4)
+        #expect(html.filter { $0.hasPrefix("years/") }.map { $0 } == ["years/2017.html", "years/2020.html", "years/2021.html", "years/2023.html"])
+        #expect(html.filter { $0.hasPrefix("cities/") }.count == 2)
         let index = try #require(Self.pages(result.files)["index.html"])
         let reportLinks = index.links.filter { $0.hasPrefix("reports/") }
         #expect(Set(reportLinks) == Set(html.filter { $0.hasPrefix("reports/") }))
@@ -35,6 +39,7 @@ import Testing
         for (path, page) in Self.pages(result.files) {
             #expect(page.wellFormed, "\(path): \(page.error ?? "")")
             if path.hasPrefix("reports/") { #expect(page.svgCount == 1, "\(path)") }
+            if path.hasPrefix("agencies/") { #expect(page.svgCount == 2, "\(path)") }
             let html = try #require(page.elements.first { $0.name == "html" })
             #expect(html.attributes["lang"] == "zh-CN")
         }

@@ -18,12 +18,26 @@ struct IndexPage {
         let checksClass: String
     }
 
+    struct Link {
+        let label: String
+        let href: String
+        let note: String
+    }
+
     let page: PageChrome
     let intro: String
     let rows: [Row]
     let reportCount: Int
+    let totalsChart: String?
+    let handlingChart: String?
+    let rankingChart: String?
+    let quality: String
+    let years: [Link]
+    let cities: [Link]
+    let definitions: String
 
-    init(corpus: Corpus, site: SiteSettings) {
+    init(analysis: CorpusAnalysis, site: SiteSettings) {
+        let corpus = analysis.corpus
         page = PageChrome(root: "", title: site.title, siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: nil, current: true)], stylesheet: "assets/style.css", generator: site.generator)
         let app = FigureKeys.application
@@ -49,11 +63,49 @@ struct IndexPage {
         }
         reportCount = corpus.entries.count
         let agencies = Set(corpus.entries.compactMap { $0.report.agencyKey }).count
-        let years = corpus.entries.compactMap { $0.report.year }
+        let reportYears = corpus.entries.compactMap { $0.report.year }
         var md = "本站汇总了 **\(corpus.entries.count)** 份政府信息公开工作年度报告，涉及 **\(agencies)** 个机关"
-        if let lo = years.min(), let hi = years.max() { md += "，报告年度 \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") 年" }
+        if let lo = reportYears.min(), let hi = reportYears.max() { md += "，报告年度 \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") 年" }
         md += "。数字由 govreport 从报告原文中读取并按《条例》年报格式的勾稽关系核对；"
         md += "推算补足的数字以斜体标“推”，报告未载明的数字标“?”，空格保持为空。\n"
         intro = Markdown.html(md)
+
+        let yearsList = analysis.years
+        totalsChart = yearsList.count > 1 ? LineChart(id: "chart-totals", title: "全部报告合计", unit: "件", years: yearsList, series: [
+            .init(key: "received", label: "新收申请", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.received)) })),
+            .init(key: "handled", label: "办理结果总计", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.handled)) })),
+            .init(key: "disclosed", label: "予以公开", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.disclosed)) })),
+        ]).svg : nil
+        if let latest = yearsList.last {
+            let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == latest }
+            func sum(_ f: (Indicators) -> Measure) -> Double? {
+                let values = idx.compactMap { f(analysis.indicators[$0]).value }
+                return values.isEmpty ? nil : values.reduce(0, +)
+            }
+            handlingChart = StackedBarChart(id: "chart-handling", title: "\(latest) 年全部报告办理结果构成", unit: "件", segments: [
+                .init(key: "disclosed", label: "予以公开", value: sum(\.disclosed)),
+                .init(key: "partially_disclosed", label: "部分公开", value: sum(\.partiallyDisclosed)),
+                .init(key: "withheld", label: "不予公开", value: sum(\.withheld)),
+                .init(key: "unavailable", label: "无法提供", value: sum(\.unavailable)),
+                .init(key: "unprocessed", label: "不予处理", value: sum(\.unprocessed)),
+                .init(key: "other", label: "其他处理", value: sum(\.otherHandling)),
+            ]).svg
+            let top = analysis.ranking(year: latest).prefix(10)
+            rankingChart = BarChart(id: "chart-ranking", title: "\(latest) 年新收申请最多的机关", unit: "件",
+                                    bars: top.map { .init(key: corpus.entries[$0].id, label: corpus.entries[$0].agencyName,
+                                                          value: analysis.indicators[$0].received.value) }).svg
+        } else {
+            handlingChart = nil
+            rankingChart = nil
+        }
+        let broken = corpus.entries.filter { !$0.checked.violations.isEmpty }.count
+        let inferred = corpus.entries.filter { !$0.checked.inferred.isEmpty }.count
+        let warned = corpus.entries.filter { $0.checked.warningCount > 0 }.count
+        quality = Markdown.html("数据质量：\(broken) 份报告勾稽关系不成立，\(inferred) 份含推算数字，\(warned) 份有读取警告。\n")
+        self.years = analysis.totals.map { Link(label: "\($0.year) 年", href: "years/\($0.year).html", note: "\($0.reports) 份") }
+        cities = analysis.cities.keys.sorted().map { city in
+            Link(label: city, href: "cities/\(CorpusAnalysis.cityID(city)).html", note: "\(analysis.cities[city]!.count) 个机关")
+        }
+        definitions = Markdown.html(IndicatorDefinitions.markdown)
     }
 }

@@ -43,8 +43,9 @@ struct ReportPage {
         let yearText = report.year.map { "\($0) 年度" } ?? "年度未识别"
         heading = "\(entry.agencyName) \(yearText)政府信息公开工作年度报告"
         page = PageChrome(root: "../", title: heading, siteTitle: site.title,
-                          crumbs: [.init(label: "首页", href: "../index.html"), .init(label: entry.agencyName, href: nil),
-                                   .init(label: yearText, href: nil, current: true)],
+                          crumbs: [.init(label: "首页", href: "../index.html"),
+                                   .init(label: entry.agencyName, href: report.agencyKey.map { "../agencies/\(StableHash.hex($0)).html" }),
+                                   .init(label: yearText, href: report.year.map { "../years/\($0).html" }, current: true)],
                           stylesheet: "../assets/style.css", generator: site.generator)
 
         var meta: [MetaItem] = []

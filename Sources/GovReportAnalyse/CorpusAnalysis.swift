@@ -1,0 +1,83 @@
+import GovReportCheck
+import GovReportParse
+
+/// Comparisons across the corpus: each agency over its years (gaps kept as gaps), each year
+/// across agencies, each city across its districts and streets, and totals per year.
+public struct CorpusAnalysis: Sendable {
+    public struct AgencyHistory: Sendable {
+        public let key: String
+        public let name: String
+        public let region: Region
+        public let id: String
+        /// Every year from the first to the last report; nil where the agency has no report.
+        public let years: [Int]
+        public let entries: [Int: Int]
+    }
+
+    public struct YearTotals: Sendable {
+        public let year: Int
+        public let reports: Int
+        public let received: Double
+        public let handled: Double
+        public let disclosed: Double
+        /// Reports whose figure was unknown and so not in the sum.
+        public let incomplete: Int
+    }
+
+    public let corpus: Corpus
+    public let indicators: [Indicators]
+    public let agencies: [AgencyHistory]
+    public let years: [Int]
+    /// City name → agency keys of its districts, streets and departments.
+    public let cities: [String: [String]]
+    public let totals: [YearTotals]
+
+    public init(_ corpus: Corpus) {
+        self.corpus = corpus
+        indicators = corpus.entries.map { Indicators($0.checked) }
+        var agencies: [AgencyHistory] = []
+        for key in corpus.byAgency.keys.sorted() {
+            let indices = corpus.byAgency[key]!
+            let first = corpus.entries[indices[0]]
+            var entries: [Int: Int] = [:]
+            for i in indices { if let y = corpus.entries[i].report.year, entries[y] == nil { entries[y] = i } }
+            let ys = entries.keys.sorted()
+            agencies.append(AgencyHistory(key: key, name: first.agencyName, region: first.report.region,
+                                          id: StableHash.hex(key), years: ys.isEmpty ? [] : Array(ys.first!...ys.last!), entries: entries))
+        }
+        self.agencies = agencies
+        years = Set(corpus.entries.compactMap { $0.report.year }).sorted()
+        var cities: [String: Set<String>] = [:]
+        for e in corpus.entries { if let city = e.report.region.city, let key = e.report.agencyKey { cities[city, default: []].insert(key) } }
+        self.cities = cities.mapValues { $0.sorted() }
+        let indicators = self.indicators
+        totals = years.map { year in
+            let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
+            func sum(_ f: (Indicators) -> Measure) -> (Double, Int) {
+                var s = 0.0, missing = 0
+                for i in idx { if let v = f(indicators[i]).value { s += v } else { missing += 1 } }
+                return (s, missing)
+            }
+            let (r, m1) = sum(\.received), (h, m2) = sum(\.handled), (d, m3) = sum(\.disclosed)
+            return YearTotals(year: year, reports: idx.count, received: r, handled: h, disclosed: d, incomplete: max(m1, m2, m3))
+        }
+    }
+
+    /// The index of the agency's report for the year before, if there is one.
+    public func previousYear(of index: Int) -> Int? {
+        let e = corpus.entries[index]
+        guard let key = e.report.agencyKey, let y = e.report.year,
+              let history = agencies.first(where: { $0.key == key }) else { return nil }
+        return history.entries[y - 1]
+    }
+
+    /// The entries of a year, ranked by applications received (unknown last).
+    public func ranking(year: Int) -> [Int] {
+        corpus.entries.indices.filter { corpus.entries[$0].report.year == year }.sorted { a, b in
+            let x = indicators[a].received.value ?? -1, y = indicators[b].received.value ?? -1
+            return x != y ? x > y : corpus.entries[a].agencyName < corpus.entries[b].agencyName
+        }
+    }
+
+    public static func cityID(_ city: String) -> String { StableHash.hex("city:" + city) }
+}

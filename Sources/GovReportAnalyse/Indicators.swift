@@ -1,0 +1,97 @@
+import GovReportCheck
+import GovReportParse
+
+/// A figure used in the analysis: its value (read or inferred) and whether it was inferred
+/// or taken from prose, so pages can mark it.
+public struct Measure: Sendable, Equatable {
+    public let value: Double?
+    public let inferred: Bool
+    public let fromProse: Bool
+
+    public static let unknown = Measure(value: nil, inferred: false, fromProse: false)
+}
+
+/// The indicators of one report, each defined once here and written out on the site
+/// (`IndicatorDefinitions`). Shares over a zero or unknown base are nil, shown as "—".
+public struct Indicators: Sendable {
+    public let received: Measure
+    public let carriedOver: Measure
+    public let handled: Measure
+    public let disclosed: Measure
+    public let partiallyDisclosed: Measure
+    public let withheld: Measure
+    public let unavailable: Measure
+    public let unprocessed: Measure
+    public let otherHandling: Measure
+    public let carriedForward: Measure
+    /// New applications by kind of applicant (the six columns).
+    public let applicants: [Measure]
+    public let reconsiderations: Measure
+    public let lawsuits: Measure
+    public let corrected: Measure
+
+    public init(_ checked: CheckedReport) {
+        let app = FigureKeys.application
+        func measure(_ keys: [String]) -> Measure {
+            var sum = 0.0
+            var inferred = false, prose = false
+            for key in keys {
+                guard let v = checked.value(key) else { return .unknown }
+                sum += v
+                inferred = inferred || checked.isInferred(key)
+                prose = prose || checked.report.figures[key]?.origin == .prose
+            }
+            return keys.isEmpty ? .unknown : Measure(value: sum, inferred: inferred, fromProse: prose)
+        }
+        let edition = checked.report.edition ?? .format2021
+        let outcome = FigureKeys.outcomeRows(edition).map(\.key)
+        func rows(_ prefix: String) -> [String] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
+        received = measure([app("new", "total")])
+        carriedOver = measure([app("carried_over", "total")])
+        handled = measure([app("outcome_total", "total")])
+        disclosed = measure([app("disclosed", "total")])
+        partiallyDisclosed = measure([app("partially_disclosed", "total")])
+        withheld = measure(rows("withheld_"))
+        unavailable = measure(rows("unavailable_"))
+        unprocessed = measure(rows("unprocessed_"))
+        otherHandling = measure(rows("other"))
+        carriedForward = measure([app("carried_forward", "total")])
+        applicants = FigureKeys.applicantKinds.map { measure([app("new", $0.key)]) }
+        let groups = FigureKeys.reviewGroups.map(\.key)
+        reconsiderations = measure([FigureKeys.review("reconsideration", "total")])
+        lawsuits = measure(groups.dropFirst().map { FigureKeys.review($0, "total") })
+        corrected = measure(groups.map { FigureKeys.review($0, "corrected") })
+    }
+
+    /// part / whole, nil when either is unknown or the whole is zero.
+    public static func share(_ part: Measure, _ whole: Measure) -> Double? {
+        guard let p = part.value, let w = whole.value, w > 0 else { return nil }
+        return p / w
+    }
+
+    public var disclosureRate: Double? { Self.share(disclosed, handled) }
+    public var partialRate: Double? { Self.share(partiallyDisclosed, handled) }
+    public var refusalRate: Double? { Self.share(withheld, handled) }
+    public var unavailableShare: Double? { Self.share(unavailable, handled) }
+    public var unprocessedShare: Double? { Self.share(unprocessed, handled) }
+    public var correctedShare: Double? {
+        let total = Measure(value: [reconsiderations.value, lawsuits.value].contains(nil) ? nil
+                                : (reconsiderations.value ?? 0) + (lawsuits.value ?? 0), inferred: false, fromProse: false)
+        return Self.share(corrected, total)
+    }
+}
+
+/// The definitions printed on the site, so that every number can be checked by hand.
+public enum IndicatorDefinitions {
+    public static let markdown = """
+    - **新收申请**：表三“一、本年新收政府信息公开申请数量”总计列；2008 版报告取正文“受理依申请公开 N 件”，标注“正文”。
+    - **办理结果总计**：表三“（七）总计”总计列。
+    - **公开率**：（一）予以公开 ÷（七）总计。
+    - **部分公开率**：（二）部分公开 ÷（七）总计。
+    - **不予公开率**：（三）不予公开各项之和 ÷（七）总计。
+    - **无法提供占比**、**不予处理占比**：（四）、（五）各项之和 ÷（七）总计。
+    - **复议诉讼纠错率**：行政复议、行政诉讼“结果纠正”之和 ÷ 三组“总计”之和。
+    - **同比**：与同一机关上一年度的差；上一年度缺报时不计算。
+    - 分母为 0 或未载明时，比率记为“—”，不记为 0。推算补足的数字计入，并标注“推”。
+    """
+}

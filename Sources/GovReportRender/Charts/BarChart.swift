@@ -1,0 +1,59 @@
+/// A horizontal bar chart for rankings, as inline SVG: one labelled bar per item, values
+/// written at the end of each bar and in `data-value`.
+public struct BarChart: Sendable {
+    public struct Bar: Sendable {
+        public let key: String
+        public let label: String
+        public let value: Double?
+
+        public init(key: String, label: String, value: Double?) {
+            self.key = key
+            self.label = label
+            self.value = value
+        }
+    }
+
+    public let id: String
+    public let title: String
+    public let unit: String
+    public let bars: [Bar]
+
+    public init(id: String, title: String, unit: String, bars: [Bar]) {
+        self.id = id
+        self.title = title
+        self.unit = unit
+        self.bars = bars
+    }
+
+    public var svg: String {
+        let width = 640.0, labelW = 230.0, barH = 18.0, gap = 6.0, top = 34.0
+        let height = top + Double(bars.count) * (barH + gap) + 24
+        let scale = NiceScale(maximum: bars.compactMap(\.value).max() ?? 1, count: 4)
+        let plotW = width - labelW - 60
+        let desc = bars.map { "\($0.label) \($0.value.map(chartNumber) ?? "未载明")" }.joined(separator: "；")
+        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(chartNumber(width)) \(chartNumber(height))\""
+        out += " aria-labelledby=\"\(id)-title \(id)-desc\" data-chart=\"bar\">"
+        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(desc))</desc>"
+        out += "<text x=\"10\" y=\"20\" class=\"chart-title\">\(HTML.escape(title))（单位：\(HTML.escape(unit))）</text>"
+        for t in scale.ticks {
+            let x = labelW + plotW * t / scale.top
+            out += "<line x1=\"\(chartNumber(x))\" x2=\"\(chartNumber(x))\" y1=\"\(chartNumber(top - 4))\" y2=\"\(chartNumber(height - 20))\" stroke=\"#e3e3e3\"/>"
+            out += "<text x=\"\(chartNumber(x))\" y=\"\(chartNumber(height - 6))\" text-anchor=\"middle\" class=\"tick\">\(chartNumber(t))</text>"
+        }
+        for (i, bar) in bars.enumerated() {
+            let y = top + Double(i) * (barH + gap)
+            let label = bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label
+            out += "<text x=\"\(chartNumber(labelW - 6))\" y=\"\(chartNumber(y + barH - 5))\" text-anchor=\"end\">\(HTML.escape(label))</text>"
+            if let v = bar.value {
+                let w = plotW * v / scale.top
+                out += "<rect x=\"\(chartNumber(labelW))\" y=\"\(chartNumber(y))\" width=\"\(chartNumber(w))\" height=\"\(chartNumber(barH))\" fill=\"\(ChartPalette.colour(0))\""
+                out += " data-key=\"\(HTML.escape(bar.key))\" data-value=\"\(chartNumber(v))\"><title>\(HTML.escape(bar.label)) \(chartNumber(v)) \(HTML.escape(unit))</title></rect>"
+                out += "<text x=\"\(chartNumber(labelW + w + 4))\" y=\"\(chartNumber(y + barH - 5))\" class=\"bar-value\">\(chartNumber(v))</text>"
+            } else {
+                out += "<text x=\"\(chartNumber(labelW + 4))\" y=\"\(chartNumber(y + barH - 5))\" class=\"chart-note\" data-key=\"\(HTML.escape(bar.key))\" data-value=\"\">未载明</text>"
+            }
+        }
+        out += "</svg>"
+        return out
+    }
+}

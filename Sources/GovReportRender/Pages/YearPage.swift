@@ -1,0 +1,51 @@
+import GovReportAnalyse
+import GovReportParse
+
+/// Every agency's report for one year, ranked, with a bar chart of the leaders.
+struct YearPage {
+    struct Row {
+        let rank: Int
+        let agency: String
+        let href: String
+        let agencyHref: String?
+        let region: String
+        let cells: [CellView]
+        let sparkline: String
+    }
+
+    let page: PageChrome
+    let heading: String
+    let summary: String
+    let chart: String
+    let rows: [Row]
+
+    init(analysis: CorpusAnalysis, year: Int, site: SiteSettings) {
+        let corpus = analysis.corpus
+        heading = "\(year) 年度"
+        page = PageChrome(root: "../", title: "\(year) 年度报告对比", siteTitle: site.title,
+                          crumbs: [.init(label: "首页", href: "../index.html"), .init(label: heading, href: nil, current: true)],
+                          stylesheet: "../assets/style.css", generator: site.generator)
+        let ranked = analysis.ranking(year: year)
+        let top = ranked.prefix(20)
+        chart = BarChart(id: "chart-ranking", title: "\(year) 年新收申请排名（前 \(top.count) 名）", unit: "件",
+                         bars: top.map { .init(key: corpus.entries[$0].id, label: corpus.entries[$0].agencyName, value: analysis.indicators[$0].received.value) }).svg
+        rows = ranked.enumerated().map { n, i in
+            let e = corpus.entries[i]
+            let ind = analysis.indicators[i]
+            let history = e.report.agencyKey.flatMap { key in analysis.agencies.first { $0.key == key } }
+            let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
+            return Row(rank: n + 1, agency: e.agencyName, href: "../reports/\(e.id).html",
+                       agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
+                       cells: [MeasureCells.cell(ind.received, key: "received.\(e.id)"), MeasureCells.cell(ind.handled), MeasureCells.share(ind.disclosureRate),
+                               MeasureCells.share(ind.refusalRate)],
+                       sparkline: Sparkline(values: series, label: "\(e.agencyName) 各年新收申请").svg)
+        }
+        let total = analysis.totals.first { $0.year == year }
+        var md = "\(year) 年度共有 **\(ranked.count)** 份报告。"
+        if let t = total {
+            md += "合计新收申请 \(NumberFormat.count(t.received)) 件，办理结果 \(NumberFormat.count(t.handled)) 件，其中予以公开 \(NumberFormat.count(t.disclosed)) 件"
+            md += t.incomplete > 0 ? "（\(t.incomplete) 份报告未载明部分数字，未计入合计）。" : "。"
+        }
+        summary = Markdown.html(md + "\n")
+    }
+}

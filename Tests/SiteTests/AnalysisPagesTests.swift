@@ -1,0 +1,86 @@
+import Foundation
+import GovReportCorpus
+import GovReportRender
+import TestSupport
+import Testing
+
+/// The comparison pages built from a generated corpus of 500 reports over ten years and
+/// about forty agencies: every page kind exists, every link resolves, and every number drawn
+/// in a chart is the number in the table beside it (both read back from the pages).
+@Suite(.serialized) struct AnalysisPagesTests {
+    nonisolated(unsafe) static let result: SiteBuilder.Result = {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try! CorpusGenerator(options: .init(count: 500, seed: 11, firstYear: 2015, lastYear: 2024)).write(to: folder)
+        return try! SiteBuilder(resources: Fixtures.root).build([folder.path])
+    }()
+
+    nonisolated(unsafe) static let pages: [String: XHTMLDocument] = {
+        var pages: [String: XHTMLDocument] = [:]
+        for (path, data) in result.files where path.hasSuffix(".html") { pages[path] = XHTMLDocument(data: data) }
+        return pages
+    }()
+
+    @Test func everyPageKindExistsAndLinksResolve() {
+        let paths = Set(Self.pages.keys)
+        #expect(Self.result.reports.count == 500)
+        #expect(paths.filter { $0.hasPrefix("reports/") }.count == 500)
+        #expect(paths.filter { $0.hasPrefix("agencies/") }.count >= 40)
+        #expect(paths.filter { $0.hasPrefix("years/") }.count == 10)
+        #expect(paths.filter { $0.hasPrefix("cities/") }.count >= 5)
+        #expect(paths.contains("quality.html") && paths.contains("index.html"))
+        for (path, page) in Self.pages {
+            #expect(page.wellFormed, "\(path): \(page.error ?? "")")
+            for link in page.links {
+                let target = link.split(separator: "#").first.map(String.init) ?? ""
+                guard !target.isEmpty else { continue }
+                #expect(Self.result.files[SiteBuildTests.resolve(target, from: path)] != nil, "\(path) → \(link)")
+            }
+        }
+    }
+
+    /// Agency pages: the trend chart's points are the year-by-year table; a missing year is
+    /// a gap in both.
+    @Test func agencyChartsEqualTheirTables() {
+        var points = 0
+        for (path, page) in Self.pages where path.hasPrefix("agencies/") {
+            let svgPoints = page.elements.filter { $0.name == "circle" && $0.attributes["data-series"] != nil }
+            for circle in svgPoints {
+                let series = circle.attributes["data-series"]!, year = circle.attributes["data-year"]!
+                guard ["received", "handled", "disclosed"].contains(series) else { continue }
+                #expect(page.cellText["\(series).\(year)"] == circle.attributes["data-value"], "\(path) \(series) \(year)")
+                points += 1
+            }
+            // Years in the table without a number have no point.
+            for (key, text) in page.cellText where key.hasPrefix("received.") && text == "—" {
+                let year = String(key.dropFirst("received.".count))
+                #expect(!svgPoints.contains { $0.attributes["data-series"] == "received" && $0.attributes["data-year"] == year })
+            }
+        }
+        #expect(points > 300)
+    }
+
+    /// Year and city pages: each bar is the table's figure for the same report.
+    @Test func rankingBarsEqualTheirTables() {
+        var bars = 0
+        for (path, page) in Self.pages where path.hasPrefix("years/") || path.hasPrefix("cities/") {
+            for rect in page.elements where rect.name == "rect" && rect.attributes["data-key"] != nil {
+                let id = rect.attributes["data-key"]!
+                #expect(page.cellText["received.\(id)"] == rect.attributes["data-value"], "\(path) \(id)")
+                bars += 1
+            }
+        }
+        #expect(bars > 100)
+    }
+
+    /// Year totals on the dashboard are the sums of the year pages' tables.
+    @Test func dashboardTotalsEqualYearTables() throws {
+        let index = try #require(Self.pages["index.html"])
+        for circle in index.elements where circle.name == "circle" && circle.attributes["data-series"] == "received" {
+            let year = circle.attributes["data-year"]!
+            let page = try #require(Self.pages["years/\(year).html"])
+            let sum = page.cellText.filter { $0.key.hasPrefix("received.") }.values.compactMap { Double($0) }.reduce(0, +)
+            #expect(circle.attributes["data-value"] == NumberFormat.count(sum), "year \(year)")
+        }
+    }
+}
