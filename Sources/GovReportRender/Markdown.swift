@@ -33,6 +33,40 @@ public enum Markdown {
         return String(cString: buffer)
     }
 
+    /// Renders Markdown written by users (notes), keeping only links and images whose
+    /// destination is http(s), mailto or relative: anything else (javascript:, data:, file:,
+    /// ftp:…) loses its destination. Raw HTML is dropped unless `options` has `.unsafe`.
+    public static func userHTML(_ markdown: String, options: Options = .default) -> String {
+        let bytes = Array(markdown.utf8)
+        guard let document = bytes.withUnsafeBufferPointer({ p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: max(bytes.count, 1)) {
+                cmark_parse_document($0, bytes.count, options.rawValue)
+            }
+        }) else { return "" }
+        defer { cmark_node_free(document) }
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
+            if !isAllowedDestination(String(cString: url)) { cmark_node_set_url(node, "") }
+        }
+        guard let html = cmark_render_html(document, options.rawValue) else { return "" }
+        defer { free(html) }
+        return String(cString: html)
+    }
+
+    /// http(s), mailto, fragments and relative paths.
+    public static func isAllowedDestination(_ url: String) -> Bool {
+        let trimmed = url.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        guard let colon = trimmed.firstIndex(of: ":") else { return true }
+        let scheme = trimmed[..<colon]
+        // A colon after a slash, ? or # is part of a relative path, not a scheme.
+        if scheme.contains(where: { "/?#".contains($0) }) { return true }
+        return ["http", "https", "mailto"].contains(String(scheme))
+    }
+
     /// The version of the linked libcmark, e.g. "0.30.2".
     public static var cmarkVersion: String { String(cString: cmark_version_string()) }
 

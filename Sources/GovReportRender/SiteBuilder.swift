@@ -8,7 +8,7 @@ import GovReportParse
 /// report, and render the site's files. A report that cannot be read becomes a diagnostic;
 /// the others still build.
 public struct SiteBuilder {
-    public struct Result {
+    public struct Result: Sendable {
         /// Relative path → bytes, for the site writer (or a test) to use.
         public var files: [String: Data]
         public var reports: [CheckedReport]
@@ -20,6 +20,11 @@ public struct SiteBuilder {
     public let dictionary: LabelDictionary
     public let gazetteer: Gazetteer
     public var settings: SiteSettings
+    /// A folder of Markdown notes (`<agency name>.md`, `<report file name>.md`).
+    public var notesFolder: URL?
+    /// Keep raw HTML in notes (trusted authors only).
+    public var allowHTMLInNotes = false
+    private(set) var notes = Notes()
 
     /// - Parameters:
     ///   - resources: the package root holding `Resources/` and `Templates/`.
@@ -38,8 +43,15 @@ public struct SiteBuilder {
 
     /// Reads, parses and checks the given inputs (files or folders).
     public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        var copy = self
+        return copy.readWithNotes(inputs, relativeTo: base)
+    }
+
+    mutating func readWithNotes(_ inputs: [String], relativeTo base: URL?) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
         let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
-        var diagnostics = errors.map(\.diagnostic)
+        let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder)
+        self.notes = notes
+        var diagnostics = (errors + noteErrors).map(\.diagnostic)
         var reports: [CheckedReport] = []
         let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
         let checker = ConsistencyChecker()
@@ -80,7 +92,8 @@ public struct SiteBuilder {
         try page(IndexPage(analysis: analysis, site: settings), "index", to: "index.html")
         try page(QualityPage(analysis: analysis, site: settings), "quality", to: "quality.html")
         for history in analysis.agencies {
-            try page(AgencyPage(analysis: analysis, history: history, site: settings, notes: nil), "agency", to: "agencies/\(history.id).html")
+            try page(AgencyPage(analysis: analysis, history: history, site: settings, notes: notes.forAgency(history.name).map(noteHTML)),
+                     "agency", to: "agencies/\(history.id).html")
         }
         for year in analysis.years {
             try page(YearPage(analysis: analysis, year: year, site: settings), "year", to: "years/\(year).html")
@@ -90,7 +103,8 @@ public struct SiteBuilder {
         }
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
-            try page(ReportPage(corpus: corpus, index: i, site: settings), "report", to: "reports/\(entry.id).html")
+            try page(ReportPage(corpus: corpus, index: i, site: settings, notes: notes.forReport(source: entry.report.source).map(noteHTML)),
+                     "report", to: "reports/\(entry.id).html")
             files["data/\(entry.id).json"] = Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
         }
         let ordered = corpus.entries.map(\.checked)
@@ -103,9 +117,14 @@ public struct SiteBuilder {
         return files
     }
 
+    func noteHTML(_ markdown: String) -> String {
+        Markdown.userHTML(markdown, options: allowHTMLInNotes ? [.smart, .validateUTF8, .unsafe] : .default)
+    }
+
     public func build(_ inputs: [String], relativeTo base: URL? = nil) throws(BuildError) -> Result {
-        let (reports, diagnostics) = read(inputs, relativeTo: base)
-        let files = try render(reports)
+        var builder = self
+        let (reports, diagnostics) = builder.readWithNotes(inputs, relativeTo: base)
+        let files = try builder.render(reports)
         return Result(files: files, reports: reports, diagnostics: diagnostics)
     }
 }

@@ -15,6 +15,12 @@ struct Build: ParsableCommand {
     @Option(help: "A folder of Mustache templates that replace the bundled ones by name (layout, index, report).")
     var templates: String?
 
+    @Option(help: "A folder of Markdown notes: <agency name>.md for an agency's page, <report file name>.md for a report's. A .md file beside a report is used too.")
+    var notes: String?
+
+    @Flag(help: "Keep raw HTML in notes (only for notes you trust; it is dropped by default).")
+    var allowHtmlNotes = false
+
     @Flag(help: "Write into a non-empty output folder that govreport did not create.")
     var force = false
 
@@ -29,7 +35,9 @@ struct Build: ParsableCommand {
             else { URL(fileURLWithPath: "site") }
         let start = Date()
         do {
-            let builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) })
+            var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) })
+            builder.notesFolder = notes.map { URL(fileURLWithPath: $0) }
+            builder.allowHTMLInNotes = allowHtmlNotes
             let result = try builder.build(paths, relativeTo: base)
             options.print(result.diagnostics)
             if result.reports.isEmpty { throw BuildError.noInputs }

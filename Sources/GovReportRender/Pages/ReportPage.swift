@@ -35,8 +35,11 @@ struct ReportPage {
     /// Other files reporting on the same agency and year.
     let duplicates: [LinkView]
     let hasDuplicates: Bool
+    /// The user's commentary, already rendered by cmark.
+    let notes: String?
 
-    init(corpus: Corpus, index: Int, site: SiteSettings) {
+    init(corpus: Corpus, index: Int, site: SiteSettings, notes: String? = nil) {
+        self.notes = notes
         let entry = corpus.entries[index]
         let checked = entry.checked
         let report = checked.report

@@ -1,0 +1,47 @@
+import Foundation
+
+/// Commentary users write in Markdown for the site: a `.md` file beside a report (same name)
+/// for that report's page, and in a notes folder `<report file name>.md` for a report or
+/// `<agency name>.md` for an agency's page.
+public struct Notes: Sendable {
+    /// Report source path → Markdown.
+    public var reports: [String: String] = [:]
+    /// File stem in the notes folder → Markdown (matched against agency names and report stems).
+    public var named: [String: String] = [:]
+
+    public init() {}
+
+    public static func collect(beside inputs: [InputCollector.Input], folder: URL?) -> (Notes, [IngestError]) {
+        var notes = Notes()
+        var errors: [IngestError] = []
+        func read(_ url: URL, _ display: String) -> String? {
+            guard let data = try? Data(contentsOf: url) else { errors.append(.unreadable(path: display, reason: "cannot read notes")); return nil }
+            guard let (text, _) = TextEncoding.decode(data) else { errors.append(.undecodable(path: display)); return nil }
+            return text
+        }
+        for input in inputs {
+            let md = input.url.deletingPathExtension().appendingPathExtension("md")
+            if FileManager.default.fileExists(atPath: md.path),
+               let text = read(md, (input.displayPath as NSString).deletingPathExtension + ".md") {
+                notes.reports[input.displayPath] = text
+            }
+        }
+        if let folder {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            if names.isEmpty && !FileManager.default.fileExists(atPath: folder.path) { errors.append(.notFound(path: folder.path)) }
+            for name in names.sorted() where name.lowercased().hasSuffix(".md") {
+                if let text = read(folder.appendingPathComponent(name), folder.appendingPathComponent(name).path) {
+                    notes.named[String(name.dropLast(3))] = text
+                }
+            }
+        }
+        return (notes, errors)
+    }
+
+    /// The notes for a report: beside it, or in the folder under its file name.
+    public func forReport(source: String) -> String? {
+        reports[source] ?? named[((source as NSString).lastPathComponent as NSString).deletingPathExtension]
+    }
+
+    public func forAgency(_ name: String) -> String? { named[name] }
+}
