@@ -11,6 +11,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // libcmark from the system (Debian: libcmark-dev). Every piece of prose goes through it.
@@ -41,6 +42,7 @@ let package = Package(
             dependencies: [
                 "GovReportAnalyse", "CCmark",
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // The thin command-line front end.

@@ -17,9 +17,10 @@ public struct CorpusAnalysis: Sendable {
     public struct YearTotals: Sendable {
         public let year: Int
         public let reports: Int
-        public let received: Double
-        public let handled: Double
-        public let disclosed: Double
+        /// Sums over the reports that state the figure; nil when none does.
+        public let received: Double?
+        public let handled: Double?
+        public let disclosed: Double?
         /// Reports whose figure was unknown and so not in the sum.
         public let incomplete: Int
     }
@@ -53,14 +54,20 @@ public struct CorpusAnalysis: Sendable {
         let indicators = self.indicators
         totals = years.map { year in
             let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
-            func sum(_ f: (Indicators) -> Measure) -> (Double, Int) {
-                var s = 0.0, missing = 0
-                for i in idx { if let v = f(indicators[i]).value { s += v } else { missing += 1 } }
+            func sum(_ f: (Indicators) -> Measure) -> (Double?, Int) {
+                var s: Double?, missing = 0
+                for i in idx { if let v = f(indicators[i]).value { s = (s ?? 0) + v } else { missing += 1 } }
                 return (s, missing)
             }
             let (r, m1) = sum(\.received), (h, m2) = sum(\.handled), (d, m3) = sum(\.disclosed)
             return YearTotals(year: year, reports: idx.count, received: r, handled: h, disclosed: d, incomplete: max(m1, m2, m3))
         }
+    }
+
+    /// Every year from the first to the last of the corpus, gaps included.
+    public var yearSpan: [Int] {
+        guard let first = years.first, let last = years.last else { return [] }
+        return Array(first...last)
     }
 
     /// The index of the agency's report for the year before, if there is one.

@@ -6,6 +6,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
     case templates(path: String, reason: String)
     case output(path: String, reason: String)
     case noInputs
+    case config(path: String, reason: String)
 
     public var description: String {
         switch self {
@@ -13,6 +14,7 @@ public enum BuildError: Error, Sendable, CustomStringConvertible {
         case .templates(let path, let reason): "\(path): error: \(reason)"
         case .output(let path, let reason): "\(path): error: \(reason)"
         case .noInputs: "error: no report files found in the inputs"
+        case .config(let path, let reason): "\(path): error: \(reason)"
         }
     }
 }

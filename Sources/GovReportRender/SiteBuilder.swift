@@ -84,6 +84,16 @@ public struct SiteBuilder {
     /// Renders the site for already checked reports.
     public func render(_ reports: [CheckedReport]) throws(BuildError) -> [String: Data] {
         let corpus = Corpus(reports)
+        guard let css = try? Data(contentsOf: resources.appendingPathComponent("Resources/style.css")) else {
+            throw .resources(reason: "cannot read Resources/style.css")
+        }
+        var settings = self.settings
+        if settings.standalone {
+            // The stylesheet inline, allowed by its hash: still no script and no other style.
+            let hash = Data(SHA256.digest(Array(css))).base64EncodedString()
+            settings.inlineStyle = String(decoding: css, as: UTF8.self)
+            settings.contentSecurityPolicy = "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
+        }
         var files: [String: Data] = [:]
         func page(_ object: Any, _ template: String, to path: String) throws(BuildError) {
             files[path] = Data(try templates.render(object, template).utf8)
@@ -110,10 +120,15 @@ public struct SiteBuilder {
         let ordered = corpus.entries.map(\.checked)
         files["data/reports.json"] = Data((ExportRecord.json(ordered.map(ExportRecord.object)) + "\n").utf8)
         files["data/reports.csv"] = Data(ExportRecord.csv(ordered).utf8)
-        guard let css = try? Data(contentsOf: resources.appendingPathComponent("Resources/style.css")) else {
-            throw .resources(reason: "cannot read Resources/style.css")
+        if !settings.standalone { files["assets/style.css"] = css }
+        if let base = settings.baseURL {
+            // Stable URLs: the same paths on every build.
+            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+            for path in files.keys.filter({ $0.hasSuffix(".html") }).sorted() {
+                xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n"
+            }
+            files["sitemap.xml"] = Data((xml + "</urlset>\n").utf8)
         }
-        files["assets/style.css"] = css
         return files
     }
 

@@ -21,6 +21,12 @@ struct Build: ParsableCommand {
     @Flag(help: "Keep raw HTML in notes (only for notes you trust; it is dropped by default).")
     var allowHtmlNotes = false
 
+    @Option(help: "Site settings (YAML: title, subtitle, base_url, language, lead_indicators). Default: govreport.yml in the current folder, if there is one.")
+    var config: String?
+
+    @Flag(help: "Make every page a single self-contained file (CSS inline) that can be mailed or attached.")
+    var standalone = false
+
     @Flag(help: "Write into a non-empty output folder that govreport did not create.")
     var force = false
 
@@ -35,7 +41,11 @@ struct Build: ParsableCommand {
             else { URL(fileURLWithPath: "site") }
         let start = Date()
         do {
-            var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) })
+            var settings = SiteSettings()
+            let configPath = config ?? (FileManager.default.fileExists(atPath: "govreport.yml") ? "govreport.yml" : nil)
+            if let configPath { settings = try SiteSettings.load(from: URL(fileURLWithPath: configPath)) }
+            settings.standalone = standalone
+            var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, settings: settings)
             builder.notesFolder = notes.map { URL(fileURLWithPath: $0) }
             builder.allowHTMLInNotes = allowHtmlNotes
             let result = try builder.build(paths, relativeTo: base)

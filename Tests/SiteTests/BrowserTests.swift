@@ -33,6 +33,22 @@ struct BrowserTests {
         }
     }
 
+    /// A standalone page opened on its own: its inline style is allowed by the policy's hash
+    /// (a mismatch would be logged as a console message).
+    @Test func standalonePageLoadsItsInlineStyle() throws {
+        try #require(Chromium.isAvailable, "CI must have Chromium: .ci/run installs it")
+        var settings = SiteSettings()
+        settings.standalone = true
+        let result = try SiteBuilder(resources: Fixtures.root, settings: settings).build(["Resources/samples"], relativeTo: Fixtures.root)
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let page = folder.appendingPathComponent("report.html")
+        try result.files.first { $0.key.hasPrefix("reports/") }!.value.write(to: page)
+        let run = try Chromium.run(page, ["--dump-dom"])
+        #expect(run.stdout.contains("</main>"))
+        #expect(!run.stderr.contains(":CONSOLE"), "\(run.stderr.split(separator: "\n").filter { $0.contains(":CONSOLE") })")
+    }
+
     @Test func aReportPrintsOnAFewA4Pages() throws {
         try #require(Chromium.isAvailable, "CI must have Chromium: .ci/run installs it")
         let (folder, result) = try Self.site()

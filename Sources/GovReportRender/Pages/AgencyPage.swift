@@ -34,7 +34,8 @@ struct AgencyPage {
         }
         crumbs.append(.init(label: history.name, href: nil, current: true))
         page = PageChrome(root: "../", title: history.name, siteTitle: site.title, crumbs: crumbs,
-                          stylesheet: "../assets/style.css", generator: site.generator)
+                          stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
 
         func measure(_ year: Int, _ f: (Indicators) -> Measure) -> Double?? {
             guard let i = history.entries[year] else { return .some(nil) }

@@ -25,7 +25,8 @@ struct CityPage {
         heading = city
         page = PageChrome(root: "../", title: "\(city) 各区县、街道对比", siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: "../index.html"), .init(label: city, href: nil, current: true)],
-                          stylesheet: "../assets/style.css", generator: site.generator)
+                          stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let keys = Set(analysis.cities[city] ?? [])
         let histories = analysis.agencies.filter { keys.contains($0.key) }
         var counts: [Int: Int] = [:]

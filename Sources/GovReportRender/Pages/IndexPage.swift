@@ -10,10 +10,8 @@ struct IndexPage {
         let year: String
         let edition: String
         let href: String
-        let received: CellView
-        let disclosed: CellView
-        let handled: CellView
-        let disclosureRate: String
+        /// One cell per lead indicator (settings: `lead_indicators`).
+        let cells: [CellView]
         let checks: String
         let checksClass: String
     }
@@ -25,6 +23,8 @@ struct IndexPage {
     }
 
     let page: PageChrome
+    /// The headers of the indicator columns.
+    let columns: [String]
     let intro: String
     let rows: [Row]
     let reportCount: Int
@@ -39,8 +39,10 @@ struct IndexPage {
     init(analysis: CorpusAnalysis, site: SiteSettings) {
         let corpus = analysis.corpus
         page = PageChrome(root: "", title: site.title, siteTitle: site.title,
-                          crumbs: [.init(label: "首页", href: nil, current: true)], stylesheet: "assets/style.css", generator: site.generator)
+                          crumbs: [.init(label: "首页", href: nil, current: true)], stylesheet: "assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let app = FigureKeys.application
+        columns = site.leadIndicators.map(\.label)
         rows = corpus.entries.map { e in
             let cells = FigureCells(e.checked)
             let v = e.checked.violations.count
@@ -51,13 +53,25 @@ struct IndexPage {
             let tables = e.report.edition?.hasTables ?? false
             // 2008-style reports have no applications table: their handling is not applicable, not lost.
             let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
+            let ind = analysis.indicators[corpus.entries.firstIndex { $0.id == e.id }!]
+            let indicatorCells = site.leadIndicators.map { indicator -> CellView in
+                switch indicator {
+                case .received: return cells.cell(app("new", "total"))
+                case .carried_over: return tables ? cells.cell(app("carried_over", "total")) : notApplicable
+                case .handled: return tables ? cells.cell(app("outcome_total", "total")) : notApplicable
+                case .disclosed: return tables ? cells.cell(app("disclosed", "total")) : notApplicable
+                case .carried_forward: return tables ? cells.cell(app("carried_forward", "total")) : notApplicable
+                case .disclosure_rate: return MeasureCells.share(ind.disclosureRate)
+                case .refusal_rate: return MeasureCells.share(ind.refusalRate)
+                case .unavailable_share: return MeasureCells.share(ind.unavailableShare)
+                case .reviews:
+                    let total = [ind.reconsiderations.value, ind.lawsuits.value]
+                    return total.contains(nil) ? CellView(text: "—", cls: "num na", note: "未载明")
+                        : CellView(text: NumberFormat.count(total.compactMap { $0 }.reduce(0, +)), cls: "num")
+                }
+            }
             return Row(agency: e.agencyName, region: e.report.region.name, year: e.report.year.map(String.init) ?? "?",
-                       edition: e.report.edition?.rawValue ?? "?", href: "reports/\(e.id).html",
-                       received: cells.cell(app("new", "total")),
-                       disclosed: tables ? cells.cell(app("disclosed", "total")) : notApplicable,
-                       handled: tables ? cells.cell(app("outcome_total", "total")) : notApplicable,
-                       disclosureRate: NumberFormat.share(e.checked.value(app("disclosed", "total")),
-                                                          of: e.checked.value(app("outcome_total", "total"))),
+                       edition: e.report.edition?.rawValue ?? "?", href: "reports/\(e.id).html", cells: indicatorCells,
                        checks: checks.isEmpty ? "通过" : checks.joined(separator: "，"),
                        checksClass: v > 0 ? "bad" : w > 0 ? "warn" : "ok")
         }
@@ -71,10 +85,16 @@ struct IndexPage {
         intro = Markdown.html(md)
 
         let yearsList = analysis.years
-        totalsChart = yearsList.count > 1 ? LineChart(id: "chart-totals", title: "全部报告合计", unit: "件", years: yearsList, series: [
-            .init(key: "received", label: "新收申请", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.received)) })),
-            .init(key: "handled", label: "办理结果总计", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.handled)) })),
-            .init(key: "disclosed", label: "予以公开", values: Dictionary(uniqueKeysWithValues: analysis.totals.map { ($0.year, Optional($0.disclosed)) })),
+        // Every year of the span: a year without reports is a gap, not a zero.
+        func series(_ f: (CorpusAnalysis.YearTotals) -> Double?) -> [Int: Double?] {
+            var values: [Int: Double?] = Dictionary(uniqueKeysWithValues: analysis.yearSpan.map { ($0, Optional<Double>.none) })
+            for t in analysis.totals { values[t.year] = f(t) }
+            return values
+        }
+        totalsChart = yearsList.count > 1 ? LineChart(id: "chart-totals", title: "全部报告合计", unit: "件", years: analysis.yearSpan, series: [
+            .init(key: "received", label: "新收申请", values: series(\.received)),
+            .init(key: "handled", label: "办理结果总计", values: series(\.handled)),
+            .init(key: "disclosed", label: "予以公开", values: series(\.disclosed)),
         ]).svg : nil
         if let latest = yearsList.last {
             let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == latest }

@@ -21,6 +21,13 @@ struct PageChrome {
     let crumbs: [Crumb]
     let stylesheet: String
     let generator: String
+    /// The `lang` of the page (settings: `language`).
+    let language: String
+    let subtitle: String?
+    /// The stylesheet's text for `--standalone` pages, which carry their CSS inline.
+    var inlineStyle: String? = nil
+    /// The Content-Security-Policy: no script, no external load.
+    var contentSecurityPolicy = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
 }
 
 /// One table cell as shown: its text, CSS classes and a tooltip explaining it.

@@ -19,7 +19,8 @@ struct QualityPage {
     init(analysis: CorpusAnalysis, site: SiteSettings) {
         page = PageChrome(root: "", title: "数据质量", siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: "index.html"), .init(label: "数据质量", href: nil, current: true)],
-                          stylesheet: "assets/style.css", generator: site.generator)
+                          stylesheet: "assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         var items: [Item] = []
         var broken = 0, inferredReports = 0, warned = 0
         for e in analysis.corpus.entries {

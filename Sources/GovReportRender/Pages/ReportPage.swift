@@ -49,7 +49,8 @@ struct ReportPage {
                           crumbs: [.init(label: "首页", href: "../index.html"),
                                    .init(label: entry.agencyName, href: report.agencyKey.map { "../agencies/\(StableHash.hex($0)).html" }),
                                    .init(label: yearText, href: report.year.map { "../years/\($0).html" }, current: true)],
-                          stylesheet: "../assets/style.css", generator: site.generator)
+                          stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
 
         var meta: [MetaItem] = []
         meta.append(MetaItem(label: "机关", value: entry.agencyName,

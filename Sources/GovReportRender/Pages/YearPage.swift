@@ -24,7 +24,8 @@ struct YearPage {
         heading = "\(year) 年度"
         page = PageChrome(root: "../", title: "\(year) 年度报告对比", siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: "../index.html"), .init(label: heading, href: nil, current: true)],
-                          stylesheet: "../assets/style.css", generator: site.generator)
+                          stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
+                          inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let ranked = analysis.ranking(year: year)
         let top = ranked.prefix(20)
         chart = BarChart(id: "chart-ranking", title: "\(year) 年新收申请排名（前 \(top.count) 名）", unit: "件",
