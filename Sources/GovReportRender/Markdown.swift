@@ -35,7 +35,8 @@ public enum Markdown {
 
     /// Renders Markdown written by users (notes), keeping only links and images whose
     /// destination is http(s), mailto or relative: anything else (javascript:, data:, file:,
-    /// ftp:…) loses its destination. Raw HTML is dropped unless `options` has `.unsafe`.
+    /// ftp:…) loses its destination. Raw HTML is shown escaped, as text, unless `options` has
+    /// `.unsafe`.
     public static func userHTML(_ markdown: String, options: Options = .default) -> String {
         let bytes = Array(markdown.utf8)
         guard let document = bytes.withUnsafeBufferPointer({ p in
@@ -44,13 +45,33 @@ public enum Markdown {
             }
         }) else { return "" }
         defer { cmark_node_free(document) }
+        var rawHTML: [OpaquePointer] = []
         let iterator = cmark_iter_new(document)
-        defer { cmark_iter_free(iterator) }
         while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
             guard let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK { rawHTML.append(node) }
             guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let url = cmark_node_get_url(node) else { continue }
             if !isAllowedDestination(String(cString: url)) { cmark_node_set_url(node, "") }
+        }
+        cmark_iter_free(iterator)
+        if !options.contains(.unsafe) {
+            // Raw HTML is shown as the text it is, escaped, rather than dropped: the reader sees
+            // what the author wrote.
+            for node in rawHTML {
+                let literal = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                let block = cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK
+                let text = cmark_node_new(CMARK_NODE_TEXT)
+                cmark_node_set_literal(text, block ? literal.trimmingCharacters(in: .newlines) : literal)
+                if block {
+                    let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)
+                    cmark_node_append_child(paragraph, text)
+                    cmark_node_insert_before(node, paragraph)
+                } else {
+                    cmark_node_insert_before(node, text)
+                }
+                cmark_node_free(node)
+            }
         }
         guard let html = cmark_render_html(document, options.rawValue) else { return "" }
         defer { free(html) }

@@ -10,6 +10,12 @@ public enum NumberFormat {
 
     public static func share(_ part: Double?, of whole: Double?) -> String {
         guard let part, let whole, whole > 0 else { return "—" }
-        return String(format: "%.1f%%", part / whole * 100)
+        return percentText(part / whole)
     }
+
+    /// A share in per cent, rounded once to one decimal (half away from zero), so that a
+    /// chart and the table beside it show the same number.
+    public static func percent(_ share: Double) -> Double { (share * 1000).rounded() / 10 }
+
+    public static func percentText(_ share: Double) -> String { String(format: "%.1f%%", percent(share)) }
 }

@@ -28,6 +28,8 @@ import Testing
         #expect(report.contains("<strong>新收申请 7 件</strong>"))
         #expect(!report.contains("<script>alert(1)</script>"))
         #expect(!report.contains("<b>粗体</b>"))
+        // Shown as the text the author wrote.
+        #expect(report.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;b&gt;粗体&lt;/b&gt;"))
         #expect(report.contains("href=\"https://www.example.gov.cn/\""))
         #expect(report.contains("href=\"files/a.pdf\""))
         #expect(!report.contains("javascript:"))

@@ -16,6 +16,9 @@ struct AgencyPage {
     let trend: String
     let rates: String
     let rows: [Row]
+    /// New applications by kind of applicant, per year.
+    let applicantColumns: [String]
+    let applicantRows: [Row]
     let cityHref: String?
     let cityName: String?
     let notes: String?
@@ -47,7 +50,7 @@ struct AgencyPage {
             .init(key: "disclosed", label: "予以公开", values: Dictionary(uniqueKeysWithValues: history.years.map { ($0, measure($0, \.disclosed) ?? nil) })),
         ]).svg
         func rate(_ year: Int, _ f: (Indicators) -> Double?) -> Double? {
-            history.entries[year].flatMap { f(analysis.indicators[$0]) }.map { ($0 * 1000).rounded() / 10 }
+            history.entries[year].flatMap { f(analysis.indicators[$0]) }.map(NumberFormat.percent)
         }
         rates = LineChart(id: "chart-rates", title: "办理结果构成趋势", unit: "%", years: history.years, series: [
             .init(key: "disclosure_rate", label: "公开率", values: Dictionary(uniqueKeysWithValues: history.years.map { ($0, rate($0, \.disclosureRate)) })),
@@ -63,10 +66,20 @@ struct AgencyPage {
             let before = history.entries[year - 1].map { analysis.indicators[$0].received }
             return Row(year: String(year), href: "../reports/\(corpus.entries[i].id).html", missing: false, cells: [
                 MeasureCells.cell(ind.received, key: "received.\(year)"), MeasureCells.change(ind.received, before),
-                MeasureCells.cell(ind.handled, key: "handled.\(year)"), MeasureCells.cell(ind.disclosed, key: "disclosed.\(year)"), MeasureCells.share(ind.disclosureRate), MeasureCells.share(ind.refusalRate),
-                MeasureCells.cell(ind.reconsiderations), MeasureCells.cell(ind.lawsuits),
+                MeasureCells.cell(ind.carriedOver), MeasureCells.cell(ind.handled, key: "handled.\(year)"),
+                MeasureCells.cell(ind.disclosed, key: "disclosed.\(year)"),
+                MeasureCells.share(ind.disclosureRate, key: "disclosure_rate.\(year)"), MeasureCells.share(ind.partialRate),
+                MeasureCells.share(ind.refusalRate, key: "refusal_rate.\(year)"),
+                MeasureCells.share(ind.unavailableShare, key: "unavailable_share.\(year)"), MeasureCells.share(ind.unprocessedShare),
+                MeasureCells.cell(ind.reconsiderations), MeasureCells.cell(ind.lawsuits), MeasureCells.share(ind.correctedShare),
                 CellView(text: String(corpus.entries[i].checked.violations.count), cls: "num" + (corpus.entries[i].checked.violations.isEmpty ? "" : " bad")),
             ])
+        }
+        applicantColumns = FigureKeys.applicantKinds.map(\.label)
+        applicantRows = history.years.map { year in
+            guard let i = history.entries[year] else { return Row(year: String(year), href: nil, missing: true, cells: []) }
+            return Row(year: String(year), href: "../reports/\(corpus.entries[i].id).html", missing: false,
+                       cells: analysis.indicators[i].applicants.map { MeasureCells.cell($0) })
         }
         let present = history.years.filter { history.entries[$0] != nil }
         let missing = history.years.count - present.count

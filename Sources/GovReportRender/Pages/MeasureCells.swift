@@ -12,9 +12,9 @@ enum MeasureCells {
         return CellView(text: NumberFormat.count(v), cls: cls, note: note, key: key)
     }
 
-    static func share(_ s: Double?) -> CellView {
-        guard let s else { return CellView(text: "—", cls: "num na", note: "分母为 0 或未载明") }
-        return CellView(text: String(format: "%.1f%%", s * 100), cls: "num")
+    static func share(_ s: Double?, key: String? = nil) -> CellView {
+        guard let s else { return CellView(text: "—", cls: "num na", note: "分母为 0 或未载明", key: key) }
+        return CellView(text: NumberFormat.percentText(s), cls: "num", key: key)
     }
 
     static func change(_ now: Measure, _ before: Measure?) -> CellView {
