@@ -64,13 +64,25 @@ public struct CellStream: Sendable {
                 // Blank cells between two numbers are real; so may be those between the label and
                 // the first number (RawRow.aligned decides, knowing the column count); the rest
                 // are padding.
+                // The nearest non-blank cell on each side, in one pass each way (rows of
+                // thousands of tabs exist in damaged files).
+                var before = [Cell.Content?](repeating: nil, count: row.count)
+                var after = [Cell.Content?](repeating: nil, count: row.count)
+                var last: Cell.Content?
+                for i in row.indices {
+                    before[i] = last
+                    if row[i].content != .blank { last = row[i].content }
+                }
+                last = nil
+                for i in row.indices.reversed() {
+                    after[i] = last
+                    if row[i].content != .blank { last = row[i].content }
+                }
                 let kept = row.indices.filter { i in
                     guard row[i].content == .blank else { return true }
-                    let before = row[..<i].last { $0.content != .blank }
-                    let after = row[(i + 1)...].first { $0.content != .blank }
-                    if case .number = after?.content {
-                        if case .number = before?.content { return true }
-                        if case .text = before?.content { return true }
+                    if case .number = after[i] {
+                        if case .number = before[i] { return true }
+                        if case .text = before[i] { return true }
                     }
                     return false
                 }

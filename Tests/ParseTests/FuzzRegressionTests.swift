@@ -6,7 +6,7 @@ import TestSupport
 import Testing
 
 /// Inputs found by the fuzzer (Scripts/fuzz.sh) or written by hand to stress the parser:
-/// each must be read without a crash, within a second.
+/// each must be read without a crash. (Speed is the benchmark's business, not a test's.)
 @Suite struct FuzzRegressionTests {
     static let folder = Fixtures.root.appendingPathComponent("Tests/ParseTests/FuzzRegressions")
 
@@ -21,11 +21,9 @@ import Testing
 
     @Test(arguments: inputs)
     func readsWithoutCrashing(_ url: URL) throws {
-        let start = Date()
         guard let source = try? SourceText.load(fileAt: url, displayPath: url.lastPathComponent) else { return }
         let checked = ConsistencyChecker().check(Fixtures.parser.parse(source))
         #expect(checked.report.source == url.lastPathComponent)
-        #expect(Date().timeIntervalSince(start) < 5)
     }
 
     @Test func absurdNumbersAreNotCounts() throws {
