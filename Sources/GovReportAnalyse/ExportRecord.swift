@@ -34,10 +34,7 @@ public enum ExportRecord {
 
     /// Deterministic JSON: sorted keys, integers without a decimal point.
     public static func json(_ value: Any, pretty: Bool = true) -> String {
-        var options: JSONSerialization.WritingOptions = [.sortedKeys, .withoutEscapingSlashes]
-        if pretty { options.insert(.prettyPrinted) }
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: options) else { return "null" }
-        return String(decoding: data, as: UTF8.self)
+        JSONText.write(value, pretty: pretty)
     }
 
     /// Long-form CSV: one row per report and figure.

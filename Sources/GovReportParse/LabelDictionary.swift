@@ -26,8 +26,17 @@ public struct LabelDictionary: Sendable {
     }
 
     public let entries: [Entry]
+    /// Phrase → key, per table, for the exact matches that are most of the work.
+    let exact: [Table: [[Character]: String]]
+    /// Matches already computed: report labels repeat across a corpus.
+    let memo = MatchMemo()
 
-    public init(entries: [Entry]) { self.entries = entries }
+    public init(entries: [Entry]) {
+        self.entries = entries
+        var exact: [Table: [[Character]: String]] = [:]
+        for e in entries where exact[e.table]?[e.phrase] == nil { exact[e.table, default: [:]][e.phrase] = e.key }
+        self.exact = exact
+    }
 
     public enum LoadError: Error, CustomStringConvertible {
         case unreadable(String)
@@ -65,8 +74,16 @@ public struct LabelDictionary: Sendable {
     /// wrapped) is compared with that start;
     /// otherwise up to one edit per four characters of the phrase is tolerated.
     public func match(_ text: String, in table: Table) -> Match? {
+        if let cached = memo.get(table, text) { return cached }
+        let result = compute(text, in: table)
+        memo.set(table, text, result)
+        return result
+    }
+
+    func compute(_ text: String, in table: Table) -> Match? {
         let t = Array(TextNormalizer.labelKey(text))
         guard !t.isEmpty else { return nil }
+        if let key = exact[table]?[t] { return Match(key: key, distance: 0) }
         var best: (distance: Int, length: Int, key: String)?
         for entry in entries where entry.table == table {
             let p = entry.phrase
@@ -91,5 +108,23 @@ public struct LabelDictionary: Sendable {
             }
         }
         return best.map { Match(key: $0.key, distance: $0.distance) }
+    }
+}
+
+import Synchronization
+
+/// A thread-safe memo of label matches, shared by every parse of a build.
+final class MatchMemo: Sendable {
+    private let store = Mutex<[String: LabelDictionary.Match?]>([:])
+
+    func get(_ table: LabelDictionary.Table, _ text: String) -> LabelDictionary.Match?? {
+        store.withLock { $0[table.rawValue + "\u{1}" + text] }
+    }
+
+    func set(_ table: LabelDictionary.Table, _ text: String, _ match: LabelDictionary.Match?) {
+        store.withLock { dict in
+            if dict.count > 200_000 { dict.removeAll() }
+            dict[table.rawValue + "\u{1}" + text] = .some(match)
+        }
     }
 }

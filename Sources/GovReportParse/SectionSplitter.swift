@@ -26,6 +26,8 @@ struct SectionSplitter {
     func headings(in lines: [String]) -> [Heading] {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
+            // Cheap test first: a heading starts with a Chinese numeral.
+            guard let first = raw.first(where: { !$0.isWhitespace }), TextNormalizer.numerals.contains(first) else { continue }
             let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace })
             guard compact.count <= 40, !raw.contains("\t\t"),
                   let m = Self.numbered.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)),

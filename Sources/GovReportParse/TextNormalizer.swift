@@ -22,20 +22,41 @@ public enum TextNormalizer {
     }
 
     static let quotes: Set<Character> = ["\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』"]
-    static let numbering = try! NSRegularExpression(
-        pattern: #"^(?:\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.]|\(\d+\)|\d+[.、](?!\d))"#)
+
+    static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
     /// The comparable core of a label: half-width, no whitespace, no quotes, without its
     /// leading numbering ("（三）", "1.", "一、").
     public static func labelKey(_ s: String) -> String {
-        var t = String(halfWidth(s).filter { !$0.isWhitespace && !quotes.contains($0) })
-        while true {
-            let range = NSRange(t.startIndex..., in: t)
-            guard let m = numbering.firstMatch(in: t, range: range), m.range.length > 0,
-                  let r = Range(m.range, in: t) else { break }
-            t.removeSubrange(r)
+        var t = Array(halfWidth(s).filter { !$0.isWhitespace && !quotes.contains($0) })
+        var start = 0
+        // Numbering: "(三)", "三、", "三.", "(3)", "3." / "3、" (not "3.5").
+        while start < t.count {
+            var i = start
+            if t[i] == "(" {
+                var j = i + 1
+                let numeral = j < t.count && numerals.contains(t[j])
+                while j < t.count && (numeral ? numerals.contains(t[j]) : (t[j].isASCII && t[j].isNumber)) { j += 1 }
+                guard j > i + 1, j < t.count, t[j] == ")" else { break }
+                start = j + 1
+                continue
+            }
+            if numerals.contains(t[i]) {
+                while i < t.count && numerals.contains(t[i]) { i += 1 }
+                guard i < t.count, t[i] == "、" || t[i] == "." else { break }
+                start = i + 1
+                continue
+            }
+            if t[i].isASCII && t[i].isNumber {
+                while i < t.count && t[i].isASCII && t[i].isNumber { i += 1 }
+                guard i < t.count, t[i] == "." || t[i] == "、",
+                      !(i + 1 < t.count && t[i + 1].isASCII && t[i + 1].isNumber) else { break }
+                start = i + 1
+                continue
+            }
+            break
         }
-        return t
+        return String(t[start...])
     }
 
     /// Parses a cell as a number: half-width digits, optional sign, decimal point and

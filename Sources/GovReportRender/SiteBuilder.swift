@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GovReportAnalyse
 import GovReportCheck
 import GovReportIngest
@@ -55,13 +56,27 @@ public struct SiteBuilder {
         var reports: [CheckedReport] = []
         let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
         let checker = ConsistencyChecker()
-        for file in files {
-            do {
+        // Files are read, parsed and checked on every core; results are kept by input index,
+        // so the output is the same as a single-threaded run's.
+        let results = Mutex<[Int: Swift.Result<CheckedReport, IngestError>]>([:])
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            let outcome: Swift.Result<CheckedReport, IngestError>
+            do throws(IngestError) {
                 let text = try SourceText.load(fileAt: file.url, displayPath: file.displayPath)
-                let checked = checker.check(parser.parse(text))
+                outcome = .success(checker.check(parser.parse(text)))
+            } catch {
+                outcome = .failure(error)
+            }
+            results.withLock { $0[i] = outcome }
+        }
+        let collected = results.withLock { $0 }
+        for i in files.indices {
+            switch collected[i]! {
+            case .success(let checked):
                 diagnostics += checked.diagnostics
                 if checked.report.isRecognised { reports.append(checked) }
-            } catch {
+            case .failure(let error):
                 diagnostics.append(error.diagnostic)
             }
         }

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A small JSON writer for the export: keys sorted by code point, integers without a decimal
+/// point, slashes and non-ASCII text left as they are. Foundation's `JSONSerialization` with
+/// `.sortedKeys` compares keys through the locale on Linux and was most of the cost of
+/// `govreport extract`.
+enum JSONText {
+    static func write(_ value: Any, pretty: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(4096)
+        append(value, to: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    static func append(_ value: Any, to out: inout String, pretty: Bool, indent: Int) {
+        switch value {
+        case let s as String:
+            string(s, to: &out)
+        case let b as Bool:
+            out += b ? "true" : "false"
+        case let i as Int:
+            out += String(i)
+        case let d as Double:
+            number(d, to: &out)
+        case let dict as [String: Any]:
+            if dict.isEmpty { out += pretty ? "{\n\n" + spaces(indent) + "}" : "{}"; return }
+            out += "{"
+            for (n, key) in dict.keys.sorted().enumerated() {
+                if n > 0 { out += "," }
+                if pretty { out += "\n" + spaces(indent + 2) }
+                string(key, to: &out)
+                out += pretty ? " : " : ":"
+                append(dict[key]!, to: &out, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { out += "\n" + spaces(indent) }
+            out += "}"
+        case let array as [Any]:
+            if array.isEmpty { out += pretty ? "[\n\n" + spaces(indent) + "]" : "[]"; return }
+            out += "["
+            for (n, item) in array.enumerated() {
+                if n > 0 { out += "," }
+                if pretty { out += "\n" + spaces(indent + 2) }
+                append(item, to: &out, pretty: pretty, indent: indent + 2)
+            }
+            if pretty { out += "\n" + spaces(indent) }
+            out += "]"
+        default:
+            out += "null"
+        }
+    }
+
+    static func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
+
+    static func number(_ d: Double, to out: inout String) {
+        guard d.isFinite else { out += "null"; return }
+        if d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
+    }
+
+    static func string(_ s: String, to out: inout String) {
+        out += "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        out += "\""
+    }
+}
