@@ -28,6 +28,8 @@ public struct CorpusAnalysis: Sendable {
     public let corpus: Corpus
     public let indicators: [Indicators]
     public let agencies: [AgencyHistory]
+    /// Agency key → index into `agencies`.
+    public let agencyIndex: [String: Int]
     public let years: [Int]
     /// City name → agency keys of its districts, streets and departments.
     public let cities: [String: [String]]
@@ -47,6 +49,7 @@ public struct CorpusAnalysis: Sendable {
                                           id: StableHash.hex(key), years: ys.isEmpty ? [] : Array(ys.first!...ys.last!), entries: entries))
         }
         self.agencies = agencies
+        agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.key, $0) })
         years = Set(corpus.entries.compactMap { $0.report.year }).sorted()
         var cities: [String: Set<String>] = [:]
         for e in corpus.entries { if let city = e.report.region.city, let key = e.report.agencyKey { cities[city, default: []].insert(key) } }
@@ -74,7 +77,7 @@ public struct CorpusAnalysis: Sendable {
     public func previousYear(of index: Int) -> Int? {
         let e = corpus.entries[index]
         guard let key = e.report.agencyKey, let y = e.report.year,
-              let history = agencies.first(where: { $0.key == key }) else { return nil }
+              let history = agencyIndex[key].map({ agencies[$0] }) else { return nil }
         return history.entries[y - 1]
     }
 
@@ -85,6 +88,9 @@ public struct CorpusAnalysis: Sendable {
             return x != y ? x > y : corpus.entries[a].agencyName < corpus.entries[b].agencyName
         }
     }
+
+    /// The history of an agency by key.
+    public func history(of key: String) -> AgencyHistory? { agencyIndex[key].map { agencies[$0] } }
 
     public static func cityID(_ city: String) -> String { StableHash.hex("city:" + city) }
 }

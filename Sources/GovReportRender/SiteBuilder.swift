@@ -109,29 +109,53 @@ public struct SiteBuilder {
             settings.inlineStyle = String(decoding: css, as: UTF8.self)
             settings.contentSecurityPolicy = "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
         }
-        var files: [String: Data] = [:]
-        func page(_ object: Any, _ template: String, to path: String) throws(BuildError) {
-            files[path] = Data(try templates.render(object, template).utf8)
-        }
         let analysis = CorpusAnalysis(corpus)
-        try page(IndexPage(analysis: analysis, site: settings), "index", to: "index.html")
-        try page(QualityPage(analysis: analysis, site: settings), "quality", to: "quality.html")
+        // Every page is a job: built and rendered on every core, collected by path, so the
+        // bytes do not depend on the order the jobs finish in.
+        let site = settings
+        var jobs: [(path: String, make: @Sendable () throws(BuildError) -> Data)] = []
+        func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
+            let templates = self.templates
+            jobs.append((path, { () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) }))
+        }
+        page("index.html", "index") { IndexPage(analysis: analysis, site: site) }
+        page("quality.html", "quality") { QualityPage(analysis: analysis, site: site) }
+        let notes = self.notes
+        let allowHTML = allowHTMLInNotes
+        let noteHTML: @Sendable (String) -> String = { markdown in
+            Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)
+        }
         for history in analysis.agencies {
-            try page(AgencyPage(analysis: analysis, history: history, site: settings, notes: notes.forAgency(history.name).map(noteHTML)),
-                     "agency", to: "agencies/\(history.id).html")
+            page("agencies/\(history.id).html", "agency") {
+                AgencyPage(analysis: analysis, history: history, site: site, notes: notes.forAgency(history.name).map(noteHTML))
+            }
         }
         for year in analysis.years {
-            try page(YearPage(analysis: analysis, year: year, site: settings), "year", to: "years/\(year).html")
+            page("years/\(year).html", "year") { YearPage(analysis: analysis, year: year, site: site) }
         }
         for city in analysis.cities.keys {
-            try page(CityPage(analysis: analysis, city: city, site: settings), "city", to: "cities/\(CorpusAnalysis.cityID(city)).html")
+            page("cities/\(CorpusAnalysis.cityID(city)).html", "city") { CityPage(analysis: analysis, city: city, site: site) }
         }
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
-            try page(ReportPage(corpus: corpus, index: i, site: settings, notes: notes.forReport(source: entry.report.source).map(noteHTML)),
-                     "report", to: "reports/\(entry.id).html")
-            files["data/\(entry.id).json"] = Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
+            page("reports/\(entry.id).html", "report") {
+                ReportPage(corpus: corpus, index: i, site: site, notes: notes.forReport(source: entry.report.source).map(noteHTML))
+            }
+            jobs.append(("data/\(entry.id).json", { Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8) }))
         }
+        let rendered = Mutex<[String: Data]>([:])
+        let failure = Mutex<BuildError?>(nil)
+        let work = jobs
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            do throws(BuildError) {
+                let data = try work[i].make()
+                rendered.withLock { $0[work[i].path] = data }
+            } catch {
+                failure.withLock { if $0 == nil { $0 = error } }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
+        var files = rendered.withLock { $0 }
         let ordered = corpus.entries.map(\.checked)
         files["data/reports.json"] = Data((ExportRecord.json(ordered.map(ExportRecord.object)) + "\n").utf8)
         files["data/reports.csv"] = Data(ExportRecord.csv(ordered).utf8)
@@ -145,10 +169,6 @@ public struct SiteBuilder {
             files["sitemap.xml"] = Data((xml + "</urlset>\n").utf8)
         }
         return files
-    }
-
-    func noteHTML(_ markdown: String) -> String {
-        Markdown.userHTML(markdown, options: allowHTMLInNotes ? [.smart, .validateUTF8, .unsafe] : .default)
     }
 
     public func build(_ inputs: [String], relativeTo base: URL? = nil) throws(BuildError) -> Result {

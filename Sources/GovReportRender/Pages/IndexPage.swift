@@ -43,7 +43,8 @@ struct IndexPage {
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let app = FigureKeys.application
         columns = site.leadIndicators.map(\.label)
-        rows = corpus.entries.map { e in
+        rows = corpus.entries.indices.map { index in
+            let e = corpus.entries[index]
             let cells = FigureCells(e.checked)
             let v = e.checked.violations.count
             let w = e.checked.warningCount
@@ -53,7 +54,7 @@ struct IndexPage {
             let tables = e.report.edition?.hasTables ?? false
             // 2008-style reports have no applications table: their handling is not applicable, not lost.
             let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
-            let ind = analysis.indicators[corpus.entries.firstIndex { $0.id == e.id }!]
+            let ind = analysis.indicators[index]
             let indicatorCells = site.leadIndicators.map { indicator -> CellView in
                 switch indicator {
                 case .received: return cells.cell(app("new", "total"))

@@ -33,7 +33,7 @@ struct YearPage {
         rows = ranked.enumerated().map { n, i in
             let e = corpus.entries[i]
             let ind = analysis.indicators[i]
-            let history = e.report.agencyKey.flatMap { key in analysis.agencies.first { $0.key == key } }
+            let history = e.report.agencyKey.flatMap(analysis.history(of:))
             let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
             return Row(rank: n + 1, agency: e.agencyName, href: "../reports/\(e.id).html",
                        agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
