@@ -49,7 +49,7 @@ let package = Package(
         .executableTarget(
             name: "govreport",
             dependencies: [
-                "GovReportRender", "GovReportCorpus",
+                "GovReportRender", "GovReportCorpus", "GovReportCheck",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -14,14 +14,7 @@ struct Check: ParsableCommand {
     var json = false
 
     func run() throws {
-        let root = try options.resourceRoot()
-        let (paths, base) = options.resolved(root: root)
-        let builder: SiteBuilder
-        do { builder = try SiteBuilder(resources: root) } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(3)
-        }
-        let (reports, diagnostics) = builder.read(paths, relativeTo: base)
+        let (reports, diagnostics) = try options.readReports()
         let broken = reports.map(\.violations.count).reduce(0, +)
         let failing = reports.filter { !$0.violations.isEmpty }.count
         let warnings = diagnostics.filter { $0.severity == .warning }.count - broken

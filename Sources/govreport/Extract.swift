@@ -18,14 +18,7 @@ struct Extract: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let root = try options.resourceRoot()
-        let (paths, base) = options.resolved(root: root)
-        let builder: SiteBuilder
-        do { builder = try SiteBuilder(resources: root) } catch {
-            FileHandle.standardError.write(Data((error.description + "\n").utf8))
-            throw ExitCode(3)
-        }
-        let (reports, diagnostics) = builder.read(paths, relativeTo: base)
+        let (reports, diagnostics) = try options.readReports()
         options.print(diagnostics)
         let sorted = reports.sorted { $0.report.source < $1.report.source }
         let text: String = switch format {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GovReportIngest
+import GovReportCheck
 import GovReportRender
 
 @main
@@ -53,6 +54,19 @@ struct InputOptions: ParsableArguments {
     /// The inputs to read and the folder their paths are relative to.
     func resolved(root: URL) -> (paths: [String], base: URL?) {
         inputs.isEmpty ? (["Resources/samples"], root) : (inputs, nil)
+    }
+
+    /// Reads, parses and checks the inputs, as `check` and `extract` do; exit 3 when the
+    /// bundled resources cannot be loaded.
+    func readReports() throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        let root = try resourceRoot()
+        let (paths, base) = resolved(root: root)
+        do {
+            return try SiteBuilder(resources: root).read(paths, relativeTo: base)
+        } catch {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode(3)
+        }
     }
 
     func print(_ diagnostics: [Diagnostic]) {
