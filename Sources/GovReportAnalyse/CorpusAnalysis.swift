@@ -33,6 +33,8 @@ public struct CorpusAnalysis: Sendable {
     public let years: [Int]
     /// City name → agency keys of its districts, streets and departments.
     public let cities: [String: [String]]
+    /// Province → its cities that have reports.
+    public let provinces: [String: [String]]
     public let totals: [YearTotals]
 
     public init(_ corpus: Corpus) {
@@ -54,6 +56,9 @@ public struct CorpusAnalysis: Sendable {
         var cities: [String: Set<String>] = [:]
         for e in corpus.entries { if let city = e.report.region.city, let key = e.report.agencyKey { cities[city, default: []].insert(key) } }
         self.cities = cities.mapValues { $0.sorted() }
+        var provinces: [String: Set<String>] = [:]
+        for e in corpus.entries { if let p = e.report.region.province, let c = e.report.region.city { provinces[p, default: []].insert(c) } }
+        self.provinces = provinces.mapValues { $0.sorted() }
         let indicators = self.indicators
         totals = years.map { year in
             let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
@@ -93,4 +98,6 @@ public struct CorpusAnalysis: Sendable {
     public func history(of key: String) -> AgencyHistory? { agencyIndex[key].map { agencies[$0] } }
 
     public static func cityID(_ city: String) -> String { StableHash.hex("city:" + city) }
+
+    public static func provinceID(_ province: String) -> String { StableHash.hex("province:" + province) }
 }

@@ -8,6 +8,12 @@ public struct Measure: Sendable, Equatable {
     public let inferred: Bool
     public let fromProse: Bool
 
+    public init(value: Double?, inferred: Bool, fromProse: Bool) {
+        self.value = value
+        self.inferred = inferred
+        self.fromProse = fromProse
+    }
+
     public static let unknown = Measure(value: nil, inferred: false, fromProse: false)
 }
 

@@ -136,6 +136,11 @@ public struct SiteBuilder {
         for city in analysis.cities.keys {
             page("cities/\(CorpusAnalysis.cityID(city)).html", "city") { CityPage(analysis: analysis, city: city, site: site) }
         }
+        for province in analysis.provinces.keys {
+            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province") {
+                ProvincePage(analysis: analysis, province: province, site: site)
+            }
+        }
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
             page("reports/\(entry.id).html", "report") {

@@ -4,7 +4,7 @@ import Mustache
 /// The Mustache templates of the site: the bundled `Templates/` folder, with any file of the
 /// same name in the user's `--templates` folder taking its place.
 public struct TemplateSet: Sendable {
-    public static let names = ["layout", "index", "report", "agency", "year", "city", "quality"]
+    public static let names = ["layout", "index", "report", "agency", "year", "city", "province", "quality"]
 
     let library: MustacheLibrary
     /// Where each template was loaded from, for error messages.

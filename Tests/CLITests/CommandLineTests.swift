@@ -96,7 +96,7 @@ import Testing
         let out = folder.appendingPathComponent("site")
         let built = try Self.run(["build", "--output", out.path])
         #expect(built.status == 0)
-        #expect(built.stderr.contains("built 5 reports, 17 pages"))
+        #expect(built.stderr.contains("built 5 reports, 18 pages"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("index.html").path))
     }
 

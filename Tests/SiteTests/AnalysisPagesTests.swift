@@ -28,6 +28,7 @@ import Testing
         #expect(paths.filter { $0.hasPrefix("agencies/") }.count >= 40)
         #expect(paths.filter { $0.hasPrefix("years/") }.count == 10)
         #expect(paths.filter { $0.hasPrefix("cities/") }.count >= 5)
+        #expect(paths.filter { $0.hasPrefix("provinces/") }.count >= 3)
         #expect(paths.contains("quality.html") && paths.contains("index.html"))
         for (path, page) in Self.pages {
             #expect(page.wellFormed, "\(path): \(page.error ?? "")")
@@ -68,7 +69,7 @@ import Testing
     /// Year and city pages: each bar is the table's figure for the same report.
     @Test func rankingBarsEqualTheirTables() {
         var bars = 0
-        for (path, page) in Self.pages where path.hasPrefix("years/") || path.hasPrefix("cities/") {
+        for (path, page) in Self.pages where path.hasPrefix("years/") || path.hasPrefix("cities/") || path.hasPrefix("provinces/") {
             for rect in page.elements where rect.name == "rect" && rect.attributes["data-key"] != nil {
                 let id = rect.attributes["data-key"]!
                 #expect(page.cellText["received.\(id)"] == rect.attributes["data-value"], "\(path) \(id)")

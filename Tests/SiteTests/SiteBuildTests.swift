@@ -22,8 +22,9 @@ import Testing
         let result = try Self.build()
         #expect(result.reports.count == 5)
         let html = result.files.keys.filter { $0.hasSuffix(".html") }.sorted()
-        // index, quality, 5 reports, 4 agencies, 4 years (2017, 2020, 2021, 2023), 2 cities.
-        #expect(html.count == 17)
+        // index, quality, 5 reports, 4 agencies, 4 years (2017, 2020, 2021, 2023), 2 cities, 1 province.
+        #expect(html.count == 18)
+        #expect(html.filter { $0.hasPrefix("provinces/") }.count == 1)
         #expect(html.contains("index.html") && html.contains("quality.html"))
         #expect(html.filter { $0.hasPrefix("agencies/") }.count == 4)
         #expect(html.filter { $0.hasPrefix("years/") }.map { $0 } == ["years/2017.html", "years/2020.html", "years/2021.html", "years/2023.html"])

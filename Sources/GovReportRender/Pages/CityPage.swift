@@ -24,7 +24,9 @@ struct CityPage {
         let corpus = analysis.corpus
         heading = city
         page = PageChrome(root: "../", title: "\(city) 各区县、街道对比", siteTitle: site.title,
-                          crumbs: [.init(label: "首页", href: "../index.html"), .init(label: city, href: nil, current: true)],
+                          crumbs: [.init(label: "首页", href: "../index.html")]
+                            + (analysis.provinces.first { $0.value.contains(city) }.map { [.init(label: $0.key, href: "../provinces/\(CorpusAnalysis.provinceID($0.key)).html")] } ?? [])
+                            + [.init(label: city, href: nil, current: true)],
                           stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let keys = Set(analysis.cities[city] ?? [])

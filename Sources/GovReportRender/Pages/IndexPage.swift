@@ -34,6 +34,7 @@ struct IndexPage {
     let quality: String
     let years: [Link]
     let cities: [Link]
+    let provinces: [Link]
     let definitions: String
 
     init(analysis: CorpusAnalysis, site: SiteSettings) {
@@ -126,6 +127,9 @@ struct IndexPage {
         self.years = analysis.totals.map { Link(label: "\($0.year) 年", href: "years/\($0.year).html", note: "\($0.reports) 份") }
         cities = analysis.cities.keys.sorted().map { city in
             Link(label: city, href: "cities/\(CorpusAnalysis.cityID(city)).html", note: "\(analysis.cities[city]!.count) 个机关")
+        }
+        provinces = analysis.provinces.keys.sorted().map { p in
+            Link(label: p, href: "provinces/\(CorpusAnalysis.provinceID(p)).html", note: "\(analysis.provinces[p]!.count) 个城市")
         }
         definitions = Markdown.html(IndicatorDefinitions.markdown)
     }
