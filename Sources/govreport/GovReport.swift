@@ -13,7 +13,7 @@ struct GovReport: ParsableCommand {
         Exit status: 0 on success (warnings allowed), 1 when `check` finds a broken rule or \
         `--strict` finds a warning, 2 on usage errors, 3 when the build cannot complete.
         """,
-        subcommands: [Build.self, Check.self, Extract.self, Sample.self],
+        subcommands: [Build.self, Check.self, Extract.self, Sample.self, Bench.self],
         defaultSubcommand: Build.self
     )
 
