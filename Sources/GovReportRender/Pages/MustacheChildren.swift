@@ -112,3 +112,44 @@ extension ReportPage.MetaItem: MustacheParent {
         }
     }
 }
+
+extension ReportTables.ApplicationsTable: MustacheParent {
+    func child(named name: String) -> Any? { name == "rows" ? rows : nil }
+}
+
+extension ReportTables.ReviewTable: MustacheParent {
+    func child(named name: String) -> Any? { name == "cells" ? cells : nil }
+}
+
+extension ReportPage: MustacheParent {
+    func child(named name: String) -> Any? {
+        switch name {
+        case "page": page
+        case "heading": heading
+        case "meta": meta
+        case "summary": summary
+        case "chart": chart
+        case "chartCaption": chartCaption
+        case "hasTables": hasTables
+        case "isProse": isProse
+        case "proactive": proactive
+        case "applications": applications
+        case "reviews": reviews
+        case "violations": violations
+        case "inferred": inferred
+        case "warnings": warnings
+        case "hasChecks": hasChecks
+        case "hasViolations": hasViolations
+        case "hasInferred": hasInferred
+        case "hasWarnings": hasWarnings
+        case "years": years
+        case "hasOtherYears": hasOtherYears
+        case "source": source
+        case "dataHref": dataHref
+        case "duplicates": duplicates
+        case "hasDuplicates": hasDuplicates
+        case "notes": notes
+        default: nil
+        }
+    }
+}
