@@ -25,6 +25,8 @@ public struct SiteBuilder {
     public var notesFolder: URL?
     /// Keep raw HTML in notes (trusted authors only).
     public var allowHTMLInNotes = false
+    /// Told how far the build is (from any thread): the CLI draws a progress bar with it.
+    public var progress: (@Sendable (BuildProgress) -> Void)?
     private(set) var notes = Notes()
 
     /// - Parameters:
@@ -59,6 +61,7 @@ public struct SiteBuilder {
         // Files are read, parsed and checked on every core; results are kept by input index,
         // so the output is the same as a single-threaded run's.
         let results = Mutex<[Int: Swift.Result<CheckedReport, IngestError>]>([:])
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
             let outcome: Swift.Result<CheckedReport, IngestError>
@@ -68,7 +71,8 @@ public struct SiteBuilder {
             } catch {
                 outcome = .failure(error)
             }
-            results.withLock { $0[i] = outcome }
+            let done = results.withLock { r in r[i] = outcome; return r.count }
+            progress?(BuildProgress(stage: .reading, done: done, total: files.count))
         }
         let collected = results.withLock { $0 }
         for i in files.indices {
@@ -151,10 +155,12 @@ public struct SiteBuilder {
         let rendered = Mutex<[String: Data]>([:])
         let failure = Mutex<BuildError?>(nil)
         let work = jobs
+        let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: work.count) { i in
             do throws(BuildError) {
                 let data = try work[i].make()
-                rendered.withLock { $0[work[i].path] = data }
+                let done = rendered.withLock { r in r[work[i].path] = data; return r.count }
+                progress?(BuildProgress(stage: .writing, done: done, total: work.count))
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
@@ -182,4 +188,16 @@ public struct SiteBuilder {
         let files = try builder.render(reports)
         return Result(files: files, reports: reports, diagnostics: diagnostics)
     }
+}
+
+/// How far a build is, for a progress display.
+public struct BuildProgress: Sendable {
+    public enum Stage: String, Sendable {
+        case reading = "reports read"
+        case writing = "pages written"
+    }
+
+    public let stage: Stage
+    public let done: Int
+    public let total: Int
 }

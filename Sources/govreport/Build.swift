@@ -47,8 +47,11 @@ struct Build: ParsableCommand {
             settings.standalone = standalone
             var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, settings: settings)
             builder.notesFolder = notes.map { URL(fileURLWithPath: $0) }
+            let bar = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
+            if bar.enabled { builder.progress = { bar.update($0) } }
             builder.allowHTMLInNotes = allowHtmlNotes
             let result = try builder.build(paths, relativeTo: base)
+            bar.finish()
             options.print(result.diagnostics)
             if result.reports.isEmpty { throw BuildError.noInputs }
             let inputURLs = paths.map { base?.appendingPathComponent($0) ?? URL(fileURLWithPath: $0) }
