@@ -27,7 +27,7 @@ public enum TextEncoding: String, Sendable {
             encoding = .gb18030
         }
         guard var decoded = text else { return nil }
-        if decoded.contains("\r") {
+        if decoded.utf8.contains(13) {
             decoded = decoded.replacingOccurrences(of: "\r\n", with: "\n")
                 .replacingOccurrences(of: "\r", with: "\n")
         }

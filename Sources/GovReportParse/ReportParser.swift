@@ -100,11 +100,28 @@ public struct ReportParser: Sendable {
         return report
     }
 
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+
     func detectEdition(_ source: SourceText, year: Int?) -> Edition {
-        let compact = String(source.lines.joined().filter { !$0.isWhitespace })
-        let score2021 = Self.markers2021.filter { compact.contains($0) }.count
-        let score2019 = Self.markers2019.filter { compact.contains($0) }.count
-        let hasTable = compact.contains("本年新收") || compact.contains("上年结转")
+        // Byte search over the text without whitespace (markers may be split by spaces).
+        var scalars = String.UnicodeScalarView()
+        for line in source.lines {
+            for u in line.unicodeScalars where !(u.value <= 32 || u.value == 0xA0 || u.value == 0x3000) { scalars.append(u) }
+        }
+        let compact = Array(String(scalars).utf8)
+        func has(_ marker: String) -> Bool { Self.contains(compact, Array(marker.utf8)) }
+        let score2021 = Self.markers2021.filter(has).count
+        let score2019 = Self.markers2019.filter(has).count
+        let hasTable = has("本年新收") || has("上年结转")
         if score2021 > score2019 { return .format2021 }
         if score2019 > score2021 { return .format2019 }
         guard hasTable || score2021 > 0 else { return .free2008 }
