@@ -14,29 +14,20 @@ public struct Handling: Sendable {
 
     public let categories: [Category]
 
-    public static let groups: [(key: String, label: String, prefix: String)] = [
-        ("disclosed", "予以公开", "disclosed"),
-        ("partially_disclosed", "部分公开", "partially_disclosed"),
-        ("withheld", "不予公开", "withheld_"),
-        ("unavailable", "无法提供", "unavailable_"),
-        ("unprocessed", "不予处理", "unprocessed_"),
-        ("other", "其他处理", "other"),
-    ]
-
     public init(_ report: CheckedReport) {
         guard let edition = report.report.edition, edition.hasTables else {
             categories = []
             return
         }
-        let rows = FigureKeys.outcomeRows(edition)
-        categories = Self.groups.map { group in
-            let keys = rows.filter { $0.key == group.prefix || ($0.key.hasPrefix(group.prefix) && group.prefix.hasSuffix("_"))
-                || (group.key == "other" && $0.key.hasPrefix("other")) }
-                .map { FigureKeys.application($0.key, "total") }
-            let values = keys.map { report.value($0) }
-            let sum: Double? = values.contains(where: { $0 == nil }) ? nil : values.compactMap { $0 }.reduce(0, +)
-            return Category(key: group.key, label: group.label, value: sum, inferred: keys.contains { report.isInferred($0) })
-        }
+        // The group sums are the indicators' own, so the chart, the summary and the
+        // comparison pages count a group the same way.
+        let i = Indicators(report)
+        let groups: [(String, String, Measure)] = [
+            ("disclosed", "予以公开", i.disclosed), ("partially_disclosed", "部分公开", i.partiallyDisclosed),
+            ("withheld", "不予公开", i.withheld), ("unavailable", "无法提供", i.unavailable),
+            ("unprocessed", "不予处理", i.unprocessed), ("other", "其他处理", i.otherHandling),
+        ]
+        categories = groups.map { Category(key: $0.0, label: $0.1, value: $0.2.value, inferred: $0.2.inferred) }
     }
 
     public var total: Double? {
