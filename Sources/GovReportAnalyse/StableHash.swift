@@ -15,3 +15,28 @@ public enum StableHash {
         return String((String(repeating: "0", count: max(0, 16 - h.count)) + h).prefix(digits))
     }
 }
+
+/// FNV-1a over a sequence of fields, each closed by a separator byte so that ("ab", "c")
+/// and ("a", "bc") differ: the key of the build cache's entries.
+public struct Fingerprint: Sendable, Hashable {
+    public private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    public init() {}
+
+    public mutating func add(_ text: String) {
+        add(bytes: text.utf8)
+    }
+
+    public mutating func add<S: Sequence<UInt8>>(bytes: S) {
+        var hash = value
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        value = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+    }
+
+    public mutating func add(_ number: UInt64) {
+        withUnsafeBytes(of: number.littleEndian) { add(bytes: $0) }
+    }
+}

@@ -1,20 +1,35 @@
 /// Escaping for text placed in HTML and SVG, in element content and in quoted attributes.
-/// Everything from a report passes through here or through Mustache's `{{ }}`, which
-/// escapes the same five characters.
+/// Everything from a report passes through here (templates' `{{ }}` included). It works on
+/// code units, so a combining mark after `<` cannot hide it.
 public enum HTML {
     public static func escape(_ text: String) -> String {
         var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for c in text {
-            switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(c)
+        append(text, to: &out)
+        return out
+    }
+
+    /// Appends `text` escaped: the common case (nothing to escape) is one append.
+    public static func append(_ text: String, to out: inout String) {
+        var copy = text
+        let clean = copy.withUTF8 { bytes in
+            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
+        }
+        if clean {
+            out += text
+            return
+        }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(text.utf8.count + 32)
+        for b in text.utf8 {
+            switch b {
+            case 0x26: escaped += "&amp;".utf8
+            case 0x3C: escaped += "&lt;".utf8
+            case 0x3E: escaped += "&gt;".utf8
+            case 0x22: escaped += "&quot;".utf8
+            case 0x27: escaped += "&#39;".utf8
+            default: escaped.append(b)
             }
         }
-        return out
+        out += String(decoding: escaped, as: UTF8.self)
     }
 }

@@ -1,18 +1,21 @@
+import GovReportAnalyse
 import Foundation
-import Mustache
 
 /// The Mustache templates of the site: the bundled `Templates/` folder, with any file of the
-/// same name in the user's `--templates` folder taking its place.
+/// same name in the user's `--templates` folder taking its place. Compiled once per build.
 public struct TemplateSet: Sendable {
     public static let names = ["layout", "index", "report", "agency", "year", "city", "province", "quality"]
 
-    let library: MustacheLibrary
+    let templates: [String: Template]
     /// Where each template was loaded from, for error messages.
     public let origins: [String: String]
+    /// The templates' own text, hashed: a change of template invalidates the build cache.
+    public let fingerprint: UInt64
 
     public init(defaults: URL, overrides: URL? = nil) throws(BuildError) {
-        var library = MustacheLibrary()
+        var templates: [String: Template] = [:]
         var origins: [String: String] = [:]
+        var fingerprint = Fingerprint()
         for name in Self.names {
             var url = defaults.appendingPathComponent("\(name).mustache")
             if let overrides, FileManager.default.fileExists(atPath: overrides.appendingPathComponent("\(name).mustache").path) {
@@ -22,20 +25,27 @@ public struct TemplateSet: Sendable {
                 throw .templates(path: url.path, reason: "cannot read template ‘\(name)’")
             }
             do {
-                try library.register(text, named: name)
+                templates[name] = try Template(text)
             } catch {
-                throw .templates(path: url.path, reason: "not a valid Mustache template: \(error)")
+                throw .templates(path: "\(url.path):\(error.line)", reason: "not a valid Mustache template: \(error.message)")
             }
+            fingerprint.add(name)
+            fingerprint.add(text)
             origins[name] = url.path
         }
-        self.library = library
+        self.templates = templates
         self.origins = origins
+        self.fingerprint = fingerprint.value
     }
 
-    func render(_ object: Any, _ name: String) throws(BuildError) -> String {
-        guard let html = library.render(object, withTemplate: name) else {
+    func render(_ value: TemplateValue, _ name: String) throws(BuildError) -> String {
+        guard let template = templates[name] else {
             throw .templates(path: origins[name] ?? name, reason: "template ‘\(name)’ not found")
         }
-        return html
+        return TemplateRenderer(library: templates).render(template, value)
+    }
+
+    func render(_ view: Any, _ name: String) throws(BuildError) -> String {
+        try render(TemplateValue(view), name)
     }
 }

@@ -1,0 +1,98 @@
+/// A value as a template sees it. Page views are turned into this tree once per page, so
+/// that rendering is plain lookups by name rather than reflection on every tag.
+public enum TemplateValue: Sendable, Equatable {
+    case null
+    case bool(Bool)
+    case text(String)
+    case list([TemplateValue])
+    case object(TemplateObject)
+
+    /// Mustache truthiness, as swift-mustache (the reference these templates were written
+    /// against) has it: nil, false and empty lists are false; every string is true.
+    var isFalsey: Bool {
+        switch self {
+        case .null: true
+        case .bool(let b): !b
+        case .list(let items): items.isEmpty
+        case .text, .object: false
+        }
+    }
+}
+
+/// Named values, looked up by linear scan: views have a handful of fields, where a scan
+/// beats hashing.
+public struct TemplateObject: Sendable, Equatable {
+    var names: [String] = []
+    var values: [TemplateValue] = []
+
+    public init() {}
+
+    public init(_ fields: KeyValuePairs<String, TemplateValue>) {
+        names.reserveCapacity(fields.count)
+        values.reserveCapacity(fields.count)
+        for (name, value) in fields { names.append(name); values.append(value) }
+    }
+
+    public mutating func set(_ name: String, _ value: TemplateValue) {
+        if let i = names.firstIndex(of: name) { values[i] = value } else { names.append(name); values.append(value) }
+    }
+
+    /// The value for `name`; nil when absent or null, so that lookups climb the context
+    /// stack as Mustache requires.
+    public subscript(name: String) -> TemplateValue? {
+        for i in names.indices where names[i] == name {
+            if case .null = values[i] { return nil }
+            return values[i]
+        }
+        return nil
+    }
+
+    public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
+        Dictionary(uniqueKeysWithValues: zip(a.names, a.values)) == Dictionary(uniqueKeysWithValues: zip(b.names, b.values))
+    }
+}
+
+/// A view that builds its own template value (the fast path); other values are reflected.
+protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue {
+    /// Any view value as a template value: strings, numbers, booleans, optionals, arrays,
+    /// `TemplateRepresentable` views, and other structs through their stored properties.
+    init(_ any: Any) {
+        switch any {
+        case let v as TemplateValue: self = v
+        case let v as String: self = .text(v)
+        case let v as Bool: self = .bool(v)
+        case let v as Int: self = .text(String(v))
+        case let v as any TemplateRepresentable: self = v.templateValue
+        default: self = TemplateValue(reflecting: any)
+        }
+    }
+
+    /// Through `Mirror`: the slow, always-complete form, also used by tests to check that a
+    /// hand-written `templateValue` lists every stored property.
+    init(reflecting any: Any) {
+        let mirror = Mirror(reflecting: any)
+        switch mirror.displayStyle {
+        case .optional:
+            self = mirror.children.first.map { TemplateValue($0.value) } ?? .null
+        case .collection, .set:
+            self = .list(mirror.children.map { TemplateValue($0.value) })
+        case .struct, .class:
+            var object = TemplateObject()
+            for child in mirror.children {
+                if let label = child.label { object.set(label, TemplateValue(child.value)) }
+            }
+            self = .object(object)
+        default:
+            self = .text(String(describing: any))
+        }
+    }
+
+    static func from<T: TemplateRepresentable>(_ items: [T]) -> TemplateValue { .list(items.map(\.templateValue)) }
+    static func from(_ items: [String]) -> TemplateValue { .list(items.map { .text($0) }) }
+    static func from(_ text: String?) -> TemplateValue { text.map { .text($0) } ?? .null }
+    static func from<T: TemplateRepresentable>(_ item: T?) -> TemplateValue { item?.templateValue ?? .null }
+}
