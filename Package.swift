@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CorpusTests", dependencies: ["GovReportCorpus", "GovReportRender", "TestSupport"]),
         // swift-mustache is the reference the template engine is compared with, byte for byte.
         .testTarget(name: "RenderTests", dependencies: [
-            "GovReportRender", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
+            "GovReportRender", "GovReportCorpus", "TestSupport", .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .testTarget(name: "SiteTests", dependencies: ["GovReportRender", "TestSupport"]),
         // Runs the built `govreport` binary as a user would: exit codes, output formats.

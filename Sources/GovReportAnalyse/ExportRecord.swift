@@ -39,21 +39,41 @@ public enum ExportRecord {
 
     /// Long-form CSV: one row per report and figure.
     public static func csv(_ reports: [CheckedReport]) -> String {
-        var out = "source,agency,year,template,key,value,inferred\n"
+        var out = csvHeader
+        for checked in reports { out += csvRows(checked) }
+        return out
+    }
+
+    public static let csvHeader = "source,agency,year,template,key,value,inferred\n"
+
+    /// One report's rows of the long-form CSV.
+    public static func csvRows(_ checked: CheckedReport) -> String {
+        var out = ""
         func field(_ s: String) -> String {
-            s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+            s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
-        for checked in reports {
-            let r = checked.report
-            let head = [field(r.source), field(r.agency?.name ?? ""), r.year.map(String.init) ?? "", r.edition?.rawValue ?? ""]
-            let keys = Set(r.figures.keys).union(checked.inferred.keys).sorted()
-            for key in keys {
-                let read = r.figures[key]?.value
-                let inferred = read == nil ? checked.inferred[key]?.value : nil
-                let value = (read ?? inferred).map(ConsistencyChecker.format) ?? ""
-                out += (head + [key, value, inferred != nil ? "true" : "false"]).joined(separator: ",") + "\n"
-            }
+        let r = checked.report
+        let head = field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + "," + (r.edition?.rawValue ?? "") + ","
+        let keys = Set(r.figures.keys).union(checked.inferred.keys).sorted()
+        for key in keys {
+            let read = r.figures[key]?.value
+            let inferred = read == nil ? checked.inferred[key]?.value : nil
+            let value = (read ?? inferred).map(ConsistencyChecker.format) ?? ""
+            out += head + key + "," + value + (inferred != nil ? ",true\n" : ",false\n")
         }
         return out
+    }
+
+    /// The export of many reports as one pretty-printed JSON array, handed out a record at a
+    /// time so that a national corpus never sits in memory as one string. The bytes equal
+    /// `json(reports.map(object))`.
+    public static func jsonArray(_ reports: [CheckedReport], _ emit: (String) throws -> Void) rethrows {
+        if reports.isEmpty { try emit("[\n\n]"); return }
+        for (n, checked) in reports.enumerated() {
+            var piece = n == 0 ? "[\n  " : ",\n  "
+            JSONText.append(object(checked), to: &piece, pretty: true, indent: 2)
+            try emit(piece)
+        }
+        try emit("\n]")
     }
 }

@@ -58,6 +58,12 @@ enum JSONText {
 
     static func string(_ s: String, to out: inout String) {
         out += "\""
+        // Fast path: nothing to escape (the usual case) is one append.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+            out += s
+            out += "\""
+            return
+        }
         for u in s.unicodeScalars {
             switch u {
             case "\"": out += "\\\""

@@ -10,6 +10,18 @@ public struct CheckedReport: Sendable {
         public let rule: Int
         /// The equation written out, for the page and the export.
         public let reason: String
+
+        public init(value: Double, rule: Int, reason: String) {
+            self.value = value
+            self.rule = rule
+            self.reason = reason
+        }
+    }
+
+    public init(report: Report, inferred: [String: Inference], violations: [Violation]) {
+        self.report = report
+        self.inferred = inferred
+        self.violations = violations
     }
 
     public let report: Report

@@ -41,15 +41,23 @@ public struct SourceText: Sendable {
 
     /// Reads and decodes a file. `displayPath` is what diagnostics and pages show.
     public static func load(fileAt url: URL, displayPath: String) throws(IngestError) -> SourceText {
+        try decode(try read(fileAt: url, displayPath: displayPath), from: url, displayPath: displayPath)
+    }
+
+    /// The bytes of a file, refusing what is too large to be a report without reading it.
+    public static func read(fileAt url: URL, displayPath: String) throws(IngestError) -> Data {
         if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > sizeLimit {
             throw .tooLarge(path: displayPath, bytes: size)
         }
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw .unreadable(path: displayPath, reason: Self.reason(error))
         }
+    }
+
+    /// Decodes bytes already read from `url` (its extension says whether they are HTML).
+    public static func decode(_ data: Data, from url: URL, displayPath: String) throws(IngestError) -> SourceText {
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .empty(path: displayPath)
         }

@@ -28,7 +28,7 @@ public enum TextNormalizer {
     /// The comparable core of a label: half-width, no whitespace, no quotes, without its
     /// leading numbering ("（三）", "1.", "一、").
     public static func labelKey(_ s: String) -> String {
-        var t = Array(halfWidth(s).filter { !$0.isWhitespace && !quotes.contains($0) })
+        let t = Array(halfWidth(s).filter { !$0.isWhitespace && !quotes.contains($0) })
         var start = 0
         // Numbering: "(三)", "三、", "三.", "(3)", "3." / "3、" (not "3.5").
         while start < t.count {

@@ -8,12 +8,29 @@ import GovReportParse
 /// The whole pipeline behind `govreport build`: read the inputs, parse and check every
 /// report, and render the site's files. A report that cannot be read becomes a diagnostic;
 /// the others still build.
+///
+/// Building into a folder (`build(_:relativeTo:into:)`) streams pages to disk as they are
+/// rendered and keeps a cache there: the next build re-reads only changed input files and
+/// re-renders only pages whose inputs changed.
 public struct SiteBuilder {
     public struct Result: Sendable {
         /// Relative path → bytes, for the site writer (or a test) to use.
         public var files: [String: Data]
         public var reports: [CheckedReport]
         public var diagnostics: [Diagnostic]
+    }
+
+    /// What a build into a folder did.
+    public struct Outcome: Sendable {
+        public var reports: [CheckedReport]
+        public var diagnostics: [Diagnostic]
+        public var summary: SiteWriter.Summary
+        /// HTML pages in the site.
+        public var pages: Int
+        /// Input files taken from the cache without reading them again.
+        public var reusedInputs: Int
+        /// Pages left alone because nothing they show changed.
+        public var skippedPages: Int
     }
 
     public let resources: URL
@@ -27,7 +44,8 @@ public struct SiteBuilder {
     public var allowHTMLInNotes = false
     /// Told how far the build is (from any thread): the CLI draws a progress bar with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
-    private(set) var notes = Notes()
+    /// Bumped when the cache format or anything the program renders changes meaning.
+    public static let version = "govreport 0.5"
 
     /// - Parameters:
     ///   - resources: the package root holding `Resources/` and `Templates/`.
@@ -44,68 +62,134 @@ public struct SiteBuilder {
         }
     }
 
-    /// Reads, parses and checks the given inputs (files or folders).
-    public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
-        var copy = self
-        return copy.readWithNotes(inputs, relativeTo: base)
+    // MARK: Reading
+
+    /// The reports of one build and what the cache needs to know about them.
+    struct Reading {
+        var reports: [CheckedReport] = []
+        var diagnostics: [Diagnostic] = []
+        var notes = Notes()
+        /// Source (display path) → content hash, for page fingerprints.
+        var hashes: [String: UInt64] = [:]
+        var inputs: [String: BuildCache.Input] = [:]
+        var reused = 0
     }
 
-    mutating func readWithNotes(_ inputs: [String], relativeTo base: URL?) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+    /// Reads, parses and checks the given inputs (files or folders).
+    public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        let reading = read(inputs, relativeTo: base, cache: nil)
+        return (reading.reports, reading.diagnostics)
+    }
+
+    func read(_ inputs: [String], relativeTo base: URL?, cache: BuildCache?) -> Reading {
         let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
         let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder)
-        self.notes = notes
-        var diagnostics = (errors + noteErrors).map(\.diagnostic)
-        var reports: [CheckedReport] = []
+        var reading = Reading()
+        reading.notes = notes
+        reading.diagnostics = (errors + noteErrors).map(\.diagnostic)
         let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
         let checker = ConsistencyChecker()
         // Files are read, parsed and checked on every core; results are kept by input index,
         // so the output is the same as a single-threaded run's.
-        let results = Mutex<[Int: Swift.Result<CheckedReport, IngestError>]>([:])
+        let results = Mutex<[BuildCache.Input?]>(Array(repeating: nil, count: files.count))
+        let done = Atomic<Int>(0)
+        let reused = Atomic<Int>(0)
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let outcome: Swift.Result<CheckedReport, IngestError>
-            do throws(IngestError) {
-                let text = try SourceText.load(fileAt: file.url, displayPath: file.displayPath)
-                outcome = .success(checker.check(parser.parse(text)))
-            } catch {
-                outcome = .failure(error)
+            let stamp = BuildCache.stamp(file.url)
+            let cached = cache?.inputs[file.displayPath]
+            var entry: BuildCache.Input
+            if let stamp, let cached, cached.size == stamp.size, cached.modified == stamp.modified {
+                entry = cached
+                reused.add(1, ordering: .relaxed)
+            } else {
+                entry = BuildCache.Input(size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, hash: 0,
+                                         outcome: .failure(Diagnostic(.error, SourceLocation(path: file.displayPath, line: 0), "unread")))
+                do throws(IngestError) {
+                    let data = try SourceText.read(fileAt: file.url, displayPath: file.displayPath)
+                    var fingerprint = Fingerprint()
+                    fingerprint.add(file.displayPath)
+                    fingerprint.add(bytes: data)
+                    entry.hash = fingerprint.value
+                    if let cached, cached.hash == entry.hash {
+                        entry.outcome = cached.outcome
+                        reused.add(1, ordering: .relaxed)
+                    } else {
+                        let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)
+                        entry.outcome = .report(checker.check(parser.parse(text)))
+                    }
+                } catch {
+                    entry.outcome = .failure(error.diagnostic)
+                    // Not cached: an unreadable file may become readable without changing.
+                    entry.size = -1
+                }
             }
-            let done = results.withLock { r in r[i] = outcome; return r.count }
-            progress?(BuildProgress(stage: .reading, done: done, total: files.count))
+            results.withLock { $0[i] = entry }
+            let n = done.add(1, ordering: .relaxed).newValue
+            progress?(BuildProgress(stage: .reading, done: n, total: files.count))
         }
+        reading.reused = reused.load(ordering: .relaxed)
         let collected = results.withLock { $0 }
         for i in files.indices {
-            switch collected[i]! {
-            case .success(let checked):
-                diagnostics += checked.diagnostics
-                if checked.report.isRecognised { reports.append(checked) }
-            case .failure(let error):
-                diagnostics.append(error.diagnostic)
+            let entry = collected[i]!
+            switch entry.outcome {
+            case .report(let checked):
+                reading.diagnostics += checked.diagnostics
+                if checked.report.isRecognised {
+                    reading.reports.append(checked)
+                    reading.hashes[checked.report.source] = entry.hash
+                }
+            case .failure(let diagnostic):
+                reading.diagnostics.append(diagnostic)
             }
+            if entry.size >= 0 { reading.inputs[files[i].displayPath] = entry }
         }
         // Two reports of one agency for one year: a duplicate or a corrected re-issue. Both
         // are kept (the site shows them side by side); the user is told.
-        let groups = Dictionary(grouping: reports.filter { $0.report.agencyKey != nil && $0.report.year != nil }) {
+        let groups = Dictionary(grouping: reading.reports.filter { $0.report.agencyKey != nil && $0.report.year != nil }) {
             "\($0.report.agencyKey!)|\($0.report.year!)"
         }
         for (_, group) in groups where group.count > 1 {
             let paths = group.map(\.report.source).sorted()
             for path in paths {
                 let others = paths.filter { $0 != path }.joined(separator: ", ")
-                diagnostics.append(Diagnostic(.warning, SourceLocation(path: path, line: 0),
+                reading.diagnostics.append(Diagnostic(.warning, SourceLocation(path: path, line: 0),
                     "another report of ‘\(group[0].report.agencyKey!)’ for \(group[0].report.year!) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
             }
         }
-        return (reports, diagnostics.sorted())
+        reading.diagnostics.sort()
+        return reading
     }
 
-    /// Renders the site for already checked reports.
-    public func render(_ reports: [CheckedReport]) throws(BuildError) -> [String: Data] {
-        let corpus = Corpus(reports)
+    // MARK: Rendering
+
+    /// One file of the site. `fingerprint` summarises everything the file is made from
+    /// (nil: always made); when it equals the previous build's, the file is left alone.
+    struct Job: Sendable {
+        enum Body: Sendable {
+            case page(@Sendable () throws(BuildError) -> Data)
+            case stream(@Sendable (_ emit: (String) throws -> Void) throws -> Void)
+        }
+
+        let path: String
+        let fingerprint: UInt64?
+        let body: Body
+        /// For pages: the template and the view (tests render them with other engines).
+        var view: (template: String, make: @Sendable () -> Any)? = nil
+    }
+
+    func stylesheet() throws(BuildError) -> Data {
         guard let css = try? Data(contentsOf: resources.appendingPathComponent("Resources/style.css")) else {
             throw .resources(reason: "cannot read Resources/style.css")
         }
+        return css
+    }
+
+    /// Every file of the site for these reports, as jobs.
+    func jobs(_ reports: [CheckedReport], notes: Notes, hashes: [String: UInt64]) throws(BuildError) -> [Job] {
+        let corpus = Corpus(reports)
+        let css = try stylesheet()
         var settings = self.settings
         if settings.standalone {
             // The stylesheet inline, allowed by its hash: still no script and no other style.
@@ -114,79 +198,190 @@ public struct SiteBuilder {
             settings.contentSecurityPolicy = "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
         }
         let analysis = CorpusAnalysis(corpus)
-        // Every page is a job: built and rendered on every core, collected by path, so the
-        // bytes do not depend on the order the jobs finish in.
         let site = settings
-        var jobs: [(path: String, make: @Sendable () throws(BuildError) -> Data)] = []
-        func page(_ path: String, _ template: String, _ model: @escaping @Sendable () -> Any) {
-            let templates = self.templates
-            jobs.append((path, { () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) }))
+        let templates = self.templates
+
+        // Fingerprints: a report's own content, its agency's reports, the whole corpus.
+        func content(_ i: Int) -> UInt64 { hashes[corpus.entries[i].report.source] ?? 0 }
+        var whole = Fingerprint()
+        for i in corpus.entries.indices { whole.add(corpus.entries[i].id); whole.add(content(i)) }
+        func group(_ indices: [Int], _ extra: String...) -> UInt64 {
+            var f = Fingerprint()
+            for i in indices { f.add(corpus.entries[i].id); f.add(content(i)) }
+            for e in extra { f.add(e) }
+            return f.value
         }
-        page("index.html", "index") { IndexPage(analysis: analysis, site: site) }
-        page("quality.html", "quality") { QualityPage(analysis: analysis, site: site) }
-        let notes = self.notes
+
+        var jobs: [Job] = []
+        func page(_ path: String, _ template: String, _ fingerprint: UInt64?, _ model: @escaping @Sendable () -> Any) {
+            jobs.append(Job(path: path, fingerprint: fingerprint.map { var f = Fingerprint(); f.add($0); f.add(path); return f.value },
+                            body: .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) }),
+                            view: (template, model)))
+        }
+        // The corpus-wide exports first: the largest jobs start while pages fill the other core.
+        let ordered = corpus.entries.map(\.checked)
+        jobs.append(Job(path: "data/reports.json", fingerprint: whole.value, body: .stream({ emit in
+            try ExportRecord.jsonArray(ordered) { try emit($0) }
+            try emit("\n")
+        })))
+        jobs.append(Job(path: "data/reports.csv", fingerprint: whole.value, body: .stream({ emit in
+            try emit(ExportRecord.csvHeader)
+            for checked in ordered { try emit(ExportRecord.csvRows(checked)) }
+        })))
+        page("index.html", "index", whole.value) { IndexPage(analysis: analysis, site: site) }
+        page("quality.html", "quality", whole.value) { QualityPage(analysis: analysis, site: site) }
         let allowHTML = allowHTMLInNotes
         let noteHTML: @Sendable (String) -> String = { markdown in
             Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)
         }
         for history in analysis.agencies {
-            page("agencies/\(history.id).html", "agency") {
-                AgencyPage(analysis: analysis, history: history, site: site, notes: notes.forAgency(history.name).map(noteHTML))
+            let note = notes.forAgency(history.name)
+            page("agencies/\(history.id).html", "agency", group(history.entries.values.sorted(), note ?? "")) {
+                AgencyPage(analysis: analysis, history: history, site: site, notes: note.map(noteHTML))
             }
         }
         for year in analysis.years {
-            page("years/\(year).html", "year") { YearPage(analysis: analysis, year: year, site: site) }
+            page("years/\(year).html", "year", whole.value) { YearPage(analysis: analysis, year: year, site: site) }
         }
         for city in analysis.cities.keys {
-            page("cities/\(CorpusAnalysis.cityID(city)).html", "city") { CityPage(analysis: analysis, city: city, site: site) }
+            page("cities/\(CorpusAnalysis.cityID(city)).html", "city", whole.value) { CityPage(analysis: analysis, city: city, site: site) }
         }
         for province in analysis.provinces.keys {
-            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province") {
+            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", whole.value) {
                 ProvincePage(analysis: analysis, province: province, site: site)
             }
         }
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
-            page("reports/\(entry.id).html", "report") {
-                ReportPage(corpus: corpus, index: i, site: site, notes: notes.forReport(source: entry.report.source).map(noteHTML))
+            let note = notes.forReport(source: entry.report.source)
+            let family = corpus.byAgency[entry.report.agencyKey ?? ""] ?? [i]
+            page("reports/\(entry.id).html", "report", group(family.contains(i) ? family : family + [i], note ?? "")) {
+                ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML))
             }
-            jobs.append(("data/\(entry.id).json", { Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8) }))
+            jobs.append(Job(path: "data/\(entry.id).json", fingerprint: group([i], "data"), body: .page({
+                Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
+            })))
         }
-        let rendered = Mutex<[String: Data]>([:])
+        if !settings.standalone { jobs.append(Job(path: "assets/style.css", fingerprint: nil, body: .page({ css }))) }
+        if let base = settings.baseURL {
+            // Stable URLs: the same paths on every build.
+            let paths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
+            jobs.append(Job(path: "sitemap.xml", fingerprint: nil, body: .page({
+                var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+                for path in paths { xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n" }
+                return Data((xml + "</urlset>\n").utf8)
+            })))
+        }
+        return jobs
+    }
+
+    /// Runs jobs on every core. `run` gets each job and says whether it wrote the file.
+    func perform(_ jobs: [Job], _ run: @escaping @Sendable (Job) throws(BuildError) -> Void) throws(BuildError) {
         let failure = Mutex<BuildError?>(nil)
-        let work = jobs
+        let done = Atomic<Int>(0)
         let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+            guard failure.withLock({ $0 == nil }) else { return }
             do throws(BuildError) {
-                let data = try work[i].make()
-                let done = rendered.withLock { r in r[work[i].path] = data; return r.count }
-                progress?(BuildProgress(stage: .writing, done: done, total: work.count))
+                try run(jobs[i])
+                let n = done.add(1, ordering: .relaxed).newValue
+                progress?(BuildProgress(stage: .writing, done: n, total: jobs.count))
             } catch {
                 failure.withLock { if $0 == nil { $0 = error } }
             }
         }
         if let error = failure.withLock({ $0 }) { throw error }
-        var files = rendered.withLock { $0 }
-        let ordered = corpus.entries.map(\.checked)
-        files["data/reports.json"] = Data((ExportRecord.json(ordered.map(ExportRecord.object)) + "\n").utf8)
-        files["data/reports.csv"] = Data(ExportRecord.csv(ordered).utf8)
-        if !settings.standalone { files["assets/style.css"] = css }
-        if let base = settings.baseURL {
-            // Stable URLs: the same paths on every build.
-            var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-            for path in files.keys.filter({ $0.hasSuffix(".html") }).sorted() {
-                xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n"
-            }
-            files["sitemap.xml"] = Data((xml + "</urlset>\n").utf8)
-        }
-        return files
     }
 
+    /// Renders the site for already checked reports, in memory.
+    public func render(_ reports: [CheckedReport]) throws(BuildError) -> [String: Data] {
+        try render(reports, notes: Notes())
+    }
+
+    func render(_ reports: [CheckedReport], notes: Notes) throws(BuildError) -> [String: Data] {
+        let rendered = Mutex<[String: Data]>([:])
+        try perform(try jobs(reports, notes: notes, hashes: [:])) { (job: Job) throws(BuildError) in
+            let data: Data
+            switch job.body {
+            case .page(let make): data = try make()
+            case .stream(let write):
+                var bytes = Data()
+                do { try write { bytes.append(contentsOf: $0.utf8) } } catch { throw .output(path: job.path, reason: "\(error)") }
+                data = bytes
+            }
+            rendered.withLock { $0[job.path] = data }
+        }
+        return rendered.withLock { $0 }
+    }
+
+    /// Reads and renders in memory (tests, and callers that write the files themselves).
     public func build(_ inputs: [String], relativeTo base: URL? = nil) throws(BuildError) -> Result {
-        var builder = self
-        let (reports, diagnostics) = builder.readWithNotes(inputs, relativeTo: base)
-        let files = try builder.render(reports)
-        return Result(files: files, reports: reports, diagnostics: diagnostics)
+        let reading = read(inputs, relativeTo: base, cache: nil)
+        let files = try render(reading.reports, notes: reading.notes)
+        return Result(files: files, reports: reading.reports, diagnostics: reading.diagnostics)
+    }
+
+    /// Everything besides the inputs that the pages depend on: a cache made under another key
+    /// is not used.
+    func cacheKey() throws(BuildError) -> UInt64 {
+        var f = Fingerprint()
+        f.add(Self.version)
+        // The program itself: a rebuilt binary may render differently under the same version.
+        if let exe = BuildCache.stamp(URL(fileURLWithPath: "/proc/self/exe")) ?? BuildCache.stamp(URL(fileURLWithPath: CommandLine.arguments[0])) {
+            f.add(UInt64(exe.size))
+            f.add(UInt64(bitPattern: exe.modified))
+        }
+        f.add(templates.fingerprint)
+        f.add(String(describing: settings))
+        f.add(allowHTMLInNotes ? "html-notes" : "")
+        for resource in ["Resources/labels/labels.tsv", "Resources/regions.tsv"] {
+            f.add(bytes: (try? Data(contentsOf: resources.appendingPathComponent(resource))) ?? Data())
+        }
+        f.add(bytes: try stylesheet())
+        return f.value
+    }
+
+    /// Reads the inputs and writes the site into `writer`'s folder, page by page, reusing what
+    /// the previous build there left in its cache.
+    public func build(_ inputs: [String], relativeTo base: URL? = nil, into writer: SiteWriter) throws(BuildError) -> Outcome {
+        let session = try writer.open()
+        let key = try cacheKey()
+        let previous = BuildCache.load(from: session.root, key: key)
+        let reading = read(inputs, relativeTo: base, cache: previous)
+        if reading.reports.isEmpty {
+            // Nothing to build: the caller reports why, from the diagnostics.
+            session.abandon()
+            return Outcome(reports: [], diagnostics: reading.diagnostics, summary: .init(), pages: 0, reusedInputs: 0, skippedPages: 0)
+        }
+        let jobs = try jobs(reading.reports, notes: reading.notes, hashes: reading.hashes)
+        let paths = Set(jobs.map(\.path))
+        do {
+            try session.claim(paths)
+            let skipped = Atomic<Int>(0)
+            try perform(jobs) { (job: Job) throws(BuildError) in
+                if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path) {
+                    session.keep(job.path)
+                    skipped.add(1, ordering: .relaxed)
+                    return
+                }
+                switch job.body {
+                case .page(let make): try session.put(job.path, try make())
+                case .stream(let write): try session.stream(job.path, write)
+                }
+            }
+            var cache = BuildCache(key: key)
+            cache.inputs = reading.inputs
+            for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
+            // Written before the swap of a first build, so it moves into place with the site.
+            try session.putPrivate(BuildCache.fileName, cache.encoded())
+            let summary = try session.finish(keeping: paths)
+            return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
+                           pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,
+                           skippedPages: skipped.load(ordering: .relaxed))
+        } catch {
+            session.abandon()
+            throw error
+        }
     }
 }
 

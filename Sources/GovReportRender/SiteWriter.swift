@@ -1,16 +1,18 @@
 import Foundation
+import Synchronization
 
-/// Writes the files of a site to an output folder, safely:
+/// Writes the files of a site to an output folder, safely and as they are rendered:
 ///
-/// - the new site is assembled in a temporary folder next to the output and swapped in at
-///   the end, so a build killed part-way leaves the previous site whole;
+/// - a first build is assembled in a temporary folder next to the output and renamed into
+///   place at the end, so a build killed part-way leaves no half site;
+/// - a rebuild writes into the output, each file through a temporary name and a rename, so a
+///   reader never sees half a page; files whose bytes did not change are not touched (they
+///   keep their modification time), and files of the previous build that are no longer
+///   produced are removed at the end;
 /// - a manifest (`.govreport-manifest`) records what govreport wrote: files it did not write
-///   are carried over untouched and never deleted, and a non-empty folder without a manifest
-///   is refused unless `force`;
-/// - files whose bytes did not change are hard-linked from the previous site, so they keep
-///   their modification time;
+///   are never touched, and a non-empty folder without a manifest is refused unless `force`;
 /// - `/`, the home folder, and folders that hold or lie inside the inputs are refused.
-public struct SiteWriter {
+public struct SiteWriter: Sendable {
     public static let manifestName = ".govreport-manifest"
 
     public let output: URL
@@ -28,80 +30,198 @@ public struct SiteWriter {
         public var written = 0
         public var unchanged = 0
         public var removed = 0
-        /// Files in the output that govreport did not write, kept as they were.
+        /// Files in the output that govreport did not write, kept as they were (counted when
+        /// govreport first writes into a folder with `--force`).
         public var kept = 0
     }
 
+    /// Writes a whole site held in memory (tests, small sites).
     public func write(_ files: [String: Data]) throws(BuildError) -> Summary {
+        let session = try open()
+        try session.claim(Set(files.keys))
+        for (path, data) in files.sorted(by: { $0.key < $1.key }) { try session.put(path, data) }
+        return try session.finish(keeping: Set(files.keys))
+    }
+
+    /// Starts writing: checks the output folder and reads what the previous build left.
+    public func open() throws(BuildError) -> Session {
         let fm = FileManager.default
         let out = output.standardizedFileURL.resolvingSymlinksInPath()
         try refuseDangerous(out)
         let parent = out.deletingLastPathComponent()
         let name = out.lastPathComponent
-        let temp = parent.appendingPathComponent(".\(name).govreport-new-\(getpid())")
-        let backup = parent.appendingPathComponent(".\(name).govreport-old-\(getpid())")
         recoverInterruptedSwap(out, parent: parent, name: name)
-
-        var previous = Set<String>()
-        var existing: [String] = []
         var isDir: ObjCBool = false
         let exists = fm.fileExists(atPath: out.path, isDirectory: &isDir)
+        var previous = Set<String>()
+        var kept = 0
+        var staging: URL?
         if exists {
             guard isDir.boolValue else { throw .output(path: out.path, reason: "output exists and is not a folder") }
-            existing = Self.files(under: out)
             if let text = try? String(contentsOf: out.appendingPathComponent(Self.manifestName), encoding: .utf8) {
                 previous = Set(text.split(separator: "\n").map(String.init))
-            } else if !existing.isEmpty && !force {
-                throw .output(path: out.path,
-                              reason: "folder is not empty and was not written by govreport; pass --force to write into it (its files are kept)")
+            } else {
+                let existing = Self.files(under: out)
+                if !existing.isEmpty && !force {
+                    throw .output(path: out.path,
+                                  reason: "folder is not empty and was not written by govreport; pass --force to write into it (its files are kept)")
+                }
+                kept = existing.count
+            }
+        } else {
+            staging = parent.appendingPathComponent(".\(name).govreport-new-\(getpid())")
+            do {
+                try fm.createDirectory(at: staging!, withIntermediateDirectories: true)
+            } catch {
+                throw .output(path: out.path, reason: error.localizedDescription)
             }
         }
-        let foreign = existing.filter { !previous.contains($0) && $0 != Self.manifestName }
-        if !force, let clash = foreign.first(where: { files[$0] != nil }) {
-            throw .output(path: out.appendingPathComponent(clash).path,
-                          reason: "a file govreport did not write is in the way; move it or pass --force")
+        return Session(output: out, root: staging ?? out, staging: staging != nil, previous: previous, force: force, kept: kept)
+    }
+
+    /// One build's writes. `put` and `stream` may be called from any thread.
+    public final class Session: Sendable {
+        public let output: URL
+        /// Where files go now: the output, or the staging folder of a first build.
+        let root: URL
+        let staging: Bool
+        /// What the previous build wrote (its manifest).
+        public let previous: Set<String>
+        let force: Bool
+        private let counts: Mutex<Summary>
+        private let folders = Mutex<Set<String>>([])
+
+        init(output: URL, root: URL, staging: Bool, previous: Set<String>, force: Bool, kept: Int) {
+            self.output = output
+            self.root = root
+            self.staging = staging
+            self.previous = previous
+            self.force = force
+            counts = Mutex(Summary(kept: kept))
         }
 
-        var summary = Summary()
-        do {
-            try? fm.removeItem(at: temp)
-            try fm.createDirectory(at: temp, withIntermediateDirectories: true)
-            for (path, data) in files.sorted(by: { $0.key < $1.key }) {
-                let old = out.appendingPathComponent(path)
-                let new = temp.appendingPathComponent(path)
-                try fm.createDirectory(at: new.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if exists, previous.contains(path), let bytes = try? Data(contentsOf: old), bytes == data,
-                   (try? fm.linkItem(at: old, to: new)) != nil {
-                    summary.unchanged += 1
-                } else {
-                    try data.write(to: new)
-                    summary.written += 1
+        /// Declares every path this build writes, before any is written: refuses to overwrite
+        /// a file govreport did not write, and records the paths in the manifest first, so a
+        /// build killed part-way leaves no file the next build would take for a stranger's.
+        public func claim(_ paths: Set<String>) throws(BuildError) {
+            guard !staging else { return }
+            if !force {
+                for path in paths.subtracting(previous).sorted() where FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path) {
+                    throw .output(path: root.appendingPathComponent(path).path,
+                                  reason: "a file govreport did not write is in the way; move it or pass --force")
                 }
             }
-            for path in foreign where files[path] == nil {
-                let new = temp.appendingPathComponent(path)
-                try fm.createDirectory(at: new.deletingLastPathComponent(), withIntermediateDirectories: true)
-                if (try? fm.linkItem(at: out.appendingPathComponent(path), to: new)) == nil {
-                    try fm.copyItem(at: out.appendingPathComponent(path), to: new)
-                }
-                summary.kept += 1
-            }
-            summary.removed = previous.subtracting(files.keys).subtracting([Self.manifestName]).count
-            try Data((files.keys.sorted().joined(separator: "\n") + "\n").utf8)
-                .write(to: temp.appendingPathComponent(Self.manifestName))
-            if exists {
-                try fm.moveItem(at: out, to: backup)
-                try fm.moveItem(at: temp, to: out)
-                try? fm.removeItem(at: backup)
-            } else {
-                try fm.createDirectory(at: parent, withIntermediateDirectories: true)
-                try fm.moveItem(at: temp, to: out)
-            }
-        } catch {
-            try? fm.removeItem(at: temp)
-            throw .output(path: out.path, reason: "\(error.localizedDescription)")
+            try writeManifest(previous.union(paths))
         }
-        return summary
+
+        /// Whether the previous build's file for `path` is still there (so a page whose inputs
+        /// did not change can be left alone).
+        public func hasPrevious(_ path: String) -> Bool {
+            !staging && previous.contains(path) && FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+        }
+
+        /// Counts a file left as the previous build wrote it.
+        public func keep(_ path: String) {
+            counts.withLock { $0.unchanged += 1 }
+        }
+
+        /// Writes one file, unless the same bytes are already there.
+        public func put(_ path: String, _ data: Data) throws(BuildError) {
+            let url = root.appendingPathComponent(path)
+            if !staging, previous.contains(path), let old = try? Data(contentsOf: url, options: .mappedIfSafe), old == data {
+                counts.withLock { $0.unchanged += 1 }
+                return
+            }
+            try replace(url) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
+            counts.withLock { $0.written += 1 }
+        }
+
+        /// Writes one large file piece by piece (the corpus-wide exports).
+        public func stream(_ path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws(BuildError) {
+            try replace(root.appendingPathComponent(path)) { (handle: FileHandle) throws in
+                var buffer = Data()
+                buffer.reserveCapacity(1 << 20)
+                try body { piece in
+                    buffer.append(contentsOf: piece.utf8)
+                    if buffer.count >= 1 << 20 {
+                        try handle.write(contentsOf: buffer)
+                        buffer.removeAll(keepingCapacity: true)
+                    }
+                }
+                try handle.write(contentsOf: buffer)
+            }
+            counts.withLock { $0.written += 1 }
+        }
+
+        /// Writes through a temporary name in the same folder and renames over the target.
+        private func replace(_ url: URL, _ fill: (FileHandle) throws -> Void) throws(BuildError) {
+            let folder = url.deletingLastPathComponent()
+            let known = folders.withLock { $0.contains(folder.path) }
+            do {
+                if !known {
+                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+                    folders.withLock { _ = $0.insert(folder.path) }
+                }
+                let temp = folder.appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
+                guard FileManager.default.createFile(atPath: temp.path, contents: nil),
+                      let handle = FileHandle(forWritingAtPath: temp.path) else {
+                    throw BuildError.output(path: url.path, reason: "cannot create file")
+                }
+                do {
+                    try fill(handle)
+                    try handle.close()
+                } catch {
+                    try? handle.close()
+                    try? FileManager.default.removeItem(at: temp)
+                    throw error
+                }
+                guard rename(temp.path, url.path) == 0 else {
+                    throw BuildError.output(path: url.path, reason: String(cString: strerror(errno)))
+                }
+            } catch let error as BuildError {
+                throw error
+            } catch {
+                throw .output(path: url.path, reason: error.localizedDescription)
+            }
+        }
+
+        /// Writes a file that is not part of the site (the build cache), not listed in the manifest.
+        public func putPrivate(_ name: String, _ data: Data) throws(BuildError) {
+            try replace(root.appendingPathComponent(name)) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
+        }
+
+        /// Removes what the previous build wrote and this one did not, writes the manifest, and
+        /// moves a first build into place.
+        public func finish(keeping paths: Set<String>) throws(BuildError) -> Summary {
+            let fm = FileManager.default
+            var summary = counts.withLock { $0 }
+            for stale in previous.subtracting(paths).subtracting([SiteWriter.manifestName]) {
+                if (try? fm.removeItem(at: root.appendingPathComponent(stale))) != nil { summary.removed += 1 }
+            }
+            try writeManifest(paths)
+            if staging {
+                do {
+                    try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try fm.moveItem(at: root, to: output)
+                } catch {
+                    try? fm.removeItem(at: root)
+                    throw .output(path: output.path, reason: error.localizedDescription)
+                }
+            }
+            return summary
+        }
+
+        /// Abandons a first build's staging folder (a rebuild's files are whole and stay).
+        public func abandon() {
+            if staging { try? FileManager.default.removeItem(at: root) }
+        }
+
+        private func writeManifest(_ paths: Set<String>) throws(BuildError) {
+            let text = paths.sorted().joined(separator: "\n") + "\n"
+            try replace(root.appendingPathComponent(SiteWriter.manifestName)) { (handle: FileHandle) throws in
+                try handle.write(contentsOf: Data(text.utf8))
+            }
+        }
     }
 
     func refuseDangerous(_ out: URL) throws(BuildError) {
@@ -121,8 +241,8 @@ public struct SiteWriter {
         }
     }
 
-    /// A build killed between the two renames of the swap leaves the previous site under its
-    /// backup name: put it back.
+    /// Earlier versions swapped whole folders and a build killed between the two renames
+    /// left the previous site under a backup name: put it back, and clear stale staging.
     func recoverInterruptedSwap(_ out: URL, parent: URL, name: String) {
         let fm = FileManager.default
         let entries = (try? fm.contentsOfDirectory(atPath: parent.path)) ?? []

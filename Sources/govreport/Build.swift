@@ -50,19 +50,26 @@ struct Build: ParsableCommand {
             let bar = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
             if bar.enabled { builder.progress = { bar.update($0) } }
             builder.allowHTMLInNotes = allowHtmlNotes
-            let result = try builder.build(paths, relativeTo: base)
+            let inputURLs = paths.map { base?.appendingPathComponent($0) ?? URL(fileURLWithPath: $0) }
+            let writer = SiteWriter(output: outputURL, force: force, inputs: inputURLs)
+            let result: SiteBuilder.Outcome
+            do {
+                result = try builder.build(paths, relativeTo: base, into: writer)
+            } catch {
+                bar.finish()
+                throw error
+            }
             bar.finish()
             options.print(result.diagnostics)
             if result.reports.isEmpty { throw BuildError.noInputs }
-            let inputURLs = paths.map { base?.appendingPathComponent($0) ?? URL(fileURLWithPath: $0) }
-            let summary = try SiteWriter(output: outputURL, force: force, inputs: inputURLs).write(result.files)
+            let summary = result.summary
             let warnings = result.diagnostics.filter { $0.severity >= .warning }.count
             let broken = result.reports.map(\.violations.count).reduce(0, +)
             if !options.quiet {
                 let seconds = String(format: "%.2f", Date().timeIntervalSince(start))
-                let pages = result.files.keys.filter { $0.hasSuffix(".html") }.count
+                let reused = result.reusedInputs > 0 ? ", \(result.reusedInputs) inputs unchanged" : ""
                 FileHandle.standardError.write(Data(
-                    "built \(result.reports.count) reports, \(pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed\(summary.kept > 0 ? ", \(summary.kept) not ours kept" : "")), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
+                    "built \(result.reports.count) reports, \(result.pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed\(summary.kept > 0 ? ", \(summary.kept) not ours kept" : "")\(reused)), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
             }
             if strict && (warnings > 0 || broken > 0) { throw ExitCode(1) }
         } catch let error as BuildError {

@@ -20,13 +20,16 @@ struct TemplateRenderer {
 
     func render(_ nodes: [Template.Node], _ context: inout Context, into out: inout String) {
         if let indentation = context.indentation, !indentation.isEmpty {
-            // Inside an indented standalone partial: every line the partial writes is indented.
+            // Inside an indented standalone partial or block: a tag's output that starts a line
+            // of this node list is indented (as swift-mustache does it: per list, by tag).
+            var local = ""
             for node in nodes {
                 var piece = ""
                 render(node, &context, into: &piece)
-                if !piece.isEmpty, out.utf8.last == 10 { out += indentation }
-                out += piece
+                if !piece.isEmpty, local.utf8.last == 10 { local += indentation }
+                local += piece
             }
+            out += local
         } else {
             for node in nodes { render(node, &context, into: &out) }
         }

@@ -71,23 +71,46 @@ extension TemplateValue {
         }
     }
 
-    /// Through `Mirror`: the slow, always-complete form, also used by tests to check that a
-    /// hand-written `templateValue` lists every stored property.
-    init(reflecting any: Any) {
+    /// Through `Mirror`: the slow, always-complete form. With `deep`, views that build their
+    /// own value are reflected too: tests use it to check that a hand-written
+    /// `templateValue` lists every stored property.
+    init(reflecting any: Any, deep: Bool = false) {
+        func child(_ value: Any) -> TemplateValue {
+            guard deep else { return TemplateValue(value) }
+            switch value {
+            case let v as String: return .text(v)
+            case let v as Bool: return .bool(v)
+            case let v as Int: return .text(String(v))
+            default: return TemplateValue(reflecting: value, deep: true)
+            }
+        }
         let mirror = Mirror(reflecting: any)
         switch mirror.displayStyle {
         case .optional:
-            self = mirror.children.first.map { TemplateValue($0.value) } ?? .null
+            self = mirror.children.first.map { child($0.value) } ?? .null
         case .collection, .set:
-            self = .list(mirror.children.map { TemplateValue($0.value) })
+            self = .list(mirror.children.map { child($0.value) })
         case .struct, .class:
             var object = TemplateObject()
-            for child in mirror.children {
-                if let label = child.label { object.set(label, TemplateValue(child.value)) }
+            for field in mirror.children {
+                if let label = field.label { object.set(label, child(field.value)) }
             }
             self = .object(object)
         default:
             self = .text(String(describing: any))
+        }
+    }
+
+    /// The value as plain Swift values (dictionaries, arrays, strings, booleans), the form
+    /// any Mustache engine accepts: tests render it with swift-mustache to compare.
+    var plain: Any? {
+        switch self {
+        case .null: nil
+        case .bool(let b): b
+        case .text(let t): t
+        case .list(let items): items.map { $0.plain as Any }
+        case .object(let o):
+            Dictionary(uniqueKeysWithValues: zip(o.names, o.values).compactMap { name, value in value.plain.map { (name, $0) } })
         }
     }
 

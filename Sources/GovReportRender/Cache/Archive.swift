@@ -1,0 +1,140 @@
+import Foundation
+
+/// A compact binary form for the build cache: integers as varints, strings once each in a
+/// table (figure keys repeat in every report), read back without Foundation's decoders,
+/// which would cost more than parsing the reports again.
+struct ArchiveWriter {
+    private(set) var bytes: [UInt8] = []
+    private var strings: [String: Int] = [:]
+    private var table: [String] = []
+
+    mutating func int(_ n: Int) {
+        var v = UInt64(bitPattern: Int64(n)) << 1 ^ UInt64(bitPattern: Int64(n) >> 63)
+        while v >= 0x80 {
+            bytes.append(UInt8(v & 0x7F) | 0x80)
+            v >>= 7
+        }
+        bytes.append(UInt8(v))
+    }
+
+    mutating func uint64(_ n: UInt64) {
+        withUnsafeBytes(of: n.littleEndian) { bytes += $0 }
+    }
+
+    mutating func bool(_ b: Bool) { bytes.append(b ? 1 : 0) }
+
+    mutating func double(_ d: Double?) {
+        guard let d else { bytes.append(0); return }
+        if d == d.rounded(), abs(d) < 1e15 {
+            bytes.append(1)
+            int(Int(d))
+        } else {
+            bytes.append(2)
+            uint64(d.bitPattern)
+        }
+    }
+
+    mutating func string(_ s: String) {
+        if let i = strings[s] { int(i); return }
+        strings[s] = table.count
+        int(table.count)
+        table.append(s)
+    }
+
+    mutating func string(_ s: String?) {
+        guard let s else { int(-1); return }
+        string(s)
+    }
+
+    /// The string table followed by the body.
+    func finished(magic: String) -> Data {
+        var head = ArchiveWriter()
+        head.bytes += Array(magic.utf8)
+        head.int(table.count)
+        for s in table {
+            head.int(s.utf8.count)
+            head.bytes += s.utf8
+        }
+        return Data(head.bytes + bytes)
+    }
+}
+
+struct ArchiveReader {
+    struct Malformed: Error {}
+
+    let bytes: [UInt8]
+    var at = 0
+    var table: [String] = []
+
+    /// Reads the magic and the string table; nil when the data is not an archive of this kind.
+    init?(_ data: Data, magic: String) {
+        bytes = [UInt8](data)
+        let m = Array(magic.utf8)
+        guard bytes.count >= m.count, Array(bytes[0..<m.count]) == m else { return nil }
+        at = m.count
+        do {
+            let count = try int()
+            guard count >= 0, count <= bytes.count else { return nil }
+            table.reserveCapacity(count)
+            for _ in 0..<count {
+                let n = try int()
+                guard n >= 0, at + n <= bytes.count else { return nil }
+                table.append(String(decoding: bytes[at..<at + n], as: UTF8.self))
+                at += n
+            }
+        } catch {
+            return nil
+        }
+    }
+
+    mutating func byte() throws(Malformed) -> UInt8 {
+        guard at < bytes.count else { throw Malformed() }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    mutating func int() throws(Malformed) -> Int {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let b = try byte()
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { break }
+            shift += 7
+            guard shift < 64 else { throw Malformed() }
+        }
+        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+    }
+
+    mutating func uint64() throws(Malformed) -> UInt64 {
+        guard at + 8 <= bytes.count else { throw Malformed() }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+        at += 8
+        return v
+    }
+
+    mutating func bool() throws(Malformed) -> Bool { try byte() != 0 }
+
+    mutating func double() throws(Malformed) -> Double? {
+        switch try byte() {
+        case 0: return nil
+        case 1: return Double(try int())
+        case 2: return Double(bitPattern: try uint64())
+        default: throw Malformed()
+        }
+    }
+
+    mutating func string() throws(Malformed) -> String {
+        let i = try int()
+        guard i >= 0, i < table.count else { throw Malformed() }
+        return table[i]
+    }
+
+    mutating func optionalString() throws(Malformed) -> String? {
+        let i = try int()
+        if i == -1 { return nil }
+        guard i >= 0, i < table.count else { throw Malformed() }
+        return table[i]
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import GovReportAnalyse
+
+/// What a build leaves in the output folder (`.govreport-cache`) so that the next build
+/// re-reads only the input files that changed and re-renders only the pages whose inputs
+/// changed. Keyed by everything else a page depends on — the program, the templates, the
+/// settings, the label dictionary and gazetteer, the stylesheet — so that a change to any of
+/// them starts from nothing.
+struct BuildCache: Sendable {
+    static let fileName = ".govreport-cache"
+    static let magic = "govreport-cache 1\n"
+
+    struct Input: Sendable {
+        var size: Int
+        /// Modification time in nanoseconds.
+        var modified: Int64
+        /// Of the display path and the bytes: identifies a report's content for page fingerprints.
+        var hash: UInt64
+        var outcome: ReadOutcome
+    }
+
+    var key: UInt64
+    var inputs: [String: Input] = [:]
+    /// Page path → the fingerprint of the inputs it was rendered from.
+    var pages: [String: UInt64] = [:]
+
+    init(key: UInt64) { self.key = key }
+
+    /// The cache in `folder`, if there is one made under the same key; nil otherwise (a
+    /// missing, foreign, damaged or outdated cache just means a full build).
+    static func load(from folder: URL, key: UInt64) -> BuildCache? {
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName), options: .mappedIfSafe),
+              var reader = ArchiveReader(data, magic: magic) else { return nil }
+        do {
+            guard try reader.uint64() == key else { return nil }
+            var cache = BuildCache(key: key)
+            let inputCount = try reader.int()
+            for _ in 0..<max(0, inputCount) {
+                let path = try reader.string()
+                let size = try reader.int()
+                let modified = Int64(try reader.int())
+                let hash = try reader.uint64()
+                cache.inputs[path] = Input(size: size, modified: modified, hash: hash, outcome: try reader.outcome())
+            }
+            let pageCount = try reader.int()
+            cache.pages.reserveCapacity(max(0, pageCount))
+            for _ in 0..<max(0, pageCount) {
+                let path = try reader.string()
+                cache.pages[path] = try reader.uint64()
+            }
+            return cache
+        } catch {
+            return nil
+        }
+    }
+
+    func encoded() -> Data {
+        var w = ArchiveWriter()
+        w.uint64(key)
+        w.int(inputs.count)
+        for (path, input) in inputs.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.int(input.size)
+            w.int(Int(input.modified))
+            w.uint64(input.hash)
+            w.outcome(input.outcome)
+        }
+        w.int(pages.count)
+        for (path, fingerprint) in pages.sorted(by: { $0.key < $1.key }) {
+            w.string(path)
+            w.uint64(fingerprint)
+        }
+        return w.finished(magic: Self.magic)
+    }
+
+    /// The size and modification time of a file, from one `stat`.
+    static func stamp(_ url: URL) -> (size: Int, modified: Int64)? {
+        var st = stat()
+        guard stat(url.path, &st) == 0 else { return nil }
+        return (Int(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+    }
+}

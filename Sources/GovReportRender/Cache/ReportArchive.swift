@@ -1,0 +1,157 @@
+import GovReportCheck
+import GovReportIngest
+import GovReportParse
+
+/// What reading one input gave: a checked report, or the error that stopped it. This is what
+/// the build cache keeps per input file.
+enum ReadOutcome: Sendable {
+    case report(CheckedReport)
+    case failure(Diagnostic)
+}
+
+extension ArchiveWriter {
+    mutating func outcome(_ outcome: ReadOutcome) {
+        switch outcome {
+        case .failure(let d):
+            bool(false)
+            diagnostic(d)
+        case .report(let c):
+            bool(true)
+            report(c.report)
+            int(c.inferred.count)
+            for (key, inference) in c.inferred.sorted(by: { $0.key < $1.key }) {
+                string(key)
+                double(inference.value)
+                int(inference.rule)
+                string(inference.reason)
+            }
+            int(c.violations.count)
+            for v in c.violations {
+                int(v.rule)
+                string(v.message)
+                int(v.keys.count)
+                for k in v.keys { string(k) }
+                string(v.location.path)
+                int(v.location.line)
+            }
+        }
+    }
+
+    mutating func diagnostic(_ d: Diagnostic) {
+        string(d.severity.rawValue)
+        string(d.location.path)
+        int(d.location.line)
+        string(d.message)
+    }
+
+    mutating func report(_ r: Report) {
+        string(r.source)
+        bool(r.agency != nil)
+        if let a = r.agency {
+            string(a.name)
+            string(a.printedName)
+            string(a.source.rawValue)
+        }
+        string(r.region.province)
+        string(r.region.city)
+        string(r.region.district)
+        string(r.region.street)
+        int(r.year ?? Int.min)
+        string(r.edition?.rawValue)
+        string(r.published)
+        int(r.titleLine ?? Int.min)
+        int(r.figures.count)
+        for (key, figure) in r.figures.sorted(by: { $0.key < $1.key }) {
+            string(key)
+            double(figure.value)
+            int(figure.line)
+            bool(figure.origin == .prose)
+        }
+        int(r.sectionLines.count)
+        for (section, line) in r.sectionLines.sorted(by: { $0.key < $1.key }) {
+            int(section.rawValue)
+            int(line)
+        }
+        int(r.sectionNumbers.count)
+        for (section, number) in r.sectionNumbers.sorted(by: { $0.key < $1.key }) {
+            int(section.rawValue)
+            string(number)
+        }
+        int(r.diagnostics.count)
+        for d in r.diagnostics { diagnostic(d) }
+        bool(r.isRecognised)
+    }
+}
+
+extension ArchiveReader {
+    mutating func outcome() throws(Malformed) -> ReadOutcome {
+        guard try bool() else { return .failure(try diagnostic()) }
+        let r = try report()
+        var inferred: [String: CheckedReport.Inference] = [:]
+        let inferredCount = try int()
+        for _ in 0..<max(0, inferredCount) {
+            let key = try string()
+            guard let value = try double() else { throw Malformed() }
+            inferred[key] = CheckedReport.Inference(value: value, rule: try int(), reason: try string())
+        }
+        var violations: [Violation] = []
+        let violationCount = try int()
+        for _ in 0..<max(0, violationCount) {
+            let rule = try int()
+            let message = try string()
+            let keyCount = try int()
+            var keys: [String] = []
+            for _ in 0..<max(0, keyCount) { keys.append(try string()) }
+            let location = SourceLocation(path: try string(), line: try int())
+            violations.append(Violation(rule: rule, message: message, keys: keys, location: location))
+        }
+        return .report(CheckedReport(report: r, inferred: inferred, violations: violations))
+    }
+
+    mutating func diagnostic() throws(Malformed) -> Diagnostic {
+        guard let severity = Diagnostic.Severity(rawValue: try string()) else { throw Malformed() }
+        let location = SourceLocation(path: try string(), line: try int())
+        return Diagnostic(severity, location, try string())
+    }
+
+    mutating func report() throws(Malformed) -> Report {
+        var r = Report(source: try string())
+        if try bool() {
+            let name = try string()
+            let printed = try optionalString()
+            guard let source = Agency.Source(rawValue: try string()) else { throw Malformed() }
+            r.agency = Agency(name: name, printedName: printed, source: source)
+        }
+        r.region = Region(province: try optionalString(), city: try optionalString(),
+                          district: try optionalString(), street: try optionalString())
+        let year = try int()
+        r.year = year == Int.min ? nil : year
+        if let edition = try optionalString() {
+            guard let e = Edition(rawValue: edition) else { throw Malformed() }
+            r.edition = e
+        }
+        r.published = try optionalString()
+        let titleLine = try int()
+        r.titleLine = titleLine == Int.min ? nil : titleLine
+        let figureCount = try int()
+        var figures = Figures(minimumCapacity: max(0, figureCount))
+        for _ in 0..<max(0, figureCount) {
+            let key = try string()
+            let value = try double()
+            let line = try int()
+            figures[key] = Figure(value, line: line, origin: try bool() ? .prose : .table)
+        }
+        r.figures = figures
+        for _ in 0..<max(0, try int()) {
+            guard let section = Section(rawValue: try int()) else { throw Malformed() }
+            r.sectionLines[section] = try int()
+        }
+        for _ in 0..<max(0, try int()) {
+            guard let section = Section(rawValue: try int()) else { throw Malformed() }
+            r.sectionNumbers[section] = try string()
+        }
+        for _ in 0..<max(0, try int()) { r.diagnostics.append(try diagnostic()) }
+        r.isRecognised = try bool()
+        return r
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import GovReportCorpus
+@testable import GovReportRender
+import Mustache
+import TestSupport
+import Testing
+
+/// The compiled template engine against swift-mustache, the engine the templates were
+/// written for: every page of the samples and of a generated corpus (notes included) must
+/// come out byte for byte the same. And each hand-written view value must equal the view's
+/// reflected form, so a property added to a view cannot silently render empty.
+@Suite(.serialized) struct TemplateTests {
+    /// The sample reports and 150 generated ones (with notes beside some), as page jobs.
+    nonisolated(unsafe) static let jobs: [SiteBuilder.Job] = {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try! CorpusGenerator(options: .init(count: 150, seed: 5, firstYear: 2019, lastYear: 2024)).write(to: folder)
+        for sample in try! FileManager.default.contentsOfDirectory(atPath: Fixtures.samplesFolder.path) {
+            try! FileManager.default.copyItem(at: Fixtures.samplesFolder.appendingPathComponent(sample), to: folder.appendingPathComponent(sample))
+        }
+        try! Data("**注意** 本报告 <b>数字</b> 与[官网](https://example.gov.cn)不一致。\n".utf8)
+            .write(to: folder.appendingPathComponent("000_24d319d9b4c5a884.md"))
+        let builder = try! SiteBuilder(resources: Fixtures.root)
+        let reading = builder.read([folder.path], relativeTo: nil, cache: nil)
+        return try! builder.jobs(reading.reports, notes: reading.notes, hashes: reading.hashes)
+    }()
+
+    static func reference() throws -> MustacheLibrary {
+        var library = MustacheLibrary()
+        for name in TemplateSet.names {
+            let text = try String(contentsOf: Fixtures.root.appendingPathComponent("Templates/\(name).mustache"), encoding: .utf8)
+            try library.register(text, named: name)
+        }
+        return library
+    }
+
+    @Test func everyPageEqualsSwiftMustache() throws {
+        let library = try Self.reference()
+        let pages = Self.jobs.filter { $0.view != nil }
+        #expect(pages.count > 150)
+        var compared = Set<String>()
+        for job in pages {
+            let view = job.view!
+            guard case .page(let make) = job.body else { continue }
+            let ours = String(decoding: try make(), as: UTF8.self)
+            let value = TemplateValue(view.make())
+            let theirs = try #require(library.render(value.plain as Any, withTemplate: view.template))
+            #expect(ours == theirs, "\(job.path) differs from swift-mustache")
+            compared.insert(view.template)
+        }
+        #expect(compared == Set(TemplateSet.names).subtracting(["layout"]))
+    }
+
+    @Test func handWrittenValuesListEveryProperty() {
+        for job in Self.jobs {
+            guard let view = job.view else { continue }
+            let model = view.make()
+            #expect(TemplateValue(model) == TemplateValue(reflecting: model, deep: true), "\(job.path): a view property is missing from its templateValue")
+        }
+    }
+
+    @Test func whitespaceAndInheritanceFollowMustache() throws {
+        let layout = try Template("<body>\n  {{$main}}default{{/main}}\n</body>\n")
+        let page = try Template("{{<layout}}\n{{$main}}\n<ul>\n  {{#items}}\n  <li>{{name}}{{^last}},{{/last}}</li>\n  {{/items}}\n</ul>\n{{/main}}\n{{/layout}}\n")
+        let value = TemplateValue.object(TemplateObject(["items": .list([
+            .object(TemplateObject(["name": .text("a<b"), "last": .bool(false)])),
+            .object(TemplateObject(["name": .text("c"), "last": .bool(true)])),
+        ])]))
+        let ours = TemplateRenderer(library: ["layout": layout, "page": page]).render(page, value)
+        var library = MustacheLibrary()
+        try library.register("<body>\n  {{$main}}default{{/main}}\n</body>\n", named: "layout")
+        try library.register("{{<layout}}\n{{$main}}\n<ul>\n  {{#items}}\n  <li>{{name}}{{^last}},{{/last}}</li>\n  {{/items}}\n</ul>\n{{/main}}\n{{/layout}}\n", named: "page")
+        #expect(ours == library.render(value.plain as Any, withTemplate: "page"))
+        #expect(ours.contains("<li>a&lt;b,</li>"))
+    }
+
+    @Test func syntaxErrorsNameTheLine() {
+        #expect(throws: Template.SyntaxError.self) { try Template("a\nb\n{{#open}}\nc\n") }
+        do {
+            _ = try Template("line one\n{{/never}}\n")
+            Issue.record("a stray close tag compiled")
+        } catch {
+            #expect(error.line == 2)
+            #expect(error.message.contains("never"))
+        }
+    }
+
+    @Test func templateOverrideWithBadSyntaxIsABuildError() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data("<h1>{{heading}</h1>\n".utf8).write(to: folder.appendingPathComponent("report.mustache"))
+        #expect {
+            _ = try SiteBuilder(resources: Fixtures.root, templateOverrides: folder)
+        } throws: { error in
+            "\(error)".contains("report.mustache:1") && "\(error)".contains("not a valid Mustache template")
+        }
+    }
+}
