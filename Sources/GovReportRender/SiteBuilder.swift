@@ -262,11 +262,18 @@ public struct SiteBuilder {
                 Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
             })))
         }
-        if !settings.standalone { jobs.append(Job(path: "assets/style.css", fingerprint: nil, body: .page({ css }))) }
+        if !settings.standalone {
+            var f = Fingerprint()
+            f.add(bytes: css)
+            jobs.append(Job(path: "assets/style.css", fingerprint: f.value, body: .page({ css })))
+        }
         if let base = settings.baseURL {
             // Stable URLs: the same paths on every build.
             let paths = jobs.map(\.path).filter { $0.hasSuffix(".html") }.sorted()
-            jobs.append(Job(path: "sitemap.xml", fingerprint: nil, body: .page({
+            var f = Fingerprint()
+            f.add(base)
+            for path in paths { f.add(path) }
+            jobs.append(Job(path: "sitemap.xml", fingerprint: f.value, body: .page({
                 var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
                 for path in paths { xml += "<url><loc>\(HTML.escape(base + path))</loc></url>\n" }
                 return Data((xml + "</urlset>\n").utf8)

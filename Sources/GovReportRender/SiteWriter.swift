@@ -136,9 +136,12 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
-        /// Writes one large file piece by piece (the corpus-wide exports).
+        /// Writes one large file piece by piece (the corpus-wide exports). When the result has
+        /// the same bytes as the file already there, the old file stays (with its time).
         public func stream(_ path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws(BuildError) {
-            try replace(root.appendingPathComponent(path)) { (handle: FileHandle) throws in
+            let url = root.appendingPathComponent(path)
+            let compare = !staging && previous.contains(path)
+            let same = try replace(url, unlessEqual: compare) { (handle: FileHandle) throws in
                 var buffer = Data()
                 buffer.reserveCapacity(1 << 20)
                 try body { piece in
@@ -150,11 +153,13 @@ public struct SiteWriter: Sendable {
                 }
                 try handle.write(contentsOf: buffer)
             }
-            counts.withLock { $0.written += 1 }
+            counts.withLock { if same { $0.unchanged += 1 } else { $0.written += 1 } }
         }
 
-        /// Writes through a temporary name in the same folder and renames over the target.
-        private func replace(_ url: URL, _ fill: (FileHandle) throws -> Void) throws(BuildError) {
+        /// Writes through a temporary name in the same folder and renames over the target;
+        /// with `unlessEqual`, a result equal to the existing file is dropped instead (true).
+        @discardableResult
+        private func replace(_ url: URL, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
             let folder = url.deletingLastPathComponent()
             let known = folders.withLock { $0.contains(folder.path) }
             do {
@@ -175,9 +180,15 @@ public struct SiteWriter: Sendable {
                     try? FileManager.default.removeItem(at: temp)
                     throw error
                 }
+                if unlessEqual, let new = try? Data(contentsOf: temp, options: .alwaysMapped),
+                   let old = try? Data(contentsOf: url, options: .alwaysMapped), new == old {
+                    try? FileManager.default.removeItem(at: temp)
+                    return true
+                }
                 guard rename(temp.path, url.path) == 0 else {
                     throw BuildError.output(path: url.path, reason: String(cString: strerror(errno)))
                 }
+                return false
             } catch let error as BuildError {
                 throw error
             } catch {

@@ -1,0 +1,110 @@
+import Foundation
+import GovReportCorpus
+import GovReportRender
+import TestSupport
+import Testing
+
+/// Rebuilds into the same folder: the cache there lets unchanged inputs and pages be left
+/// alone, and whatever changed, the folder ends up byte for byte as a fresh build would
+/// write it.
+@Suite(.serialized) struct IncrementalBuildTests {
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let base = folder.standardizedFileURL.resolvingSymlinksInPath().path + "/"
+        for case let url as URL in FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)! {
+            let path = String(url.standardizedFileURL.resolvingSymlinksInPath().path.dropFirst(base.count))
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDir), !isDir.boolValue, path != ".govreport-cache" else { continue }
+            files[path] = try Data(contentsOf: url)
+        }
+        return files
+    }
+
+    static func modified(_ url: URL) throws -> Date {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date)
+    }
+
+    /// Builds `inputs` into `output` (through the cache there) and into a fresh folder, and
+    /// checks that both hold the same files.
+    static func buildAndCompare(_ inputs: URL, into output: URL, builder: SiteBuilder) throws -> SiteBuilder.Outcome {
+        let outcome = try builder.build([inputs.path], into: SiteWriter(output: output, inputs: [inputs]))
+        let fresh = output.deletingLastPathComponent().appendingPathComponent("fresh-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: fresh) }
+        _ = try builder.build([inputs.path], into: SiteWriter(output: fresh, inputs: [inputs]))
+        let a = try tree(output), b = try tree(fresh)
+        #expect(a.keys.sorted() == b.keys.sorted())
+        for (path, data) in b where a[path] != data { Issue.record("\(path) differs from a fresh build") }
+        return outcome
+    }
+
+    @Test func rebuildsTouchOnlyWhatChanged() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 80, seed: 3, firstYear: 2020, lastYear: 2024)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+
+        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        #expect(first.reports.count == 80)
+        #expect(first.reusedInputs == 0 && first.skippedPages == 0 && first.summary.unchanged == 0)
+        #expect(FileManager.default.fileExists(atPath: site.appendingPathComponent(".govreport-cache").path))
+
+        // Nothing changed: every input comes from the cache and every page is left alone.
+        let pages = try Self.tree(site).keys.filter { $0.hasPrefix("reports/") }.sorted()
+        let untouched = site.appendingPathComponent(pages.last!)
+        let before = try Self.modified(untouched)
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        #expect(second.reusedInputs == 80)
+        #expect(second.summary.written == 0)
+        #expect(second.skippedPages == second.summary.unchanged)
+        #expect(try Self.modified(untouched) == before)
+
+        // One report replaced by another agency's report: its old pages go, new ones come,
+        // pages of unrelated agencies are not re-rendered, and the result equals a fresh build.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        try Data(contentsOf: Fixtures.sampleURL("001")).write(to: corpus.appendingPathComponent(files[0]))
+        let third = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(third.reusedInputs == 79)
+        #expect(third.summary.written >= 3)
+        #expect(third.summary.removed >= 1 || third.summary.written >= 4)
+        #expect(third.skippedPages > 80, "pages of unchanged agencies were rendered again")
+
+        // A report removed: its page is removed too.
+        try FileManager.default.removeItem(at: corpus.appendingPathComponent(files[1]))
+        let fourth = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(fourth.reports.count == 79)
+        #expect(fourth.summary.removed >= 2)
+    }
+
+    @Test func changedTemplatesOrDamagedCacheMeanAFullBuild() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        _ = try builder.build([Fixtures.samplesFolder.path], into: SiteWriter(output: site))
+
+        // Another template: nothing may be skipped, and the new template shows everywhere.
+        let templates = folder.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        let report = try String(contentsOf: Fixtures.root.appendingPathComponent("Templates/report.mustache"), encoding: .utf8)
+        try Data(report.replacingOccurrences(of: "<h2 id=\"summary-heading\">摘要</h2>", with: "<h2 id=\"summary-heading\">报告摘要</h2>").utf8)
+            .write(to: templates.appendingPathComponent("report.mustache"))
+        let custom = try SiteBuilder(resources: Fixtures.root, templateOverrides: templates)
+        let rebuilt = try custom.build([Fixtures.samplesFolder.path], into: SiteWriter(output: site))
+        #expect(rebuilt.skippedPages == 0 && rebuilt.reusedInputs == 0)
+        for (path, data) in try Self.tree(site) where path.hasPrefix("reports/") {
+            #expect(String(decoding: data, as: UTF8.self).contains("报告摘要"), "\(path) kept the old template")
+        }
+
+        // A damaged cache is ignored, not trusted.
+        let cache = site.appendingPathComponent(".govreport-cache")
+        var bytes = try Data(contentsOf: cache)
+        bytes.replaceSubrange(bytes.count / 2..<bytes.count, with: Data(repeating: 0xFF, count: bytes.count - bytes.count / 2))
+        try bytes.write(to: cache)
+        let repaired = try Self.buildAndCompare(Fixtures.samplesFolder, into: site, builder: builder)
+        #expect(repaired.reusedInputs == 0)
+        #expect(repaired.reports.count == 5)
+    }
+}
