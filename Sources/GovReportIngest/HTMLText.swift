@@ -45,7 +45,7 @@ public enum HTMLText {
 
         mutating func text(_ s: String, line: Int) {
             let collapsed = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-            guard !collapsed.trimmingCharacters(in: .whitespaces).isEmpty else {
+            guard !collapsed.trimmedSpaces.isEmpty else {
                 if !current.isEmpty && !s.isEmpty { current += " " }
                 return
             }
@@ -54,7 +54,7 @@ public enum HTMLText {
         }
 
         mutating func breakLine() {
-            let t = current.trimmingCharacters(in: .whitespaces)
+            let t = current.trimmedSpaces
             if !t.isEmpty {
                 lines.append(t)
                 sourceLines.append(currentLine)
@@ -134,7 +134,7 @@ public enum HTMLText {
             defer { cell = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(c)) else { continue }
             let content = text(of: c).split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
-                .trimmingCharacters(in: .whitespaces)
+                .trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {
                 let value = Int(String(cString: UnsafeRawPointer(span).assumingMemoryBound(to: CChar.self))) ?? 1

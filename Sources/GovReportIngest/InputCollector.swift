@@ -22,37 +22,38 @@ public struct InputCollector: Sendable {
         var visitedDirs = Set<String>()
         let fm = FileManager.default
 
-        func display(_ url: URL, given: String, root: URL) -> String {
-            let rel = url.standardizedFileURL.path.dropFirst(root.standardizedFileURL.path.count)
-            let trimmed = rel.hasPrefix("/") ? String(rel.dropFirst()) : String(rel)
-            if trimmed.isEmpty { return given }
-            return given.hasSuffix("/") ? given + trimmed : given + "/" + trimmed
-        }
-
-        func walk(_ dir: URL, given: String, root: URL) {
-            let real = dir.resolvingSymlinksInPath().standardizedFileURL.path
+        // Paths are handled as strings and resolved only where a link is met: resolving every
+        // file's path (a system call per component) was most of the cost of a rebuild.
+        func walk(_ dir: String, real: String, given: String, rel: String) {
             guard visitedDirs.insert(real).inserted else { return }
             let entries: [String]
-            do { entries = try fm.contentsOfDirectory(atPath: dir.path) } catch {
-                errors.append(.unreadable(path: display(dir, given: given, root: root), reason: "cannot list folder"))
+            func shown(_ name: String) -> String {
+                let sub = rel.isEmpty ? name : rel + "/" + name
+                return given.hasSuffix("/") ? given + sub : given + "/" + sub
+            }
+            do { entries = try fm.contentsOfDirectory(atPath: dir) } catch {
+                errors.append(.unreadable(path: rel.isEmpty ? given : (given.hasSuffix("/") ? given + rel : given + "/" + rel), reason: "cannot list folder"))
                 return
             }
             for name in entries.sorted() where !name.hasPrefix(".") {
-                let child = dir.appendingPathComponent(name)
-                var isDir: ObjCBool = false
-                guard fm.fileExists(atPath: child.path, isDirectory: &isDir) else {
-                    // fileExists follows links: a link whose target is gone lands here.
-                    if (try? fm.destinationOfSymbolicLink(atPath: child.path)) != nil,
-                       Self.reportExtensions.contains(child.pathExtension.lowercased()) {
-                        errors.append(.brokenLink(path: display(child, given: given, root: root)))
+                let child = dir + "/" + name
+                var st = stat()
+                guard lstat(child, &st) == 0 else { continue }
+                let isLink = (st.st_mode & S_IFMT) == S_IFLNK
+                if isLink {
+                    guard stat(child, &st) == 0 else {
+                        // A link whose target is gone.
+                        if Self.reportExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                            errors.append(.brokenLink(path: shown(name)))
+                        }
+                        continue
                     }
-                    continue
                 }
-                if isDir.boolValue {
-                    walk(child, given: given, root: root)
-                } else if Self.reportExtensions.contains(child.pathExtension.lowercased()) {
-                    let key = child.resolvingSymlinksInPath().standardizedFileURL.path
-                    if inputs[key] == nil { inputs[key] = Input(url: child, displayPath: display(child, given: given, root: root)) }
+                let childReal = isLink ? URL(fileURLWithPath: child).resolvingSymlinksInPath().standardizedFileURL.path : real + "/" + name
+                if (st.st_mode & S_IFMT) == S_IFDIR {
+                    walk(child, real: childReal, given: given, rel: rel.isEmpty ? name : rel + "/" + name)
+                } else if Self.reportExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                    if inputs[childReal] == nil { inputs[childReal] = Input(url: URL(fileURLWithPath: child), displayPath: shown(name)) }
                 }
             }
         }
@@ -66,7 +67,8 @@ public struct InputCollector: Sendable {
                 continue
             }
             if isDir.boolValue {
-                walk(url, given: given, root: url)
+                let path = url.standardizedFileURL.path
+                walk(path == "/" ? "" : path, real: url.resolvingSymlinksInPath().standardizedFileURL.path, given: given, rel: "")
             } else {
                 let key = url.resolvingSymlinksInPath().standardizedFileURL.path
                 if inputs[key] == nil { inputs[key] = Input(url: url, displayPath: given) }

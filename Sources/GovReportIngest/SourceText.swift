@@ -14,8 +14,16 @@ public struct SourceText: Sendable {
         self.path = path
         self.encoding = encoding
         // Split on the byte, not on Characters: grapheme breaking is the slow part of reading.
-        var lines = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
-        if lines.last == "" { lines.removeLast() }
+        var text = text
+        var lines: [String] = []
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 10 {
+                lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            if start < bytes.count { lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self)) }
+        }
         self.lines = lines
         originalLines = nil
     }

@@ -1,3 +1,4 @@
+import GovReportIngest
 /// Turns the lines of a table section into cells and rows, whatever the layout: tab-separated
 /// rows, one cell per line with rows separated by blank lines, or one cell per line with
 /// blank lines between every cell. The layout is decided per block of consecutive lines, so
@@ -41,7 +42,7 @@ public struct CellStream: Sendable {
         guard !block.isEmpty else { return }
         let split = block.map { (line, text) in
             (line, text.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { TextNormalizer.halfWidth(String($0)).trimmingCharacters(in: .whitespaces) })
+                .map { TextNormalizer.halfWidth(String($0)).trimmedSpaces })
         }
         if split.contains(where: { $0.1.filter { !$0.isEmpty }.count >= 2 }) {
             for (line, cells) in split {
@@ -132,8 +133,8 @@ public struct CellStream: Sendable {
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
         for l in parsed {
             // Label columns are separated by runs of spaces, like the value columns.
-            for part in l.label.components(separatedBy: "  ") where !part.trimmingCharacters(in: .whitespaces).isEmpty {
-                items.append(.cell(Cell(content: .text(part.trimmingCharacters(in: .whitespaces)), line: l.line), .aligned))
+            for part in l.label.components(separatedBy: "  ") where !part.trimmedSpaces.isEmpty {
+                items.append(.cell(Cell(content: .text(part.trimmedSpaces), line: l.line), .aligned))
             }
             if usable, !l.numbers.isEmpty, let placed = Self.place(l.numbers, on: columns) {
                 for value in placed {

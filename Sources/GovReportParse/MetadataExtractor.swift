@@ -33,9 +33,9 @@ struct MetadataExtractor {
         var titleAgency: String?
 
         for (i, line) in lines.prefix(40).enumerated() {
-            let t = TextNormalizer.halfWidth(line).trimmingCharacters(in: .whitespaces)
+            let t = TextNormalizer.halfWidth(line).trimmedSpaces
             if let m = Self.title.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmingCharacters(in: .whitespaces)
+                let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmedSpaces
                 result.year = Int(t[Range(m.range(at: 2), in: t)!])
                 result.titleLine = i + 1
                 if prefix.count >= 2 { titleAgency = prefix }
@@ -60,7 +60,7 @@ struct MetadataExtractor {
         var signatureAgency: String?
         var signatureLine: Int?
         for (i, line) in lines.enumerated().reversed().prefix(8) {
-            let t = TextNormalizer.halfWidth(line).trimmingCharacters(in: .whitespaces)
+            let t = TextNormalizer.halfWidth(line).trimmedSpaces
             guard !t.isEmpty, t.count <= 60 else { continue }
             if signatureAgency == nil, let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                 signatureAgency = String(t[Range(m.range(at: 1), in: t)!])

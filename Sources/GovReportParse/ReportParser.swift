@@ -97,6 +97,7 @@ public struct ReportParser: Sendable {
             report.sectionLines = report.sectionLines.mapValues(source.originalLine)
         }
         report.diagnostics.sort()
+        report.figures = FigureKeys.interned(report.figures)
         return report
     }
 

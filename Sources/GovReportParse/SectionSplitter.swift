@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 
 /// Finds the headings of the six standard parts ("三、收到和处理政府信息公开申请情况").
 /// Headings are recognised by their words, not their numbers, so that a misnumbered
@@ -11,8 +12,6 @@ struct SectionSplitter {
         /// The Chinese numeral the report printed, for the misnumbering check.
         let printedNumber: String
     }
-
-    static let numbered = try! NSRegularExpression(pattern: #"^([一二三四五六七八九十]+)[、.．]"#)
 
     static let keywords: [(Section, [String])] = [
         (.overview, ["总体情况", "概述"]),
@@ -29,15 +28,16 @@ struct SectionSplitter {
             // Cheap test first: a heading starts with a Chinese numeral.
             guard let first = raw.first(where: { !$0.isWhitespace }), TextNormalizer.numerals.contains(first) else { continue }
             let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace })
-            guard compact.count <= 40, !raw.contains("\t\t"),
-                  let m = Self.numbered.firstMatch(in: compact, range: NSRange(compact.startIndex..., in: compact)),
-                  let numberRange = Range(m.range(at: 1), in: compact) else { continue }
-            let rest = compact[compact.index(compact.startIndex, offsetBy: m.range.length)...]
-            guard let section = Self.keywords.first(where: { _, words in words.contains { rest.contains($0) } })?.0,
+            guard compact.count <= 40, !raw.includes("\t\t") else { continue }
+            // The printed number: numerals followed by 、 or a point.
+            let numeral = compact.prefix { TextNormalizer.numerals.contains($0) }
+            guard !numeral.isEmpty, let mark = compact.dropFirst(numeral.count).first, mark == "、" || mark == "." else { continue }
+            let rest = compact.dropFirst(numeral.count + 1)
+            guard let section = Self.keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,
                   // 四、结转下年度… and 三、本年度办理结果 are rows of the table, not headings.
-                  !rest.contains("结转"), !rest.contains("办理结果"), !rest.contains("数量") else { continue }
+                  !rest.includes("结转"), !rest.includes("办理结果"), !rest.includes("数量") else { continue }
             if found.contains(where: { $0.section == section }) { continue }
-            found.append(Heading(section: section, index: i, printedNumber: String(compact[numberRange])))
+            found.append(Heading(section: section, index: i, printedNumber: String(numeral)))
         }
         return found
     }

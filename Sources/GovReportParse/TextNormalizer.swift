@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 
 /// Folds the typographic variety of real reports (full-width digits and punctuation, stray
 /// spaces inside labels, quotes, numbering) into forms that can be compared and parsed.
@@ -62,19 +63,33 @@ public enum TextNormalizer {
     /// Parses a cell as a number: half-width digits, optional sign, decimal point and
     /// thousands separators. Returns nil for anything else.
     public static func number(_ s: String) -> Double? {
-        let t = halfWidth(s).trimmingCharacters(in: .whitespaces)
-        guard !t.isEmpty, t.count <= 20 else { return nil }
-        var digits = ""
+        // Quick reject: a number starts (after spaces) with a digit, sign, point or a
+        // full-width one; labels, the usual input, start with a CJK character.
+        guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),
+              first.value < 0x80 ? (first.value >= 0x30 && first.value <= 0x39 || first == "-" || first == "+" || first == "." || first == ",")
+                                 : (first.value >= 0xFF01 && first.value <= 0xFF5E) || first.properties.generalCategory == .spaceSeparator
+        else { return nil }
+        let t = halfWidth(s).trimmedSpaces
+        guard !t.isEmpty else { return nil }
+        var digits: [UInt8] = []
+        digits.reserveCapacity(t.utf8.count)
         var sawDigit = false
-        for (i, c) in t.enumerated() {
-            if c.isASCII && c.isNumber { digits.append(c); sawDigit = true }
-            else if c == "." { digits.append(c) }
-            else if c == "," && sawDigit { continue }
-            else if (c == "-" || c == "+") && i == 0 { digits.append(c) }
-            else { return nil }
+        var points = 0
+        var count = 0
+        for b in t.utf8 {
+            // Every accepted character is ASCII, so bytes are characters here.
+            count += 1
+            if count > 20 { return nil }
+            switch b {
+            case 0x30...0x39: digits.append(b); sawDigit = true
+            case 0x2E: digits.append(b); points += 1
+            case 0x2C where sawDigit: continue
+            case 0x2D where count == 1, 0x2B where count == 1: digits.append(b)
+            default: return nil
+            }
         }
-        guard sawDigit, digits.filter({ $0 == "." }).count <= 1, !digits.hasSuffix(".") else { return nil }
-        return Double(digits)
+        guard sawDigit, points <= 1, digits.last != 0x2E else { return nil }
+        return Double(String(decoding: digits, as: UTF8.self))
     }
 
     /// Levenshtein distance over characters; CJK labels are short, so the quadratic cost is

@@ -97,7 +97,7 @@ public struct SiteBuilder {
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let stamp = BuildCache.stamp(file.url)
+            let stamp = BuildCache.stamp(path: file.url.path)
             let cached = cache?.inputs[file.displayPath]
             var entry: BuildCache.Input
             if let stamp, let cached, cached.size == stamp.size, cached.modified == stamp.modified {
@@ -334,7 +334,7 @@ public struct SiteBuilder {
         var f = Fingerprint()
         f.add(Self.version)
         // The program itself: a rebuilt binary may render differently under the same version.
-        if let exe = BuildCache.stamp(URL(fileURLWithPath: "/proc/self/exe")) ?? BuildCache.stamp(URL(fileURLWithPath: CommandLine.arguments[0])) {
+        if let exe = BuildCache.stamp(path: "/proc/self/exe") ?? BuildCache.stamp(path: CommandLine.arguments[0]) {
             f.add(UInt64(exe.size))
             f.add(UInt64(bitPattern: exe.modified))
         }
@@ -379,8 +379,13 @@ public struct SiteBuilder {
             var cache = BuildCache(key: key)
             cache.inputs = reading.inputs
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
-            // Written before the swap of a first build, so it moves into place with the site.
-            try session.putPrivate(BuildCache.fileName, cache.encoded())
+            // Written before the swap of a first build, so it moves into place with the site;
+            // not rewritten when nothing changed.
+            let unchanged = previous.map { previous in
+                reading.reused == reading.inputs.count && previous.inputs.count == reading.inputs.count
+                    && previous.pages == cache.pages && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash }
+            } ?? false
+            if !unchanged { try session.putPrivate(BuildCache.fileName, cache.encoded()) }
             let summary = try session.finish(keeping: paths)
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
                            pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,

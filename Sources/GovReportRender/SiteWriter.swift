@@ -128,7 +128,7 @@ public struct SiteWriter: Sendable {
         /// Writes one file, unless the same bytes are already there.
         public func put(_ path: String, _ data: Data) throws(BuildError) {
             let url = root.appendingPathComponent(path)
-            if !staging, previous.contains(path), let old = try? Data(contentsOf: url, options: .mappedIfSafe), old == data {
+            if !staging, previous.contains(path), let old = try? Data(contentsOf: url), old == data {
                 counts.withLock { $0.unchanged += 1 }
                 return
             }
@@ -167,7 +167,8 @@ public struct SiteWriter: Sendable {
                     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
                     folders.withLock { _ = $0.insert(folder.path) }
                 }
-                let temp = folder.appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
+                // A first build writes straight into its staging folder (nobody reads it yet).
+                let temp = staging ? url : folder.appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
                 guard FileManager.default.createFile(atPath: temp.path, contents: nil),
                       let handle = FileHandle(forWritingAtPath: temp.path) else {
                     throw BuildError.output(path: url.path, reason: "cannot create file")
@@ -180,12 +181,11 @@ public struct SiteWriter: Sendable {
                     try? FileManager.default.removeItem(at: temp)
                     throw error
                 }
-                if unlessEqual, let new = try? Data(contentsOf: temp, options: .alwaysMapped),
-                   let old = try? Data(contentsOf: url, options: .alwaysMapped), new == old {
+                if unlessEqual, Self.sameBytes(temp, url) {
                     try? FileManager.default.removeItem(at: temp)
                     return true
                 }
-                guard rename(temp.path, url.path) == 0 else {
+                guard staging || rename(temp.path, url.path) == 0 else {
                     throw BuildError.output(path: url.path, reason: String(cString: strerror(errno)))
                 }
                 return false
@@ -193,6 +193,20 @@ public struct SiteWriter: Sendable {
                 throw error
             } catch {
                 throw .output(path: url.path, reason: error.localizedDescription)
+            }
+        }
+
+        /// Whether two files hold the same bytes, read a megabyte at a time (the exports run to
+        /// hundreds of megabytes; mapping them whole would count against the memory budget).
+        static func sameBytes(_ a: URL, _ b: URL) -> Bool {
+            guard let sa = BuildCache.stamp(path: a.path), let sb = BuildCache.stamp(path: b.path), sa.size == sb.size,
+                  let ha = FileHandle(forReadingAtPath: a.path), let hb = FileHandle(forReadingAtPath: b.path) else { return false }
+            defer { try? ha.close(); try? hb.close() }
+            while true {
+                let x = (try? ha.read(upToCount: 1 << 20)) ?? nil
+                let y = (try? hb.read(upToCount: 1 << 20)) ?? nil
+                if x != y { return false }
+                if x == nil || x!.isEmpty { return true }
             }
         }
 

@@ -19,7 +19,7 @@ extension ArchiveWriter {
             bool(true)
             report(c.report)
             int(c.inferred.count)
-            for (key, inference) in c.inferred.sorted(by: { $0.key < $1.key }) {
+            for (key, inference) in c.inferred {
                 string(key)
                 double(inference.value)
                 int(inference.rule)
@@ -61,19 +61,19 @@ extension ArchiveWriter {
         string(r.published)
         int(r.titleLine ?? Int.min)
         int(r.figures.count)
-        for (key, figure) in r.figures.sorted(by: { $0.key < $1.key }) {
+        for (key, figure) in r.figures {
             string(key)
             double(figure.value)
             int(figure.line)
             bool(figure.origin == .prose)
         }
         int(r.sectionLines.count)
-        for (section, line) in r.sectionLines.sorted(by: { $0.key < $1.key }) {
+        for (section, line) in r.sectionLines {
             int(section.rawValue)
             int(line)
         }
         int(r.sectionNumbers.count)
-        for (section, number) in r.sectionNumbers.sorted(by: { $0.key < $1.key }) {
+        for (section, number) in r.sectionNumbers {
             int(section.rawValue)
             string(number)
         }
