@@ -64,6 +64,13 @@ public enum ExportRecord {
         return out
     }
 
+    /// One report's record as it stands in the pretty-printed array (indented by two).
+    public static func jsonRecord(_ checked: CheckedReport) -> String {
+        var out = ""
+        JSONText.append(object(checked), to: &out, pretty: true, indent: 2)
+        return out
+    }
+
     /// The export of many reports as one pretty-printed JSON array, handed out a record at a
     /// time so that a national corpus never sits in memory as one string. The bytes equal
     /// `json(reports.map(object))`.

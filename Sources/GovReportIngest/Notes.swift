@@ -19,9 +19,15 @@ public struct Notes: Sendable {
             guard let (text, _) = TextEncoding.decode(data) else { errors.append(.undecodable(path: display)); return nil }
             return text
         }
+        // One listing per folder instead of one lookup per report.
+        var listings: [String: Set<String>] = [:]
         for input in inputs {
             let md = input.url.deletingPathExtension().appendingPathExtension("md")
-            if FileManager.default.fileExists(atPath: md.path),
+            let folder = md.deletingLastPathComponent().path
+            if listings[folder] == nil {
+                listings[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            }
+            if listings[folder]!.contains(md.lastPathComponent),
                let text = read(md, (input.displayPath as NSString).deletingPathExtension + ".md") {
                 notes.reports[input.displayPath] = text
             }

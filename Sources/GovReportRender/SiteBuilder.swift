@@ -69,7 +69,7 @@ public struct SiteBuilder {
         var reports: [CheckedReport] = []
         var diagnostics: [Diagnostic] = []
         var notes = Notes()
-        /// Source (display path) → content hash, for page fingerprints.
+        /// Source (display path) → digest of the checked report, for page fingerprints.
         var hashes: [String: UInt64] = [:]
         var inputs: [String: BuildCache.Input] = [:]
         var reused = 0
@@ -104,7 +104,7 @@ public struct SiteBuilder {
                 entry = cached
                 reused.add(1, ordering: .relaxed)
             } else {
-                entry = BuildCache.Input(size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, hash: 0,
+                entry = BuildCache.Input(size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, hash: 0, digest: 0,
                                          outcome: .failure(Diagnostic(.error, SourceLocation(path: file.displayPath, line: 0), "unread")))
                 do throws(IngestError) {
                     let data = try SourceText.read(fileAt: file.url, displayPath: file.displayPath)
@@ -118,6 +118,7 @@ public struct SiteBuilder {
                     } else {
                         let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)
                         entry.outcome = .report(checker.check(parser.parse(text)))
+                        entry.digest = Self.digest(entry.outcome)
                     }
                 } catch {
                     entry.outcome = .failure(error.diagnostic)
@@ -138,7 +139,7 @@ public struct SiteBuilder {
                 reading.diagnostics += checked.diagnostics
                 if checked.report.isRecognised {
                     reading.reports.append(checked)
-                    reading.hashes[checked.report.source] = entry.hash
+                    reading.hashes[checked.report.source] = entry.digest
                 }
             case .failure(let diagnostic):
                 reading.diagnostics.append(diagnostic)
@@ -162,6 +163,16 @@ public struct SiteBuilder {
         return reading
     }
 
+    /// A hash of what reading a file gave.
+    static func digest(_ outcome: ReadOutcome) -> UInt64 {
+        var w = ArchiveWriter()
+        w.stable = true
+        w.outcome(outcome)
+        var f = Fingerprint()
+        f.add(bytes: w.finished(magic: ""))
+        return f.value
+    }
+
     // MARK: Rendering
 
     /// One file of the site. `fingerprint` summarises everything the file is made from
@@ -169,12 +180,37 @@ public struct SiteBuilder {
     struct Job: Sendable {
         enum Body: Sendable {
             case page(@Sendable () throws(BuildError) -> Data)
-            case stream(@Sendable (_ emit: (String) throws -> Void) throws -> Void)
+            case records(Records)
+        }
+
+        /// A file made of one record per report (the corpus-wide exports): a rebuild copies
+        /// the records of unchanged reports from the previous file instead of making them.
+        struct Records: Sendable {
+            let header: String
+            let separator: String
+            let footer: String
+            /// The whole file when there is no record.
+            let empty: String
+            /// Each record's report digest.
+            let keys: [UInt64]
+            let render: @Sendable (Int) -> String
+
+            var bytes: Data {
+                guard !keys.isEmpty else { return Data(empty.utf8) }
+                var out = Data(header.utf8)
+                for i in keys.indices {
+                    if i > 0 { out.append(contentsOf: separator.utf8) }
+                    out.append(contentsOf: render(i).utf8)
+                }
+                out.append(contentsOf: footer.utf8)
+                return out
+            }
         }
 
         let path: String
         let fingerprint: UInt64?
         let body: Body
+        var isRecords: Bool { if case .records = body { true } else { false } }
         /// For pages: the template and the view (tests render them with other engines).
         var view: (template: String, make: @Sendable () -> Any)? = nil
     }
@@ -220,14 +256,13 @@ public struct SiteBuilder {
         }
         // The corpus-wide exports first: the largest jobs start while pages fill the other core.
         let ordered = corpus.entries.map(\.checked)
-        jobs.append(Job(path: "data/reports.json", fingerprint: whole.value, body: .stream({ emit in
-            try ExportRecord.jsonArray(ordered) { try emit($0) }
-            try emit("\n")
-        })))
-        jobs.append(Job(path: "data/reports.csv", fingerprint: whole.value, body: .stream({ emit in
-            try emit(ExportRecord.csvHeader)
-            for checked in ordered { try emit(ExportRecord.csvRows(checked)) }
-        })))
+        let keys = corpus.entries.indices.map(content)
+        jobs.append(Job(path: "data/reports.json", fingerprint: whole.value, body: .records(Job.Records(
+            header: "[\n  ", separator: ",\n  ", footer: "\n]\n", empty: "[\n\n]\n", keys: keys,
+            render: { ExportRecord.jsonRecord(ordered[$0]) }))))
+        jobs.append(Job(path: "data/reports.csv", fingerprint: whole.value, body: .records(Job.Records(
+            header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
+            render: { ExportRecord.csvRows(ordered[$0]) }))))
         page("index.html", "index", whole.value) { IndexPage(analysis: analysis, site: site) }
         page("quality.html", "quality", whole.value) { QualityPage(analysis: analysis, site: site) }
         let allowHTML = allowHTMLInNotes
@@ -290,7 +325,11 @@ public struct SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             guard failure.withLock({ $0 == nil }) else { return }
             do throws(BuildError) {
+                let t0 = Date()
                 try run(jobs[i])
+                if ProcessInfo.processInfo.environment["GOVREPORT_TIMING"] != nil, Date().timeIntervalSince(t0) > 0.02 {
+                    FileHandle.standardError.write(Data("timing: \(jobs[i].path) \(Int(Date().timeIntervalSince(t0) * 1000)) ms\n".utf8))
+                }
                 let n = done.add(1, ordering: .relaxed).newValue
                 progress?(BuildProgress(stage: .writing, done: n, total: jobs.count))
             } catch {
@@ -311,10 +350,7 @@ public struct SiteBuilder {
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .stream(let write):
-                var bytes = Data()
-                do { try write { bytes.append(contentsOf: $0.utf8) } } catch { throw .output(path: job.path, reason: "\(error)") }
-                data = bytes
+            case .records(let records): data = records.bytes
             }
             rendered.withLock { $0[job.path] = data }
         }
@@ -365,25 +401,31 @@ public struct SiteBuilder {
         do {
             try session.claim(paths)
             let skipped = Atomic<Int>(0)
+            let exports = Mutex<[String: BuildCache.Export]>([:])
             try perform(jobs) { (job: Job) throws(BuildError) in
-                if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path) {
+                if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
+                   !job.isRecords || previous?.exports[job.path] != nil {
                     session.keep(job.path)
                     skipped.add(1, ordering: .relaxed)
+                    if job.isRecords { exports.withLock { $0[job.path] = previous?.exports[job.path] } }
                     return
                 }
                 switch job.body {
                 case .page(let make): try session.put(job.path, try make())
-                case .stream(let write): try session.stream(job.path, write)
+                case .records(let records):
+                    let export = try session.records(job.path, records, previous: previous?.exports[job.path])
+                    exports.withLock { $0[job.path] = export }
                 }
             }
             var cache = BuildCache(key: key)
+            cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             let unchanged = previous.map { previous in
                 reading.reused == reading.inputs.count && previous.inputs.count == reading.inputs.count
-                    && previous.pages == cache.pages && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash }
+                    && previous.pages == cache.pages && previous.exports == cache.exports && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash }
             } ?? false
             if !unchanged { try session.putPrivate(BuildCache.fileName, cache.encoded()) }
             let summary = try session.finish(keeping: paths)

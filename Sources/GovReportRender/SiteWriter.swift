@@ -98,6 +98,7 @@ public struct SiteWriter: Sendable {
             self.previous = previous
             self.force = force
             counts = Mutex(Summary(kept: kept))
+            present = staging ? [] : Self.listing(root, previous)
         }
 
         /// Declares every path this build writes, before any is written: refuses to overwrite
@@ -117,7 +118,21 @@ public struct SiteWriter: Sendable {
         /// Whether the previous build's file for `path` is still there (so a page whose inputs
         /// did not change can be left alone).
         public func hasPrevious(_ path: String) -> Bool {
-            !staging && previous.contains(path) && FileManager.default.fileExists(atPath: root.appendingPathComponent(path).path)
+            !staging && previous.contains(path) && present.contains(path)
+        }
+
+        /// The previous build's files still in the output, from one listing per folder (a
+        /// lookup per page cost more than the rest of a rebuild that changes nothing).
+        private let present: Set<String>
+
+        static func listing(_ root: URL, _ paths: Set<String>) -> Set<String> {
+            var found = Set<String>()
+            let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
+            for folder in folders {
+                let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
+                for name in names { found.insert(folder.isEmpty ? name : folder + "/" + name) }
+            }
+            return found
         }
 
         /// Counts a file left as the previous build wrote it.
@@ -136,24 +151,72 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
-        /// Writes one large file piece by piece (the corpus-wide exports). When the result has
-        /// the same bytes as the file already there, the old file stays (with its time).
-        public func stream(_ path: String, _ body: (_ emit: (String) throws -> Void) throws -> Void) throws(BuildError) {
+        /// Writes a file of records (a corpus-wide export) a megabyte at a time, copying from
+        /// the previous file the records whose report did not change. When every record would
+        /// land where it already is, the old file is left as it is. Returns where each record
+        /// now lies, for the next build.
+        func records(_ path: String, _ records: SiteBuilder.Job.Records, previous: BuildCache.Export?) throws(BuildError) -> BuildCache.Export {
             let url = root.appendingPathComponent(path)
-            let compare = !staging && previous.contains(path)
-            let same = try replace(url, unlessEqual: compare) { (handle: FileHandle) throws in
+            let header = Array(records.header.utf8), separator = Array(records.separator.utf8)
+            var old: FileHandle?
+            if !staging, self.previous.contains(path), let previous, BuildCache.stamp(path: url.path)?.size == previous.size {
+                old = FileHandle(forReadingAtPath: url.path)
+            }
+            defer { try? old?.close() }
+            if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
+                // Same records in the same places: nothing to write.
+                var offset = header.count
+                var same = true
+                var spans: [UInt64: BuildCache.Export.Span] = [:]
+                for (i, key) in records.keys.enumerated() {
+                    if i > 0 { offset += separator.count }
+                    guard let span = previous.records[key], span.offset == offset else { same = false; break }
+                    spans[key] = span
+                    offset += span.length
+                }
+                if same && offset + records.footer.utf8.count == previous.size {
+                    counts.withLock { $0.unchanged += 1 }
+                    return previous
+                }
+            }
+            var export = BuildCache.Export(size: 0, records: [:])
+            try replace(url) { (handle: FileHandle) throws in
                 var buffer = Data()
                 buffer.reserveCapacity(1 << 20)
-                try body { piece in
-                    buffer.append(contentsOf: piece.utf8)
+                var written = 0
+                func emit<S: Collection<UInt8>>(_ bytes: S) throws {
+                    buffer.append(contentsOf: bytes)
+                    written += bytes.count
                     if buffer.count >= 1 << 20 {
                         try handle.write(contentsOf: buffer)
                         buffer.removeAll(keepingCapacity: true)
                     }
                 }
+                if records.keys.isEmpty {
+                    try emit(Array(records.empty.utf8))
+                } else {
+                    try emit(header)
+                    for (i, key) in records.keys.enumerated() {
+                        if i > 0 { try emit(separator) }
+                        let start = written
+                        if let old, let span = previous?.records[key] {
+                            try old.seek(toOffset: UInt64(span.offset))
+                            guard let bytes = try old.read(upToCount: span.length), bytes.count == span.length else {
+                                throw BuildError.output(path: url.path, reason: "the previous export changed under the build")
+                            }
+                            try emit(bytes)
+                        } else {
+                            try emit(Array(records.render(i).utf8))
+                        }
+                        export.records[key] = BuildCache.Export.Span(offset: start, length: written - start)
+                    }
+                    try emit(Array(records.footer.utf8))
+                }
                 try handle.write(contentsOf: buffer)
+                export.size = written
             }
-            counts.withLock { if same { $0.unchanged += 1 } else { $0.written += 1 } }
+            counts.withLock { $0.written += 1 }
+            return export
         }
 
         /// Writes through a temporary name in the same folder and renames over the target;
