@@ -17,20 +17,24 @@ struct StructureChecker {
             let tables: [(String, String, Section)] = [("proactive.", "section 二 table", .proactive),
                                                        ("applications.", "applications table", .applications),
                                                        ("reviews.", "review table", .reviews)]
-            for (prefix, name, section) in tables {
-                let cells = report.figures.filter { $0.key.hasPrefix(prefix) && $0.value.origin == .table }
-                if !cells.isEmpty && cells.values.allSatisfy({ $0.value == nil }) {
-                    out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0),
-                                          "\(name): all \(cells.count) cells are blank"))
-                }
+            // One pass over the figures: count each table's cells and its filled ones.
+            var cells = [0, 0, 0], filled = [0, 0, 0]
+            for (key, figure) in report.figures where figure.origin == .table {
+                guard let t = tables.firstIndex(where: { key.hasPrefix($0.0) }) else { continue }
+                cells[t] += 1
+                if figure.value != nil { filled[t] += 1 }
+            }
+            for (t, (_, name, section)) in tables.enumerated() where cells[t] > 0 && filled[t] == 0 {
+                out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0), "\(name): all \(cells[t]) cells are blank"))
             }
         }
-        for (key, figure) in report.figures.sorted(by: { $0.key < $1.key }) {
-            guard let v = figure.value, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { continue }
+        // The order does not matter: the checker sorts all diagnostics.
+        for (key, figure) in report.figures {
+            guard let v = figure.value, v < 0 || v != v.rounded() || v > 1e9, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { continue }
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is not a count"))
-            } else if v > 1e9 {
+            } else {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is implausibly large for a count"))
             }

@@ -40,10 +40,7 @@ public struct CellStream: Sendable {
     private mutating func flush(_ block: inout [(Int, String)]) {
         defer { block.removeAll() }
         guard !block.isEmpty else { return }
-        let split = block.map { (line, text) in
-            (line, text.split(separator: "\t", omittingEmptySubsequences: false)
-                .map { TextNormalizer.halfWidth(String($0)).trimmedSpaces })
-        }
+        let split = block.map { (line, text) in (line, Self.fields(text).map { TextNormalizer.halfWidth($0).trimmedSpaces }) }
         if split.contains(where: { $0.1.filter { !$0.isEmpty }.count >= 2 }) {
             for (line, cells) in split {
                 var row: [Cell] = []
@@ -212,9 +209,26 @@ public struct CellStream: Sendable {
 
     /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
     /// text cell and number cells.
+    /// The tab-separated fields of a line (split on the byte: tabs are ASCII).
+    static func fields(_ text: String) -> [String] {
+        var fields: [String] = []
+        var text = text
+        text.withUTF8 { bytes in
+            var start = 0
+            for i in bytes.indices where bytes[i] == 9 {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+                start = i + 1
+            }
+            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        }
+        return fields
+    }
+
     static func tokens(_ text: String, line: Int) -> [Cell] {
         if text.isEmpty { return [Cell(content: .blank, line: line)] }
         if let n = TextNormalizer.number(text) { return [Cell(content: .number(n), line: line)] }
+        // One word (no space of any kind): a label. Most cells are.
+        if !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return [Cell(content: .text(text), line: line)] }
         let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
         var numbers: [Double] = []
         var cut = words.count

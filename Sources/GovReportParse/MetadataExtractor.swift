@@ -33,6 +33,8 @@ struct MetadataExtractor {
         var titleAgency: String?
 
         for (i, line) in lines.prefix(40).enumerated() {
+            // The regular expressions only run on lines holding their fixed words.
+            guard line.includes("政府信息公开") else { continue }
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
             if let m = Self.title.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmedSpaces
@@ -45,7 +47,7 @@ struct MetadataExtractor {
 
         // Web-page chrome: 发布机构 / 发文机关 / 发布日期.
         var chromeAgency: String?
-        for line in lines.prefix(60) {
+        for line in lines.prefix(60) where line.includes("发布") || line.includes("发文机关") {
             let t = TextNormalizer.halfWidth(line)
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let field = String(t[Range(m.range(at: 1), in: t)!])
@@ -66,7 +68,7 @@ struct MetadataExtractor {
                 signatureAgency = String(t[Range(m.range(at: 1), in: t)!])
                 signatureLine = i + 1
             }
-            if let m = Self.date.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)), m.range.length == (t as NSString).length
+            if t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let m = Self.date.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)), m.range.length == (t as NSString).length
                 || t.hasSuffix("日") {
                 let date = Self.isoDate(String(t[Range(m.range, in: t)!]))
                 if result.published == nil { result.published = date }
@@ -103,6 +105,7 @@ struct MetadataExtractor {
 
         if result.year == nil {
             for (i, line) in lines.enumerated().prefix(30) {
+                guard line.includes("年") else { continue }
                 let t = TextNormalizer.halfWidth(line)
                 if let m = Self.firstYear.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                     result.year = Int(t[Range(m.range(at: 1), in: t)!])
@@ -148,7 +151,7 @@ struct MetadataExtractor {
     func mostFrequentRegion() -> (String, String)? {
         var counts: [String: (count: Int, first: Int, city: String, district: String)] = [:]
         var order = 0
-        for line in source.lines {
+        for line in source.lines where line.includes("市") {
             for m in Self.regionInText.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                 let before = String(line[Range(m.range(at: 1), in: line)!])
                 let district = String(line[Range(m.range(at: 2), in: line)!])

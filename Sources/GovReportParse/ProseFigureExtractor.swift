@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 
 /// Reads the figures that sentences state ("受理依申请公开2件", "共发布信息 7464条"). For
 /// 2008-style reports these are the only figures; for the national formats they restate
@@ -23,8 +24,9 @@ struct ProseFigureExtractor {
         var figures: Figures = [:]
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
-        func first(_ regex: NSRegularExpression, rejectClause: [String] = []) -> (Double, Int)? {
-            for (i, line) in lines {
+        func first(_ regex: NSRegularExpression, needs words: [String], rejectClause: [String] = []) -> (Double, Int)? {
+            // The expression only runs on lines holding one of its fixed words.
+            for (i, line) in lines where words.contains(where: { line.includes($0) }) {
                 let t = TextNormalizer.halfWidth(line)
                 for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                     guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
@@ -39,15 +41,15 @@ struct ProseFigureExtractor {
             }
             return nil
         }
-        if let (n, line) = first(Self.received) {
+        if let (n, line) = first(Self.received, needs: ["件"]) {
             let key = edition == .free2008 ? FigureKeys.application("new", "total") : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
-        if let (n, line) = first(Self.published, rejectClause: Self.partialChannels) {
+        if let (n, line) = first(Self.published, needs: ["发布"], rejectClause: Self.partialChannels) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
-            for (i, line) in lines {
+            for (i, line) in lines where line.includes("行政复议") {
                 let t = TextNormalizer.halfWidth(line)
                 if Self.noReviews.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil {
                     for group in FigureKeys.reviewGroups {

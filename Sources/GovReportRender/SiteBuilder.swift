@@ -118,7 +118,7 @@ public struct SiteBuilder {
                     } else {
                         let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)
                         entry.outcome = .report(checker.check(parser.parse(text)))
-                        entry.digest = Self.digest(entry.outcome)
+                        entry.digest = ReportDigest.of(entry.outcome)
                     }
                 } catch {
                     entry.outcome = .failure(error.diagnostic)
@@ -161,16 +161,6 @@ public struct SiteBuilder {
         }
         reading.diagnostics.sort()
         return reading
-    }
-
-    /// A hash of what reading a file gave.
-    static func digest(_ outcome: ReadOutcome) -> UInt64 {
-        var w = ArchiveWriter()
-        w.stable = true
-        w.outcome(outcome)
-        var f = Fingerprint()
-        f.add(bytes: w.finished(magic: ""))
-        return f.value
     }
 
     // MARK: Rendering

@@ -4,9 +4,6 @@ import Foundation
 /// table (figure keys repeat in every report), read back without Foundation's decoders,
 /// which would cost more than parsing the reports again.
 struct ArchiveWriter {
-    /// Dictionaries written in key order, so equal values give equal bytes (for digests);
-    /// the cache itself skips the sorting.
-    var stable = false
     private(set) var bytes: [UInt8] = []
     private var strings: [String: Int] = [:]
     private var table: [String] = []

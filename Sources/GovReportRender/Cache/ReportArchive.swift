@@ -19,7 +19,7 @@ extension ArchiveWriter {
             bool(true)
             report(c.report)
             int(c.inferred.count)
-            for (key, inference) in stable ? c.inferred.sorted(by: { $0.key < $1.key }) : Array(c.inferred) {
+            for (key, inference) in c.inferred {
                 string(key)
                 double(inference.value)
                 int(inference.rule)
@@ -61,19 +61,19 @@ extension ArchiveWriter {
         string(r.published)
         int(r.titleLine ?? Int.min)
         int(r.figures.count)
-        for (key, figure) in stable ? r.figures.sorted(by: { $0.key < $1.key }) : Array(r.figures) {
+        for (key, figure) in r.figures {
             string(key)
             double(figure.value)
             int(figure.line)
             bool(figure.origin == .prose)
         }
         int(r.sectionLines.count)
-        for (section, line) in stable ? r.sectionLines.sorted(by: { $0.key < $1.key }) : Array(r.sectionLines) {
+        for (section, line) in r.sectionLines {
             int(section.rawValue)
             int(line)
         }
         int(r.sectionNumbers.count)
-        for (section, number) in stable ? r.sectionNumbers.sorted(by: { $0.key < $1.key }) : Array(r.sectionNumbers) {
+        for (section, number) in r.sectionNumbers {
             int(section.rawValue)
             string(number)
         }

@@ -1,0 +1,77 @@
+import GovReportAnalyse
+import GovReportCheck
+import GovReportIngest
+import GovReportParse
+
+/// A hash of what reading a file gave, the same for equal results in every run. Dictionaries
+/// are folded in with a sum of their entries' hashes, which does not depend on their order
+/// (sorting them cost a tenth of the time spent reading).
+enum ReportDigest {
+    static func of(_ outcome: ReadOutcome) -> UInt64 {
+        var f = Fingerprint()
+        switch outcome {
+        case .failure(let d):
+            f.add("failure")
+            add(d, to: &f)
+        case .report(let c):
+            let r = c.report
+            f.add(r.source)
+            f.add(r.agency?.name ?? "\u{0}")
+            f.add(r.agency?.printedName ?? "\u{0}")
+            f.add(r.agency?.source.rawValue ?? "\u{0}")
+            for part in [r.region.province, r.region.city, r.region.district, r.region.street] { f.add(part ?? "\u{0}") }
+            f.add(UInt64(bitPattern: Int64(r.year ?? Int.min)))
+            f.add(r.edition?.rawValue ?? "\u{0}")
+            f.add(r.published ?? "\u{0}")
+            f.add(UInt64(bitPattern: Int64(r.titleLine ?? Int.min)))
+            f.add(fold(r.figures) { key, figure, e in
+                e.add(key)
+                e.add(figure.value.map { $0.bitPattern } ?? 0x7FF8_0000_0000_0BAD)
+                e.add(UInt64(bitPattern: Int64(figure.line)))
+                e.add(figure.origin.rawValue)
+            })
+            f.add(fold(r.sectionLines) { section, line, e in e.add(UInt64(section.rawValue)); e.add(UInt64(bitPattern: Int64(line))) })
+            f.add(fold(r.sectionNumbers) { section, number, e in e.add(UInt64(section.rawValue)); e.add(number) })
+            f.add(UInt64(r.diagnostics.count))
+            for d in r.diagnostics { add(d, to: &f) }
+            f.add(r.isRecognised ? "recognised" : "not recognised")
+            f.add(fold(c.inferred) { key, inference, e in
+                e.add(key)
+                e.add(inference.value.bitPattern)
+                e.add(UInt64(inference.rule))
+                e.add(inference.reason)
+            })
+            f.add(UInt64(c.violations.count))
+            for v in c.violations {
+                f.add(UInt64(v.rule))
+                f.add(v.message)
+                for k in v.keys { f.add(k) }
+                f.add(v.location.path)
+                f.add(UInt64(bitPattern: Int64(v.location.line)))
+            }
+        }
+        return f.value
+    }
+
+    static func add(_ d: Diagnostic, to f: inout Fingerprint) {
+        f.add(d.severity.rawValue)
+        f.add(d.location.path)
+        f.add(UInt64(bitPattern: Int64(d.location.line)))
+        f.add(d.message)
+    }
+
+    static func fold<K, V>(_ dictionary: [K: V], _ entry: (K, V, inout Fingerprint) -> Void) -> UInt64 {
+        var sum: UInt64 = UInt64(dictionary.count)
+        for (k, v) in dictionary {
+            var e = Fingerprint()
+            entry(k, v, &e)
+            // A final mix so that sums of similar hashes do not cancel out.
+            var x = e.value
+            x ^= x >> 33
+            x = x &* 0xFF51_AFD7_ED55_8CCD
+            x ^= x >> 33
+            sum = sum &+ x
+        }
+        return sum
+    }
+}
