@@ -67,20 +67,163 @@ public enum ExportRecord {
     /// One report's record as it stands in the pretty-printed array (indented by two).
     public static func jsonRecord(_ checked: CheckedReport) -> String {
         var out = ""
-        JSONText.append(object(checked), to: &out, pretty: true, indent: 2)
+        write(checked, to: &out, pretty: true, indent: 2)
         return out
     }
 
-    /// The export of many reports as one pretty-printed JSON array, handed out a record at a
-    /// time so that a national corpus never sits in memory as one string. The bytes equal
-    /// `json(reports.map(object))`.
-    public static func jsonArray(_ reports: [CheckedReport], _ emit: (String) throws -> Void) rethrows {
-        if reports.isEmpty { try emit("[\n\n]"); return }
-        for (n, checked) in reports.enumerated() {
-            var piece = n == 0 ? "[\n  " : ",\n  "
-            JSONText.append(object(checked), to: &piece, pretty: true, indent: 2)
-            try emit(piece)
+    /// One report's record as JSON: the bytes of `json(object(checked), pretty:)`, written
+    /// straight from the report (building and sorting dictionaries of `Any` was most of the
+    /// time spent exporting).
+    public static func json(_ checked: CheckedReport, pretty: Bool = true) -> String {
+        var out = ""
+        out.reserveCapacity(8192)
+        write(checked, to: &out, pretty: pretty, indent: 0)
+        return out
+    }
+
+    static func write(_ checked: CheckedReport, to out: inout String, pretty: Bool, indent: Int) {
+        let report = checked.report
+        var w = ObjectWriter(pretty: pretty, indent: indent)
+        w.open(&out)
+        w.key("agency", &out); w.string(report.agency?.name, &out)
+        w.key("figures", &out)
+        do {
+            var f = ObjectWriter(pretty: pretty, indent: indent + 2)
+            f.open(&out)
+            for (key, figure) in report.figures.sorted(by: { $0.key < $1.key }) {
+                f.key(key, &out)
+                if let v = figure.value { JSONText.number(v, to: &out) } else { out += "null" }
+            }
+            f.close(&out)
         }
-        try emit("\n]")
+        w.key("inferred", &out)
+        do {
+            var f = ObjectWriter(pretty: pretty, indent: indent + 2)
+            f.open(&out)
+            for (key, inference) in checked.inferred.sorted(by: { $0.key < $1.key }) {
+                f.key(key, &out)
+                JSONText.number(inference.value, to: &out)
+            }
+            f.close(&out)
+        }
+        w.key("published", &out); w.string(report.published, &out)
+        w.key("region", &out)
+        do {
+            var r = ObjectWriter(pretty: pretty, indent: indent + 2)
+            r.open(&out)
+            r.key("city", &out); r.string(report.region.city, &out)
+            r.key("district", &out); r.string(report.region.district, &out)
+            r.key("province", &out); r.string(report.region.province, &out)
+            r.key("street", &out); r.string(report.region.street, &out)
+            r.close(&out)
+        }
+        w.key("source", &out); w.string(report.source, &out)
+        w.key("template", &out); w.string(report.edition?.rawValue, &out)
+        w.key("violations", &out)
+        do {
+            var a = ArrayWriter(pretty: pretty, indent: indent + 2)
+            a.open(&out)
+            for v in checked.violations {
+                a.item(&out)
+                var o = ObjectWriter(pretty: pretty, indent: indent + 4)
+                o.open(&out)
+                o.key("keys", &out)
+                var k = ArrayWriter(pretty: pretty, indent: indent + 6)
+                k.open(&out)
+                for key in v.keys { k.item(&out); JSONText.string(key, to: &out) }
+                k.close(&out)
+                o.key("line", &out); out += String(v.location.line)
+                o.key("message", &out); JSONText.string(v.message, to: &out)
+                o.key("rule", &out); out += String(v.rule)
+                o.close(&out)
+            }
+            a.close(&out)
+        }
+        w.key("warnings", &out)
+        do {
+            var a = ArrayWriter(pretty: pretty, indent: indent + 2)
+            a.open(&out)
+            for d in report.diagnostics where d.severity >= .warning {
+                a.item(&out)
+                var o = ObjectWriter(pretty: pretty, indent: indent + 4)
+                o.open(&out)
+                o.key("line", &out); out += String(d.location.line)
+                o.key("message", &out); JSONText.string(d.message, to: &out)
+                o.close(&out)
+            }
+            a.close(&out)
+        }
+        w.key("year", &out)
+        if let year = report.year { out += String(year) } else { out += "null" }
+        w.close(&out)
+    }
+
+    /// Writes an object in `JSONText`'s layout, one key at a time.
+    struct ObjectWriter {
+        let pretty: Bool
+        let indent: Int
+        var count = 0
+
+        init(pretty: Bool, indent: Int) {
+            self.pretty = pretty
+            self.indent = indent
+        }
+
+        func open(_ out: inout String) { out += "{" }
+
+        mutating func key(_ name: String, _ out: inout String) {
+            if count > 0 { out += "," }
+            count += 1
+            if pretty { out += "\n" + JSONText.spaces(indent + 2) }
+            JSONText.string(name, to: &out)
+            out += pretty ? " : " : ":"
+        }
+
+        func string(_ value: String?, _ out: inout String) {
+            if let value { JSONText.string(value, to: &out) } else { out += "null" }
+        }
+
+        func close(_ out: inout String) {
+            if count == 0 { if pretty { out += "\n\n" + JSONText.spaces(indent) }; out += "}"; return }
+            if pretty { out += "\n" + JSONText.spaces(indent) }
+            out += "}"
+        }
+    }
+
+    struct ArrayWriter {
+        let pretty: Bool
+        let indent: Int
+        var count = 0
+
+        init(pretty: Bool, indent: Int) {
+            self.pretty = pretty
+            self.indent = indent
+        }
+
+        func open(_ out: inout String) { out += "[" }
+
+        mutating func item(_ out: inout String) {
+            if count > 0 { out += "," }
+            count += 1
+            if pretty { out += "\n" + JSONText.spaces(indent + 2) }
+        }
+
+        func close(_ out: inout String) {
+            if count == 0 { if pretty { out += "\n\n" + JSONText.spaces(indent) }; out += "]"; return }
+            if pretty { out += "\n" + JSONText.spaces(indent) }
+            out += "]"
+        }
+    }
+
+    /// The export of many reports as one pretty-printed JSON array (the bytes of
+    /// `json(reports.map(object))` and a newline).
+    public static func jsonArray(_ reports: [CheckedReport]) -> String {
+        if reports.isEmpty { return "[\n\n]\n" }
+        var out = ""
+        for (n, checked) in reports.enumerated() {
+            out += n == 0 ? "[\n  " : ",\n  "
+            write(checked, to: &out, pretty: true, indent: 2)
+        }
+        return out + "\n]\n"
     }
 }

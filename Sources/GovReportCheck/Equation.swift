@@ -8,11 +8,24 @@ struct Equation: Sendable {
     let scope: String
     let left: [String]
     let right: [String]
+    /// Both sides, kept rather than joined at every use.
+    let keys: [String]
 
-    var keys: [String] { left + right }
+    init(rule: Int, scope: String, left: [String], right: [String]) {
+        self.rule = rule
+        self.scope = scope
+        self.left = left
+        self.right = right
+        keys = left + right
+    }
 
     /// Every equation the rules of the spec give for a report of this edition.
-    static func all(for edition: Edition) -> [Equation] {
+    /// Built once per edition: the same forty equations serve every report.
+    static let byEdition: [Edition: [Equation]] = Dictionary(uniqueKeysWithValues: Edition.allCases.map { ($0, build(for: $0)) })
+
+    static func all(for edition: Edition) -> [Equation] { byEdition[edition] ?? [] }
+
+    static func build(for edition: Edition) -> [Equation] {
         guard edition.hasTables else { return [] }
         var equations: [Equation] = []
         let columns = FigureKeys.applicantColumns

@@ -284,7 +284,7 @@ public struct SiteBuilder {
                 ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML))
             }
             jobs.append(Job(path: "data/\(entry.id).json", fingerprint: group([i], "data"), body: .page({
-                Data((ExportRecord.json(ExportRecord.object(entry.checked)) + "\n").utf8)
+                Data((ExportRecord.json(entry.checked) + "\n").utf8)
             })))
         }
         if !settings.standalone {

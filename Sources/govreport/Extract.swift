@@ -22,8 +22,8 @@ struct Extract: ParsableCommand {
         options.print(diagnostics)
         let sorted = reports.sorted { $0.report.source < $1.report.source }
         let text: String = switch format {
-        case .json: ExportRecord.json(sorted.map(ExportRecord.object)) + "\n"
-        case .jsonl: sorted.map { ExportRecord.json(ExportRecord.object($0), pretty: false) + "\n" }.joined()
+        case .json: ExportRecord.jsonArray(sorted)
+        case .jsonl: sorted.map { ExportRecord.json($0, pretty: false) + "\n" }.joined()
         case .csv: ExportRecord.csv(sorted)
         }
         if let output {
