@@ -44,6 +44,10 @@ public struct SiteBuilder {
     public var allowHTMLInNotes = false
     /// Told how far the build is (from any thread): the CLI draws a progress bar with it.
     public var progress: (@Sendable (BuildProgress) -> Void)?
+    /// `GOVREPORT_TIMING` set: print slow pages and why the cache was not used. Read once
+    /// (reading the environment is slow enough to show in a rebuild).
+    static let tracing = ProcessInfo.processInfo.environment["GOVREPORT_TIMING"] != nil
+
     /// Bumped when the cache format or anything the program renders changes meaning.
     public static let version = "govreport 0.5"
 
@@ -315,9 +319,9 @@ public struct SiteBuilder {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
             guard failure.withLock({ $0 == nil }) else { return }
             do throws(BuildError) {
-                let t0 = Date()
+                let t0 = SiteBuilder.tracing ? Date() : .distantPast
                 try run(jobs[i])
-                if ProcessInfo.processInfo.environment["GOVREPORT_TIMING"] != nil, Date().timeIntervalSince(t0) > 0.02 {
+                if SiteBuilder.tracing, Date().timeIntervalSince(t0) > 0.02 {
                     FileHandle.standardError.write(Data("timing: \(jobs[i].path) \(Int(Date().timeIntervalSince(t0) * 1000)) ms\n".utf8))
                 }
                 let n = done.add(1, ordering: .relaxed).newValue
@@ -377,10 +381,19 @@ public struct SiteBuilder {
     /// Reads the inputs and writes the site into `writer`'s folder, page by page, reusing what
     /// the previous build there left in its cache.
     public func build(_ inputs: [String], relativeTo base: URL? = nil, into writer: SiteWriter) throws(BuildError) -> Outcome {
+        var clock = Date()
+        func lap(_ what: String) {
+            guard Self.tracing else { return }
+            FileHandle.standardError.write(Data("timing: \(what) \(Int(Date().timeIntervalSince(clock) * 1000)) ms\n".utf8))
+            clock = Date()
+        }
         let session = try writer.open()
         let key = try cacheKey()
+        lap("open output")
         let previous = BuildCache.load(from: session.root, key: key)
+        lap("load cache")
         let reading = read(inputs, relativeTo: base, cache: previous)
+        lap("read inputs")
         if reading.reports.isEmpty {
             // Nothing to build: the caller reports why, from the diagnostics.
             session.abandon()
@@ -388,8 +401,10 @@ public struct SiteBuilder {
         }
         let jobs = try jobs(reading.reports, notes: reading.notes, hashes: reading.hashes)
         let paths = Set(jobs.map(\.path))
+        lap("plan pages")
         do {
             try session.claim(paths)
+            lap("claim paths")
             let skipped = Atomic<Int>(0)
             let exports = Mutex<[String: BuildCache.Export]>([:])
             try perform(jobs) { (job: Job) throws(BuildError) in
@@ -407,6 +422,7 @@ public struct SiteBuilder {
                     exports.withLock { $0[job.path] = export }
                 }
             }
+            lap("render pages")
             var cache = BuildCache(key: key)
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
@@ -418,7 +434,9 @@ public struct SiteBuilder {
                     && previous.pages == cache.pages && previous.exports == cache.exports && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash }
             } ?? false
             if !unchanged { try session.putPrivate(BuildCache.fileName, cache.encoded()) }
+            lap("write cache")
             let summary = try session.finish(keeping: paths)
+            lap("finish")
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
                            pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,
                            skippedPages: skipped.load(ordering: .relaxed))

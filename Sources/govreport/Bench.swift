@@ -51,17 +51,22 @@ struct Bench: ParsableCommand {
             }
             _ = try measure([me, "bench", "--prepare-only", "--sizes", String(size), "--seed", String(seed), "--work", work])
             let megabytes = Double(folderSize(corpus)) / 1_048_576
-            // Each full build goes to a folder of its own: removing a site just before
-            // writing one makes the file system hunt for inodes, which would be measured too.
-            let site = workURL.appendingPathComponent("site-\(size)-\(UUID().uuidString.prefix(8))")
-            for old in (try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [] where old.hasPrefix("site-\(size)-") {
-                try? FileManager.default.removeItem(at: workURL.appendingPathComponent(old))
-            }
+            // Each full build (ours and Hugo's) goes to a folder of its own, and old ones are
+            // removed only after measuring: creating thousands of files just after deleting
+            // thousands makes ext4 hunt for inodes, and that would be measured too.
+            let run = UUID().uuidString.prefix(8)
+            let site = workURL.appendingPathComponent("site-\(size)-\(run)")
+            let stale = ((try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [])
+                .filter { $0.hasPrefix("site-\(size)-") }.map { workURL.appendingPathComponent($0) }
+            defer { for old in stale { try? FileManager.default.removeItem(at: old) } }
 
             var hugoTime: Double?
             if let hugo {
                 let hugoSite = workURL.appendingPathComponent("hugo-\(size)")
-                let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public").path])
+                let stalePublic = ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
+                    .filter { $0.hasPrefix("public") }.map { hugoSite.appendingPathComponent($0) }
+                defer { for old in stalePublic { try? FileManager.default.removeItem(at: old) } }
+                let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public-\(run)").path])
                 hugoTime = m.wall
                 table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil)
                 if let cmark {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import GovReportAnalyse
 
 /// What a build leaves in the output folder (`.govreport-cache`) so that the next build
@@ -8,7 +9,7 @@ import GovReportAnalyse
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 2\n"
+    static let magic = "govreport-cache 3\n"
 
     struct Input: Sendable {
         var size: Int
@@ -42,29 +43,68 @@ struct BuildCache: Sendable {
     init(key: UInt64) { self.key = key }
 
     /// The cache in `folder`, if there is one made under the same key; nil otherwise (a
-    /// missing, foreign, damaged or outdated cache just means a full build).
+    /// missing, foreign, damaged or outdated cache just means a full build). The inputs'
+    /// entries are decoded on every core.
     static func load(from folder: URL, key: UInt64) -> BuildCache? {
-        let trace = ProcessInfo.processInfo.environment["GOVREPORT_TIMING"] != nil
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName), options: .mappedIfSafe),
-              var reader = ArchiveReader(data, magic: magic) else {
-            if trace { FileHandle.standardError.write(Data("cache: none or unreadable\n".utf8)) }
+        let trace = SiteBuilder.tracing
+        func fail(_ why: String) -> BuildCache? {
+            if trace { FileHandle.standardError.write(Data("cache: \(why)\n".utf8)) }
             return nil
         }
+        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
+              var reader = ArchiveReader(data, magic: magic) else { return fail("none or unreadable") }
+        let body = reader.at
         do {
-            guard try reader.uint64() == key else {
-                if trace { FileHandle.standardError.write(Data("cache: made under another key\n".utf8)) }
-                return nil
+            guard try reader.uint64() == key else { return fail("made under another key") }
+            // The trailer: where the page section and the entry index start.
+            guard reader.bytes.count >= body + 24 else { throw ArchiveReader.Malformed() }
+            var tail = reader
+            tail.at = reader.bytes.count - 16
+            let pagesAt = Int(try tail.uint64()), indexAt = Int(try tail.uint64())
+            guard pagesAt >= 0, indexAt >= 0, body + indexAt < reader.bytes.count, body + pagesAt < reader.bytes.count else {
+                throw ArchiveReader.Malformed()
             }
+            var index = reader
+            index.at = body + indexAt
+            let count = try index.int()
+            guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            var offsetList: [Int] = []
+            offsetList.reserveCapacity(count)
+            for _ in 0..<count { offsetList.append(try index.int()) }
+            let offsets = offsetList
+
+            let decoded = Mutex<[(String, Input)?]>(Array(repeating: nil, count: count))
+            let failed = Atomic<Bool>(false)
+            let base = reader
+            let chunk = 256
+            DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                var local: [(Int, String, Input)] = []
+                var r = base
+                for i in c * chunk..<min(count, c * chunk + chunk) {
+                    r.at = body + offsets[i]
+                    do {
+                        let path = try r.string()
+                        let size = try r.int()
+                        let modified = Int64(try r.int())
+                        let hash = try r.uint64()
+                        let digest = try r.uint64()
+                        local.append((i, path, Input(size: size, modified: modified, hash: hash, digest: digest, outcome: try r.outcome())))
+                    } catch {
+                        failed.store(true, ordering: .relaxed)
+                        return
+                    }
+                }
+                decoded.withLock { all in for (i, path, input) in local { all[i] = (path, input) } }
+            }
+            if failed.load(ordering: .relaxed) { throw ArchiveReader.Malformed() }
             var cache = BuildCache(key: key)
-            let inputCount = try reader.int()
-            for _ in 0..<max(0, inputCount) {
-                let path = try reader.string()
-                let size = try reader.int()
-                let modified = Int64(try reader.int())
-                let hash = try reader.uint64()
-                let digest = try reader.uint64()
-                cache.inputs[path] = Input(size: size, modified: modified, hash: hash, digest: digest, outcome: try reader.outcome())
+            cache.inputs.reserveCapacity(count)
+            for entry in decoded.withLock({ $0 }) {
+                guard let (path, input) = entry else { throw ArchiveReader.Malformed() }
+                cache.inputs[path] = input
             }
+
+            reader.at = body + pagesAt
             let pageCount = try reader.int()
             cache.pages.reserveCapacity(max(0, pageCount))
             for _ in 0..<max(0, pageCount) {
@@ -78,24 +118,27 @@ struct BuildCache: Sendable {
                 let records = try reader.int()
                 export.records.reserveCapacity(max(0, records))
                 for _ in 0..<max(0, records) {
-                    export.records[try reader.uint64()] = Export.Span(offset: try reader.int(), length: try reader.int())
+                    let key = try reader.uint64()
+                    let offset = try reader.int()
+                    export.records[key] = Export.Span(offset: offset, length: try reader.int())
                 }
                 cache.exports[path] = export
             }
             return cache
         } catch {
-            if trace { FileHandle.standardError.write(Data("cache: malformed at byte \(reader.at) of \(reader.bytes.count)\n".utf8)) }
-            return nil
+            return fail("malformed")
         }
     }
 
     func encoded() -> Data {
         var w = ArchiveWriter()
         w.uint64(key)
-        w.int(inputs.count)
+        var offsets: [Int] = []
+        offsets.reserveCapacity(inputs.count)
         // In dictionary order: the cache is private to the output folder, so it need not be
         // byte-stable, and sorting was a quarter of a rebuild.
         for (path, input) in inputs {
+            offsets.append(w.bytes.count)
             w.string(path)
             w.int(input.size)
             w.int(Int(input.modified))
@@ -103,6 +146,7 @@ struct BuildCache: Sendable {
             w.uint64(input.digest)
             w.outcome(input.outcome)
         }
+        let pagesAt = w.bytes.count
         w.int(pages.count)
         for (path, fingerprint) in pages {
             w.string(path)
@@ -119,6 +163,11 @@ struct BuildCache: Sendable {
                 w.int(span.length)
             }
         }
+        let indexAt = w.bytes.count
+        w.int(offsets.count)
+        for offset in offsets { w.int(offset) }
+        w.uint64(UInt64(pagesAt))
+        w.uint64(UInt64(indexAt))
         return w.finished(magic: Self.magic)
     }
 

@@ -1,5 +1,5 @@
-// Template values for the views that pages hold by the hundred (cells, rows, issues) and for
-// the report page itself, written out so that a page becomes a value without reflection.
+// Template values for every page and the views they hold by the hundred (cells, rows,
+// issues), written out so that a page becomes a value without reflection.
 // Each lists exactly the stored properties: a test compares every one with its reflected
 // form, so a property added to a view and forgotten here fails the tests.
 
@@ -90,5 +90,100 @@ extension IndexPage.Row: TemplateRepresentable {
             "agency": .text(agency), "region": .text(region), "year": .text(year), "edition": .text(edition),
             "href": .text(href), "cells": .from(cells), "checks": .text(checks), "checksClass": .text(checksClass),
         ]))
+    }
+}
+
+extension IndexPage.Link: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["label": .text(label), "href": .text(href), "note": .text(note)]))
+    }
+}
+
+extension IndexPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "page": page.templateValue, "columns": .from(columns), "intro": .text(intro), "rows": .from(rows),
+            "reportCount": .text(String(reportCount)), "totalsChart": .from(totalsChart), "handlingChart": .from(handlingChart),
+            "rankingChart": .from(rankingChart), "quality": .text(quality), "years": .from(years), "cities": .from(cities),
+            "provinces": .from(provinces), "definitions": .text(definitions),
+        ]))
+    }
+}
+
+extension YearPage.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "rank": .text(String(rank)), "agency": .text(agency), "href": .text(href), "agencyHref": .from(agencyHref),
+            "region": .text(region), "cells": .from(cells), "sparkline": .text(sparkline),
+        ]))
+    }
+}
+
+extension YearPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
+                                "chart": .text(chart), "rows": .from(rows)]))
+    }
+}
+
+extension AgencyPage.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["year": .text(year), "href": .from(href), "missing": .bool(missing), "cells": .from(cells)]))
+    }
+}
+
+extension AgencyPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "page": page.templateValue, "heading": .text(heading), "summary": .text(summary), "trend": .text(trend),
+            "rates": .text(rates), "rows": .from(rows), "applicantColumns": .from(applicantColumns),
+            "applicantRows": .from(applicantRows), "cityHref": .from(cityHref), "cityName": .from(cityName), "notes": .from(notes),
+        ]))
+    }
+}
+
+extension CityPage.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "agency": .text(agency), "agencyHref": .text(agencyHref), "district": .text(district), "year": .text(year),
+            "reportHref": .from(reportHref), "cells": .from(cells), "sparkline": .text(sparkline),
+        ]))
+    }
+}
+
+extension CityPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
+                                "chart": .text(chart), "rows": .from(rows)]))
+    }
+}
+
+extension ProvincePage.Row: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "city": .text(city), "href": .text(href), "agencies": .text(String(agencies)), "reports": .text(String(reports)),
+            "cells": .from(cells),
+        ]))
+    }
+}
+
+extension ProvincePage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
+                                "chart": .text(chart), "rows": .from(rows)]))
+    }
+}
+
+extension QualityPage.Item: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject([
+            "agency": .text(agency), "year": .text(year), "href": .text(href), "kind": .text(kind), "cls": .text(cls), "text": .text(text),
+        ]))
+    }
+}
+
+extension QualityPage: TemplateRepresentable {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(["page": page.templateValue, "summary": .text(summary), "items": .from(items)]))
     }
 }
