@@ -83,12 +83,12 @@ public enum ExportRecord {
 
     static func write(_ checked: CheckedReport, to out: inout String, pretty: Bool, indent: Int) {
         let report = checked.report
-        var w = ObjectWriter(pretty: pretty, indent: indent)
+        var w = ContainerWriter(pretty: pretty, indent: indent)
         w.open(&out)
         w.key("agency", &out); w.string(report.agency?.name, &out)
         w.key("figures", &out)
         do {
-            var f = ObjectWriter(pretty: pretty, indent: indent + 2)
+            var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
             for (key, figure) in report.figures.sorted(by: { $0.key < $1.key }) {
                 f.key(key, &out)
@@ -98,7 +98,7 @@ public enum ExportRecord {
         }
         w.key("inferred", &out)
         do {
-            var f = ObjectWriter(pretty: pretty, indent: indent + 2)
+            var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
             for (key, inference) in checked.inferred.sorted(by: { $0.key < $1.key }) {
                 f.key(key, &out)
@@ -109,7 +109,7 @@ public enum ExportRecord {
         w.key("published", &out); w.string(report.published, &out)
         w.key("region", &out)
         do {
-            var r = ObjectWriter(pretty: pretty, indent: indent + 2)
+            var r = ContainerWriter(pretty: pretty, indent: indent + 2)
             r.open(&out)
             r.key("city", &out); r.string(report.region.city, &out)
             r.key("district", &out); r.string(report.region.district, &out)
@@ -121,14 +121,14 @@ public enum ExportRecord {
         w.key("template", &out); w.string(report.edition?.rawValue, &out)
         w.key("violations", &out)
         do {
-            var a = ArrayWriter(pretty: pretty, indent: indent + 2)
+            var a = ContainerWriter(pretty: pretty, indent: indent + 2, array: true)
             a.open(&out)
             for v in checked.violations {
                 a.item(&out)
-                var o = ObjectWriter(pretty: pretty, indent: indent + 4)
+                var o = ContainerWriter(pretty: pretty, indent: indent + 4)
                 o.open(&out)
                 o.key("keys", &out)
-                var k = ArrayWriter(pretty: pretty, indent: indent + 6)
+                var k = ContainerWriter(pretty: pretty, indent: indent + 6, array: true)
                 k.open(&out)
                 for key in v.keys { k.item(&out); JSONText.string(key, to: &out) }
                 k.close(&out)
@@ -141,11 +141,11 @@ public enum ExportRecord {
         }
         w.key("warnings", &out)
         do {
-            var a = ArrayWriter(pretty: pretty, indent: indent + 2)
+            var a = ContainerWriter(pretty: pretty, indent: indent + 2, array: true)
             a.open(&out)
             for d in report.diagnostics where d.severity >= .warning {
                 a.item(&out)
-                var o = ObjectWriter(pretty: pretty, indent: indent + 4)
+                var o = ContainerWriter(pretty: pretty, indent: indent + 4)
                 o.open(&out)
                 o.key("line", &out); out += String(d.location.line)
                 o.key("message", &out); JSONText.string(d.message, to: &out)
@@ -158,23 +158,31 @@ public enum ExportRecord {
         w.close(&out)
     }
 
-    /// Writes an object in `JSONText`'s layout, one key at a time.
-    struct ObjectWriter {
+    /// Writes an object or an array in `JSONText`'s layout, one member at a time.
+    struct ContainerWriter {
         let pretty: Bool
         let indent: Int
+        let brackets: (String, String)
         var count = 0
 
-        init(pretty: Bool, indent: Int) {
+        init(pretty: Bool, indent: Int, array: Bool = false) {
             self.pretty = pretty
             self.indent = indent
+            brackets = array ? ("[", "]") : ("{", "}")
         }
 
-        func open(_ out: inout String) { out += "{" }
+        func open(_ out: inout String) { out += brackets.0 }
 
-        mutating func key(_ name: String, _ out: inout String) {
+        /// Starts the next member of an array.
+        mutating func item(_ out: inout String) {
             if count > 0 { out += "," }
             count += 1
             if pretty { out += "\n" + JSONText.spaces(indent + 2) }
+        }
+
+        /// Starts the next member of an object.
+        mutating func key(_ name: String, _ out: inout String) {
+            item(&out)
             JSONText.string(name, to: &out)
             out += pretty ? " : " : ":"
         }
@@ -184,34 +192,8 @@ public enum ExportRecord {
         }
 
         func close(_ out: inout String) {
-            if count == 0 { if pretty { out += "\n\n" + JSONText.spaces(indent) }; out += "}"; return }
-            if pretty { out += "\n" + JSONText.spaces(indent) }
-            out += "}"
-        }
-    }
-
-    struct ArrayWriter {
-        let pretty: Bool
-        let indent: Int
-        var count = 0
-
-        init(pretty: Bool, indent: Int) {
-            self.pretty = pretty
-            self.indent = indent
-        }
-
-        func open(_ out: inout String) { out += "[" }
-
-        mutating func item(_ out: inout String) {
-            if count > 0 { out += "," }
-            count += 1
-            if pretty { out += "\n" + JSONText.spaces(indent + 2) }
-        }
-
-        func close(_ out: inout String) {
-            if count == 0 { if pretty { out += "\n\n" + JSONText.spaces(indent) }; out += "]"; return }
-            if pretty { out += "\n" + JSONText.spaces(indent) }
-            out += "]"
+            if pretty { out += (count == 0 ? "\n\n" : "\n") + JSONText.spaces(indent) }
+            out += brackets.1
         }
     }
 
