@@ -117,7 +117,9 @@ public struct SiteBuilder {
                     fingerprint.add(bytes: data)
                     entry.hash = fingerprint.value
                     if let cached, cached.hash == entry.hash {
+                        // Touched but not changed: what was read from it stands.
                         entry.outcome = cached.outcome
+                        entry.digest = cached.digest
                         reused.add(1, ordering: .relaxed)
                     } else {
                         let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)

@@ -180,7 +180,9 @@ public struct SiteWriter: Sendable {
                 }
             }
             var export = BuildCache.Export(size: 0, records: [:])
-            try replace(url) { (handle: FileHandle) throws in
+            // Without the previous build's record map, an equal result leaves the old file.
+            let compare = !staging && self.previous.contains(path) && previous == nil
+            let same = try replace(url, unlessEqual: compare) { (handle: FileHandle) throws in
                 var buffer = Data()
                 buffer.reserveCapacity(1 << 20)
                 var written = 0
@@ -215,13 +217,15 @@ public struct SiteWriter: Sendable {
                 try handle.write(contentsOf: buffer)
                 export.size = written
             }
-            counts.withLock { $0.written += 1 }
+            counts.withLock { if same { $0.unchanged += 1 } else { $0.written += 1 } }
             return export
         }
 
         /// Writes through a temporary name in the same folder and renames over the target (a
-        /// first build writes straight into its staging folder).
-        private func replace(_ url: URL, _ fill: (FileHandle) throws -> Void) throws(BuildError) {
+        /// first build writes straight into its staging folder). With `unlessEqual`, a result
+        /// equal to the file already there is dropped instead, and the answer is true.
+        @discardableResult
+        private func replace(_ url: URL, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
             let folder = url.deletingLastPathComponent()
             let known = folders.withLock { $0.contains(folder.path) }
             do {
@@ -243,13 +247,32 @@ public struct SiteWriter: Sendable {
                     try? FileManager.default.removeItem(at: temp)
                     throw error
                 }
+                if unlessEqual, Self.sameBytes(temp, url) {
+                    try? FileManager.default.removeItem(at: temp)
+                    return true
+                }
                 guard staging || rename(temp.path, url.path) == 0 else {
                     throw BuildError.output(path: url.path, reason: String(cString: strerror(errno)))
                 }
+                return false
             } catch let error as BuildError {
                 throw error
             } catch {
                 throw .output(path: url.path, reason: error.localizedDescription)
+            }
+        }
+
+        /// Whether two files hold the same bytes, read a megabyte at a time (the exports run to
+        /// hundreds of megabytes; mapping them whole would count against the memory budget).
+        static func sameBytes(_ a: URL, _ b: URL) -> Bool {
+            guard let sa = BuildCache.stamp(path: a.path), let sb = BuildCache.stamp(path: b.path), sa.size == sb.size,
+                  let ha = FileHandle(forReadingAtPath: a.path), let hb = FileHandle(forReadingAtPath: b.path) else { return false }
+            defer { try? ha.close(); try? hb.close() }
+            while true {
+                let x = (try? ha.read(upToCount: 1 << 20)) ?? nil
+                let y = (try? hb.read(upToCount: 1 << 20)) ?? nil
+                if x != y { return false }
+                if x == nil || x!.isEmpty { return true }
             }
         }
 

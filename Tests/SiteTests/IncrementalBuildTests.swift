@@ -61,6 +61,18 @@ import Testing
         #expect(second.skippedPages == second.summary.unchanged)
         #expect(try Self.modified(untouched) == before)
 
+        // A file rewritten with the same bytes (a new time): read again, found unchanged, and
+        // nothing is rendered.
+        let files0 = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+        let touched = corpus.appendingPathComponent(files0[2])
+        let bytes = try Data(contentsOf: touched)
+        Thread.sleep(forTimeInterval: 0.02)
+        try bytes.write(to: touched)
+        let touchedBuild = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        #expect(touchedBuild.reusedInputs == 80)
+        #expect(touchedBuild.summary.written == 0)
+        #expect(touchedBuild.skippedPages == touchedBuild.summary.unchanged, "a touched file made pages render again")
+
         // One report replaced by another agency's report: its old pages go, new ones come,
         // pages of unrelated agencies are not re-rendered, and the result equals a fresh build.
         let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
