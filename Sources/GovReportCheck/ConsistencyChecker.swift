@@ -75,9 +75,23 @@ public struct ConsistencyChecker: Sendable {
     /// Numbers as reports print them: integers without a decimal point.
     public static func format(_ v: Double) -> String {
         if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
-        var s = String(format: "%.4f", v)
-        while s.hasSuffix("0") { s.removeLast() }
-        if s.hasSuffix(".") { s.removeLast() }
-        return s
+        // Four decimals at most, trailing zeros dropped: "%.4f" without Foundation's
+        // formatter, which was a tenth of a rebuild (charts print many coordinates).
+        let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
+        guard v.isFinite, scaled < 1e15 else {
+            var s = String(format: "%.4f", v)
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s
+        }
+        let n = Int64(scaled)
+        var out = v < 0 ? "-" : ""
+        out += String(n / 10000)
+        var fraction = n % 10000
+        guard fraction != 0 else { return out }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        let text = String(fraction)
+        return out + "." + String(repeating: "0", count: digits - text.count) + text
     }
 }

@@ -17,5 +17,10 @@ public enum NumberFormat {
     /// chart and the table beside it show the same number.
     public static func percent(_ share: Double) -> Double { (share * 1000).rounded() / 10 }
 
-    public static func percentText(_ share: Double) -> String { String(format: "%.1f%%", percent(share)) }
+    public static func percentText(_ share: Double) -> String {
+        let p = percent(share)
+        guard p.isFinite, abs(p) < 1e12 else { return String(format: "%.1f%%", p) }
+        let tenths = Int64((abs(p) * 10).rounded())
+        return (p.sign == .minus ? "-" : "") + "\(tenths / 10).\(tenths % 10)%"
+    }
 }
