@@ -120,3 +120,46 @@ import Testing
         #expect(repaired.reports.count == 5)
     }
 }
+
+/// The writer in a folder a previous build left: it never overwrites a file it did not
+/// write, and an interrupted rebuild leaves nothing the next one would take for a stranger's.
+@Suite struct SiteWriterTests {
+    @Test func aNewPageOverAStrangersFileIsRefusedAndTheFileKept() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        _ = try SiteWriter(output: site).write(["index.html": Data("one".utf8)])
+        // Someone puts a file where the next build will want to write a page.
+        let theirs = site.appendingPathComponent("reports/x.html")
+        try FileManager.default.createDirectory(at: theirs.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("theirs".utf8).write(to: theirs)
+        #expect(throws: BuildError.self) {
+            _ = try SiteWriter(output: site).write(["index.html": Data("two".utf8), "reports/x.html": Data("ours".utf8)])
+        }
+        #expect(try String(contentsOf: theirs, encoding: .utf8) == "theirs")
+        #expect(try String(contentsOf: site.appendingPathComponent("index.html"), encoding: .utf8) == "one")
+        // With --force it is replaced, and from then on it is ours.
+        _ = try SiteWriter(output: site, force: true).write(["index.html": Data("two".utf8), "reports/x.html": Data("ours".utf8)])
+        #expect(try String(contentsOf: theirs, encoding: .utf8) == "ours")
+    }
+
+    @Test func aRebuildClaimsItsPathsBeforeWriting() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let site = folder.appendingPathComponent("site")
+        _ = try SiteWriter(output: site).write(["a.html": Data("a".utf8)])
+        // A rebuild that stops after claiming (killed): the manifest already lists the new path,
+        // so the page it may have written is not a stranger's to the next build.
+        let session = try SiteWriter(output: site).open()
+        try session.claim(["a.html", "b.html"])
+        try session.put("b.html", Data("b".utf8))
+        let manifest = try String(contentsOf: site.appendingPathComponent(SiteWriter.manifestName), encoding: .utf8)
+        #expect(manifest == "a.html\nb.html\n")
+        let summary = try SiteWriter(output: site).write(["b.html": Data("b".utf8)])
+        #expect(summary.unchanged == 1 && summary.removed == 1)
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent("a.html").path))
+        // No temporary file is left behind.
+        let left = try FileManager.default.contentsOfDirectory(atPath: site.path).filter { $0.contains("govreport-tmp") }
+        #expect(left.isEmpty)
+    }
+}
