@@ -22,13 +22,28 @@ public struct Handling: Sendable {
         // The group sums are the indicators' own, so the chart, the summary and the
         // comparison pages count a group the same way.
         let i = Indicators(report)
-        let groups: [(String, String, Measure)] = [
-            ("disclosed", "予以公开", i.disclosed), ("partially_disclosed", "部分公开", i.partiallyDisclosed),
-            ("withheld", "不予公开", i.withheld), ("unavailable", "无法提供", i.unavailable),
-            ("unprocessed", "不予处理", i.unprocessed), ("other", "其他处理", i.otherHandling),
-        ]
-        categories = groups.map { Category(key: $0.0, label: $0.1, value: $0.2.value, inferred: $0.2.inferred) }
+        categories = Self.groups.map { group in
+            let m = group.measure(i)
+            return Category(key: group.key, label: group.label, value: m.value, inferred: m.inferred)
+        }
     }
+
+    /// One outcome group: its key, its label, and where the indicators keep its sum.
+    public struct Group: Sendable {
+        public let key: String
+        public let label: String
+        public let measure: @Sendable (Indicators) -> Measure
+    }
+
+    /// The six groups in the order of the table: every chart of outcomes lists these.
+    public static let groups: [Group] = [
+        Group(key: "disclosed", label: "予以公开", measure: { $0.disclosed }),
+        Group(key: "partially_disclosed", label: "部分公开", measure: { $0.partiallyDisclosed }),
+        Group(key: "withheld", label: "不予公开", measure: { $0.withheld }),
+        Group(key: "unavailable", label: "无法提供", measure: { $0.unavailable }),
+        Group(key: "unprocessed", label: "不予处理", measure: { $0.unprocessed }),
+        Group(key: "other", label: "其他处理", measure: { $0.otherHandling }),
+    ]
 
     public var total: Double? {
         let values = categories.map(\.value)

@@ -104,14 +104,8 @@ struct IndexPage {
                 let values = idx.compactMap { f(analysis.indicators[$0]).value }
                 return values.isEmpty ? nil : values.reduce(0, +)
             }
-            handlingChart = StackedBarChart(id: "chart-handling", title: "\(latest) 年全部报告办理结果构成", unit: "件", segments: [
-                .init(key: "disclosed", label: "予以公开", value: sum(\.disclosed)),
-                .init(key: "partially_disclosed", label: "部分公开", value: sum(\.partiallyDisclosed)),
-                .init(key: "withheld", label: "不予公开", value: sum(\.withheld)),
-                .init(key: "unavailable", label: "无法提供", value: sum(\.unavailable)),
-                .init(key: "unprocessed", label: "不予处理", value: sum(\.unprocessed)),
-                .init(key: "other", label: "其他处理", value: sum(\.otherHandling)),
-            ]).svg
+            handlingChart = StackedBarChart(id: "chart-handling", title: "\(latest) 年全部报告办理结果构成", unit: "件",
+                                            segments: Handling.groups.map { .init(key: $0.key, label: $0.label, value: sum($0.measure)) }).svg
             let top = analysis.ranking(year: latest).prefix(10)
             rankingChart = BarChart(id: "chart-ranking", title: "\(latest) 年新收申请最多的机关", unit: "件",
                                     bars: top.map { .init(key: corpus.entries[$0].id, label: corpus.entries[$0].agencyName,
