@@ -401,6 +401,16 @@ public struct SiteBuilder {
             session.abandon()
             return Outcome(reports: [], diagnostics: reading.diagnostics, summary: .init(), pages: 0, reusedInputs: 0, skippedPages: 0)
         }
+        // What was read changed: encode it for the cache now, on a core the planning leaves free.
+        let inputsChanged = previous.map { previous in
+            !(reading.reused == reading.inputs.count && previous.inputs.count == reading.inputs.count
+              && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash })
+        } ?? true
+        let encoding = Pending<BuildCache.PartialEncoding>()
+        if inputsChanged {
+            let inputs = reading.inputs
+            DispatchQueue.global().async { encoding.fulfil(BuildCache.encode(inputs, key: key)) }
+        }
         let jobs = try jobs(reading.reports, notes: reading.notes, hashes: reading.hashes)
         let paths = Set(jobs.map(\.path))
         lap("plan pages")
@@ -431,11 +441,11 @@ public struct SiteBuilder {
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
-            let unchanged = previous.map { previous in
-                reading.reused == reading.inputs.count && previous.inputs.count == reading.inputs.count
-                    && previous.pages == cache.pages && previous.exports == cache.exports && reading.inputs.allSatisfy { previous.inputs[$0.key]?.hash == $0.value.hash }
-            } ?? false
-            if !unchanged { try session.putPrivate(BuildCache.fileName, cache.encoded()) }
+            if inputsChanged {
+                try session.putPrivate(BuildCache.fileName, cache.encoded(continuing: encoding.wait()))
+            } else if previous?.pages != cache.pages || previous?.exports != cache.exports {
+                try session.putPrivate(BuildCache.fileName, cache.encoded())
+            }
             lap("write cache")
             let summary = try session.finish(keeping: paths)
             lap("finish")
@@ -446,6 +456,22 @@ public struct SiteBuilder {
             session.abandon()
             throw error
         }
+    }
+}
+
+/// A value made on another thread, waited for once.
+final class Pending<Value: Sendable>: @unchecked Sendable {
+    private var value: Value?
+    private let ready = DispatchSemaphore(value: 0)
+
+    func fulfil(_ value: Value) {
+        self.value = value
+        ready.signal()
+    }
+
+    func wait() -> Value {
+        ready.wait()
+        return value!
     }
 }
 

@@ -131,21 +131,37 @@ struct BuildCache: Sendable {
     }
 
     func encoded() -> Data {
-        var w = ArchiveWriter()
-        w.uint64(key)
+        encoded(continuing: Self.encode(inputs, key: key))
+    }
+
+    /// The inputs' part of the cache, which is most of it: encoded on its own so that a build
+    /// can do it while pages render.
+    struct PartialEncoding: Sendable {
+        var writer = ArchiveWriter()
         var offsets: [Int] = []
-        offsets.reserveCapacity(inputs.count)
+    }
+
+    static func encode(_ inputs: [String: Input], key: UInt64) -> PartialEncoding {
+        var partial = PartialEncoding()
+        partial.writer.uint64(key)
+        partial.offsets.reserveCapacity(inputs.count)
         // In dictionary order: the cache is private to the output folder, so it need not be
         // byte-stable, and sorting was a quarter of a rebuild.
         for (path, input) in inputs {
-            offsets.append(w.bytes.count)
-            w.string(path)
-            w.int(input.size)
-            w.int(Int(input.modified))
-            w.uint64(input.hash)
-            w.uint64(input.digest)
-            w.outcome(input.outcome)
+            partial.offsets.append(partial.writer.bytes.count)
+            partial.writer.string(path)
+            partial.writer.int(input.size)
+            partial.writer.int(Int(input.modified))
+            partial.writer.uint64(input.hash)
+            partial.writer.uint64(input.digest)
+            partial.writer.outcome(input.outcome)
         }
+        return partial
+    }
+
+    /// The whole cache, from its inputs' part (which must have been made from `inputs`).
+    func encoded(continuing partial: PartialEncoding) -> Data {
+        var w = partial.writer
         let pagesAt = w.bytes.count
         w.int(pages.count)
         for (path, fingerprint) in pages {
@@ -164,8 +180,8 @@ struct BuildCache: Sendable {
             }
         }
         let indexAt = w.bytes.count
-        w.int(offsets.count)
-        for offset in offsets { w.int(offset) }
+        w.int(partial.offsets.count)
+        for offset in partial.offsets { w.int(offset) }
         w.uint64(UInt64(pagesAt))
         w.uint64(UInt64(indexAt))
         return w.finished(magic: Self.magic)
