@@ -12,15 +12,14 @@ struct ApplicationsTableParser {
         var previousKey: String?
         let columns = FigureKeys.applicantColumns
         let expected = Set(FigureKeys.applicationRows(edition).map(\.key))
-        var seen: [String: Int] = [:]
-        var blankRows: [String: Int] = [:]
+        var ledger = RowLedger(table: "applications table")
         let outcomeKeys = Set(FigureKeys.outcomeRows(.format2021).map(\.key) + FigureKeys.outcomeRows(.format2019).map(\.key))
 
         func matchRow(_ text: String) -> String? {
             if let m = dictionary.match(text, in: .applications) {
                 if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
                 // "总计" heads the applicant columns too: the total row comes after outcome rows.
-                if m.key == "outcome_total" && !seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
+                if m.key == "outcome_total" && !ledger.seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
                 return m.key
             }
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
@@ -35,9 +34,7 @@ struct ApplicationsTableParser {
             // tab-separated or aligned table is a row whose cells are all blank, unless the
             // label continues on the next line with its values.
             if row.values.isEmpty {
-                if let (key, _) = row.label(matching: matchRow), blankRows[key] == nil {
-                    blankRows[key] = row.line
-                }
+                if let (key, _) = row.label(matching: matchRow) { ledger.blank(key, line: row.line) }
                 continue
             }
             if !row.hasNumber && row.values.count < columns.count { continue }
@@ -50,14 +47,10 @@ struct ApplicationsTableParser {
                 }
                 continue
             }
-            if let first = seen[key] {
-                reading.warn(source, row.line, "applications table: row \(key) appears again (first at line \(first)); kept the first")
-                continue
-            }
+            guard ledger.take(key, line: row.line, into: &reading, source) else { continue }
             if !expected.contains(key) {
                 reading.warn(source, row.line, "applications table: row \(key) does not belong to the \(edition.rawValue) format")
             }
-            seen[key] = row.line
             previousKey = key
             if !noise.isEmpty {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the values of row \(key); ignored")
@@ -74,13 +67,10 @@ struct ApplicationsTableParser {
                 reading.figures[FigureKeys.application(key, column.key)] = Figure(value, line: cell.line)
             }
         }
-        for (key, line) in blankRows where seen[key] == nil && expected.contains(key) {
-            seen[key] = line
+        for (key, line) in ledger.blankOnly(where: expected.contains) {
             for column in columns { reading.figures[FigureKeys.application(key, column.key)] = Figure(nil, line: line) }
         }
-        for row in FigureKeys.applicationRows(edition) where seen[row.key] == nil {
-            reading.warn(source, rows.first?.line ?? 0, "applications table: row ‘\(row.label)’ not found")
-        }
+        ledger.reportMissing(FigureKeys.applicationRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
         return reading
     }
 }

@@ -9,15 +9,12 @@ struct ProactiveTableParser {
     func parse(_ rows: [RawRow]) -> TableReading {
         var reading = TableReading()
         let definitions = Dictionary(uniqueKeysWithValues: FigureKeys.proactiveRows(edition).map { ($0.key, $0) })
-        var seen: [String: Int] = [:]
-        var blankRows: [String: Int] = [:]
+        var ledger = RowLedger(table: "section 二")
         for row in rows {
             if row.values.isEmpty {
                 // A label alone: a row of blank cells (see ApplicationsTableParser), used below
                 // only if the row has no values anywhere.
-                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }), blankRows[key] == nil {
-                    blankRows[key] = row.line
-                }
+                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) { ledger.blank(key, line: row.line) }
                 continue
             }
             guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) else {
@@ -31,11 +28,7 @@ struct ProactiveTableParser {
                 reading.warn(source, row.line, "section 二: row \(key) does not belong to the \(edition.rawValue) format; ignored")
                 continue
             }
-            if let first = seen[key] {
-                reading.warn(source, row.line, "section 二: row \(key) appears again (first at line \(first)); kept the first")
-                continue
-            }
-            seen[key] = row.line
+            guard ledger.take(key, line: row.line, into: &reading, source) else { continue }
             if !noise.isEmpty {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the value of \(definition.label); ignored")
             }
@@ -52,14 +45,10 @@ struct ProactiveTableParser {
                 reading.figures[figureKey] = Figure(value, line: cell.line)
             }
         }
-        for (key, line) in blankRows where seen[key] == nil {
-            guard let definition = definitions[key] else { continue }
-            seen[key] = line
-            for column in definition.columns { reading.figures["proactive.\(key).\(column.key)"] = Figure(nil, line: line) }
+        for (key, line) in ledger.blankOnly(where: { definitions[$0] != nil }) {
+            for column in definitions[key]!.columns { reading.figures["proactive.\(key).\(column.key)"] = Figure(nil, line: line) }
         }
-        for definition in FigureKeys.proactiveRows(edition) where seen[definition.key] == nil {
-            reading.warn(source, rows.first?.line ?? 0, "section 二: row ‘\(definition.label)’ not found")
-        }
+        ledger.reportMissing(FigureKeys.proactiveRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
         return reading
     }
 }

@@ -69,3 +69,47 @@ extension RawRow {
         return (cells.map(Optional.some) + padding, nil)
     }
 }
+
+/// The bookkeeping both row tables (sections 二 and 三) share: the first reading of a row
+/// wins and a repeat is reported; a label alone on its line stands for a row of blank cells,
+/// used only when the row is not read anywhere else; rows never found are reported.
+struct RowLedger {
+    /// How the table is named in messages ("applications table", "section 二").
+    let table: String
+    private(set) var seen: [String: Int] = [:]
+    private var blankRows: [String: Int] = [:]
+
+    init(table: String) { self.table = table }
+
+    /// A label with no values on its line: a row of blank cells, if nothing better comes.
+    mutating func blank(_ key: String, line: Int) {
+        if blankRows[key] == nil { blankRows[key] = line }
+    }
+
+    /// Takes the row for reading; false (and a warning) when it was read already.
+    mutating func take(_ key: String, line: Int, into reading: inout TableReading, _ source: SourceText) -> Bool {
+        if let first = seen[key] {
+            reading.warn(source, line, "\(table): row \(key) appears again (first at line \(first)); kept the first")
+            return false
+        }
+        seen[key] = line
+        return true
+    }
+
+    /// The rows seen only as blank labels (and accepted by `accept`), now taken, with their lines.
+    mutating func blankOnly(where accept: (String) -> Bool) -> [(key: String, line: Int)] {
+        var rows: [(key: String, line: Int)] = []
+        for (key, line) in blankRows.sorted(by: { $0.key < $1.key }) where seen[key] == nil && accept(key) {
+            seen[key] = line
+            rows.append((key, line))
+        }
+        return rows
+    }
+
+    /// Reports each expected row (key, label) that was never found.
+    func reportMissing(_ expected: [(key: String, label: String)], at line: Int, into reading: inout TableReading, _ source: SourceText) {
+        for row in expected where seen[row.key] == nil {
+            reading.warn(source, line, "\(table): row ‘\(row.label)’ not found")
+        }
+    }
+}
