@@ -114,11 +114,25 @@ public struct ReportParser: Sendable {
 
     func detectEdition(_ source: SourceText, year: Int?) -> Edition {
         // Byte search over the text without whitespace (markers may be split by spaces).
-        var scalars = String.UnicodeScalarView()
+        // On the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and
+        // U+3000 is E3 80 80, so dropping them keeps every other character whole.
+        var compact: [UInt8] = []
+        compact.reserveCapacity(source.lines.reduce(0) { $0 + $1.utf8.count })
         for line in source.lines {
-            for u in line.unicodeScalars where !(u.value <= 32 || u.value == 0xA0 || u.value == 0x3000) { scalars.append(u) }
+            var line = line
+            line.withUTF8 { bytes in
+                var i = 0
+                let n = bytes.count
+                while i < n {
+                    let b = bytes[i]
+                    if b <= 32 { i += 1; continue }
+                    if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+                    if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                    compact.append(b)
+                    i += 1
+                }
+            }
         }
-        let compact = Array(String(scalars).utf8)
         func has(_ marker: String) -> Bool { Self.contains(compact, Array(marker.utf8)) }
         let score2021 = Self.markers2021.filter(has).count
         let score2019 = Self.markers2019.filter(has).count
