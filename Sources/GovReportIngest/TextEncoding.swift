@@ -20,7 +20,9 @@ public enum TextEncoding: String, Sendable {
             encoding = .utf8WithBOM
         }
         var text: String?
-        if let utf8 = String(validating: bytes, as: UTF8.self) {
+        // Validated on the raw buffer: much faster than through Data's generic iterator.
+        let validated = bytes.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
+        if let utf8 = validated {
             text = utf8
         } else if let gb = String(data: Data(bytes), encoding: foundationGB18030) {
             text = gb
