@@ -101,17 +101,6 @@ public struct ReportParser: Sendable {
         return report
     }
 
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= haystack.count else { return needle.isEmpty }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
-            i += 1
-        }
-        return false
-    }
-
     func detectEdition(_ source: SourceText, year: Int?) -> Edition {
         // Byte search over the text without whitespace (markers may be split by spaces).
         // On the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and
@@ -133,7 +122,10 @@ public struct ReportParser: Sendable {
                 }
             }
         }
-        func has(_ marker: String) -> Bool { Self.contains(compact, Array(marker.utf8)) }
+        func has(_ marker: String) -> Bool {
+            var marker = marker
+            return compact.withUnsafeBufferPointer { text in marker.withUTF8 { ByteSearch.contains(text, $0) } }
+        }
         let score2021 = Self.markers2021.filter(has).count
         let score2019 = Self.markers2019.filter(has).count
         let hasTable = has("本年新收") || has("上年结转")

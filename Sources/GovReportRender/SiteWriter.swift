@@ -79,7 +79,7 @@ public struct SiteWriter: Sendable {
         return Session(output: out, root: staging ?? out, staging: staging != nil, previous: previous, force: force, kept: kept)
     }
 
-    /// One build's writes. `put` and `stream` may be called from any thread.
+    /// One build's writes. `put` and `records` may be called from any thread.
     public final class Session: Sendable {
         public let output: URL
         /// Where files go now: the output, or the staging folder of a first build.
@@ -112,7 +112,7 @@ public struct SiteWriter: Sendable {
                                   reason: "a file govreport did not write is in the way; move it or pass --force")
                 }
             }
-            try writeManifest(previous.union(paths))
+            if !paths.isSubset(of: previous) { try writeManifest(previous.union(paths)) }
         }
 
         /// Whether the previous build's file for `path` is still there (so a page whose inputs
@@ -157,7 +157,6 @@ public struct SiteWriter: Sendable {
         /// now lies, for the next build.
         func records(_ path: String, _ records: SiteBuilder.Job.Records, previous: BuildCache.Export?) throws(BuildError) -> BuildCache.Export {
             let url = root.appendingPathComponent(path)
-            let header = Array(records.header.utf8), separator = Array(records.separator.utf8)
             var old: FileHandle?
             if !staging, self.previous.contains(path), let previous, BuildCache.stamp(path: url.path)?.size == previous.size {
                 old = FileHandle(forReadingAtPath: url.path)
@@ -165,16 +164,15 @@ public struct SiteWriter: Sendable {
             defer { try? old?.close() }
             if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
                 // Same records in the same places: nothing to write.
-                var offset = header.count
-                var same = true
-                var spans: [UInt64: BuildCache.Export.Span] = [:]
-                for (i, key) in records.keys.enumerated() {
-                    if i > 0 { offset += separator.count }
-                    guard let span = previous.records[key], span.offset == offset else { same = false; break }
-                    spans[key] = span
+                var offset = records.header.utf8.count
+                let step = records.separator.utf8.count
+                let inPlace = records.keys.enumerated().allSatisfy { i, key in
+                    if i > 0 { offset += step }
+                    guard let span = previous.records[key], span.offset == offset else { return false }
                     offset += span.length
+                    return true
                 }
-                if same && offset + records.footer.utf8.count == previous.size {
+                if inPlace && offset + records.footer.utf8.count == previous.size {
                     counts.withLock { $0.unchanged += 1 }
                     return previous
                 }
@@ -186,34 +184,29 @@ public struct SiteWriter: Sendable {
                 var buffer = Data()
                 buffer.reserveCapacity(1 << 20)
                 var written = 0
-                func emit<S: Collection<UInt8>>(_ bytes: S) throws {
+                try records.assemble({ bytes in
                     buffer.append(contentsOf: bytes)
                     written += bytes.count
                     if buffer.count >= 1 << 20 {
                         try handle.write(contentsOf: buffer)
                         buffer.removeAll(keepingCapacity: true)
                     }
-                }
-                if records.keys.isEmpty {
-                    try emit(Array(records.empty.utf8))
-                } else {
-                    try emit(header)
-                    for (i, key) in records.keys.enumerated() {
-                        if i > 0 { try emit(separator) }
-                        let start = written
-                        if let old, let span = previous?.records[key] {
-                            try old.seek(toOffset: UInt64(span.offset))
-                            guard let bytes = try old.read(upToCount: span.length), bytes.count == span.length else {
-                                throw BuildError.output(path: url.path, reason: "the previous export changed under the build")
-                            }
-                            try emit(bytes)
-                        } else {
-                            try emit(Array(records.render(i).utf8))
+                }, record: { i in
+                    let key = records.keys[i]
+                    let bytes: [UInt8]
+                    if let old, let span = previous?.records[key] {
+                        try old.seek(toOffset: UInt64(span.offset))
+                        guard let copied = try old.read(upToCount: span.length), copied.count == span.length else {
+                            throw BuildError.output(path: url.path, reason: "the previous export changed under the build")
                         }
-                        export.records[key] = BuildCache.Export.Span(offset: start, length: written - start)
+                        bytes = Array(copied)
+                    } else {
+                        bytes = Array(records.render(i).utf8)
                     }
-                    try emit(Array(records.footer.utf8))
-                }
+                    // Called after the separator is out: the record starts here.
+                    export.records[key] = BuildCache.Export.Span(offset: written, length: bytes.count)
+                    return bytes
+                })
                 try handle.write(contentsOf: buffer)
                 export.size = written
             }
@@ -289,7 +282,7 @@ public struct SiteWriter: Sendable {
             for stale in previous.subtracting(paths).subtracting([SiteWriter.manifestName]) {
                 if (try? fm.removeItem(at: root.appendingPathComponent(stale))) != nil { summary.removed += 1 }
             }
-            try writeManifest(paths)
+            if staging || paths != previous.subtracting([SiteWriter.manifestName]) { try writeManifest(paths) }
             if staging {
                 do {
                     try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)

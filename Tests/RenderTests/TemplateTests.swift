@@ -22,7 +22,7 @@ import Testing
             .write(to: folder.appendingPathComponent("000_24d319d9b4c5a884.md"))
         let builder = try! SiteBuilder(resources: Fixtures.root)
         let reading = builder.read([folder.path], relativeTo: nil, cache: nil)
-        return try! builder.jobs(reading.reports, notes: reading.notes, hashes: reading.hashes)
+        return try! builder.jobs(reading.reports, notes: reading.notes, digests: reading.digests)
     }()
 
     static func reference() throws -> MustacheLibrary {

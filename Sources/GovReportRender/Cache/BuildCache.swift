@@ -21,6 +21,11 @@ struct BuildCache: Sendable {
         /// edit that changes no figure, name or diagnostic re-renders nothing.
         var digest: UInt64
         var outcome: ReadOutcome
+
+        /// The same file, unchanged since it was read (stamp and bytes).
+        func isSame(as other: Input) -> Bool {
+            size == other.size && modified == other.modified && hash == other.hash
+        }
     }
 
     /// Where each record of a corpus-wide export lies in the previous build's file, by the

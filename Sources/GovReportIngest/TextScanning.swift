@@ -21,23 +21,32 @@ extension StringProtocol {
     }
 }
 
-extension StringProtocol {
-    /// Whether `needle` occurs in the text, compared byte for byte (no locale, no NSString).
-    public func includes(_ needle: String) -> Bool {
-        let n = Array(needle.utf8)
-        guard let first = n.first else { return true }
-        let hay = Array(utf8)
-        guard hay.count >= n.count else { return false }
+/// Substring search on UTF-8 bytes: no locale, no NSString, no copy of the text.
+public enum ByteSearch {
+    public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = needle.first else { return true }
+        guard haystack.count >= needle.count else { return false }
         var i = 0
-        let last = hay.count - n.count
+        let last = haystack.count - needle.count
         while i <= last {
-            if hay[i] == first {
+            if haystack[i] == first {
                 var j = 1
-                while j < n.count && hay[i + j] == n[j] { j += 1 }
-                if j == n.count { return true }
+                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
             }
             i += 1
         }
         return false
+    }
+}
+
+extension StringProtocol {
+    /// Whether `needle` occurs in the text, compared byte for byte.
+    public func includes(_ needle: String) -> Bool {
+        var needle = needle
+        return needle.withUTF8 { n in
+            utf8.withContiguousStorageIfAvailable { ByteSearch.contains($0, n) }
+                ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.contains($0, n) }
+        }
     }
 }
