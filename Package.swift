@@ -57,7 +57,7 @@ let package = Package(
         // libFuzzer target over ingest, parse and check (Scripts/fuzz.sh); a replayer otherwise.
         .executableTarget(name: "govreport-fuzz", dependencies: ["GovReportCheck"]),
         .testTarget(name: "IngestTests", dependencies: ["GovReportIngest", "TestSupport"]),
-        .testTarget(name: "ParseTests", dependencies: ["GovReportParse", "TestSupport"]),
+        .testTarget(name: "ParseTests", dependencies: ["GovReportParse", "TestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "CheckTests", dependencies: ["GovReportCheck", "TestSupport"]),
         .testTarget(name: "CorpusTests", dependencies: ["GovReportCorpus", "GovReportRender", "TestSupport"]),
         // swift-mustache is the reference the template engine is compared with, byte for byte.

@@ -1,17 +1,7 @@
 /// A horizontal bar chart for rankings, as inline SVG: one labelled bar per item, values
 /// written at the end of each bar and in `data-value`.
 public struct BarChart: Sendable {
-    public struct Bar: Sendable {
-        public let key: String
-        public let label: String
-        public let value: Double?
-
-        public init(key: String, label: String, value: Double?) {
-            self.key = key
-            self.label = label
-            self.value = value
-        }
-    }
+    public typealias Bar = ChartItem
 
     public let id: String
     public let title: String

@@ -5,17 +5,7 @@ import GovReportCheck
 /// numbers are repeated in `<desc>`, so the chart can be read back and checked against the
 /// table beside it, and read by screen readers.
 public struct StackedBarChart: Sendable {
-    public struct Segment: Sendable {
-        public let key: String
-        public let label: String
-        public let value: Double?
-
-        public init(key: String, label: String, value: Double?) {
-            self.key = key
-            self.label = label
-            self.value = value
-        }
-    }
+    public typealias Segment = ChartItem
 
     public let id: String
     public let title: String
