@@ -18,9 +18,10 @@ public struct Corpus: Sendable {
     public let byAgency: [String: [Int]]
 
     public init(_ reports: [CheckedReport]) {
-        let sorted = reports.sorted { a, b in
-            (a.report.agencyKey ?? "~", a.report.year ?? 0, a.report.source) < (b.report.agencyKey ?? "~", b.report.year ?? 0, b.report.source)
-        }
+        // Sorted by index over the keys taken out once: sorting the reports themselves moved
+        // whole reports and rebuilt the keys at every comparison.
+        let keys = reports.map { ($0.report.agencyKey ?? "~", $0.report.year ?? 0, $0.report.source) }
+        let sorted = reports.indices.sorted { keys[$0] < keys[$1] }.map { reports[$0] }
         var used: [String: Int] = [:]
         var entries: [Entry] = []
         for checked in sorted {

@@ -36,37 +36,71 @@ public struct Indicators: Sendable {
     public let lawsuits: Measure
     public let corrected: Measure
 
+    /// The figure keys each indicator sums, built once per edition (building them per report
+    /// was most of the cost of planning a rebuild).
+    struct Keys: Sendable {
+        let received, carriedOver, handled, disclosed, partiallyDisclosed: [String]
+        let withheld, unavailable, unprocessed, otherHandling, carriedForward: [String]
+        let applicants: [[String]]
+        let reconsiderations, lawsuits, corrected: [String]
+
+        init(_ edition: Edition) {
+            let app = FigureKeys.application
+            let outcome = FigureKeys.outcomeRows(edition).map(\.key)
+            func rows(_ prefix: String) -> [String] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
+            received = [app("new", "total")]
+            carriedOver = [app("carried_over", "total")]
+            handled = [app("outcome_total", "total")]
+            disclosed = [app("disclosed", "total")]
+            partiallyDisclosed = [app("partially_disclosed", "total")]
+            withheld = rows("withheld_")
+            unavailable = rows("unavailable_")
+            unprocessed = rows("unprocessed_")
+            otherHandling = rows("other")
+            carriedForward = [app("carried_forward", "total")]
+            applicants = FigureKeys.applicantKinds.map { [app("new", $0.key)] }
+            let groups = FigureKeys.reviewGroups.map(\.key)
+            reconsiderations = [FigureKeys.review("reconsideration", "total")]
+            lawsuits = groups.dropFirst().map { FigureKeys.review($0, "total") }
+            corrected = groups.map { FigureKeys.review($0, "corrected") }
+        }
+
+        static let byEdition: [Edition: Keys] = Dictionary(uniqueKeysWithValues: Edition.allCases.map { ($0, Keys($0)) })
+    }
+
     public init(_ checked: CheckedReport) {
-        let app = FigureKeys.application
         func measure(_ keys: [String]) -> Measure {
             var sum = 0.0
             var inferred = false, prose = false
             for key in keys {
-                guard let v = checked.value(key) else { return .unknown }
-                sum += v
-                inferred = inferred || checked.isInferred(key)
-                prose = prose || checked.report.figures[key]?.origin == .prose
+                let figure = checked.report.figures[key]
+                prose = prose || figure?.origin == .prose
+                if let v = figure?.value {
+                    sum += v
+                } else if let inference = checked.inferred[key] {
+                    sum += inference.value
+                    inferred = true
+                } else {
+                    return .unknown
+                }
             }
             return keys.isEmpty ? .unknown : Measure(value: sum, inferred: inferred, fromProse: prose)
         }
-        let edition = checked.report.edition ?? .format2021
-        let outcome = FigureKeys.outcomeRows(edition).map(\.key)
-        func rows(_ prefix: String) -> [String] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
-        received = measure([app("new", "total")])
-        carriedOver = measure([app("carried_over", "total")])
-        handled = measure([app("outcome_total", "total")])
-        disclosed = measure([app("disclosed", "total")])
-        partiallyDisclosed = measure([app("partially_disclosed", "total")])
-        withheld = measure(rows("withheld_"))
-        unavailable = measure(rows("unavailable_"))
-        unprocessed = measure(rows("unprocessed_"))
-        otherHandling = measure(rows("other"))
-        carriedForward = measure([app("carried_forward", "total")])
-        applicants = FigureKeys.applicantKinds.map { measure([app("new", $0.key)]) }
-        let groups = FigureKeys.reviewGroups.map(\.key)
-        reconsiderations = measure([FigureKeys.review("reconsideration", "total")])
-        lawsuits = measure(groups.dropFirst().map { FigureKeys.review($0, "total") })
-        corrected = measure(groups.map { FigureKeys.review($0, "corrected") })
+        let keys = Keys.byEdition[checked.report.edition ?? .format2021] ?? Keys(.format2021)
+        received = measure(keys.received)
+        carriedOver = measure(keys.carriedOver)
+        handled = measure(keys.handled)
+        disclosed = measure(keys.disclosed)
+        partiallyDisclosed = measure(keys.partiallyDisclosed)
+        withheld = measure(keys.withheld)
+        unavailable = measure(keys.unavailable)
+        unprocessed = measure(keys.unprocessed)
+        otherHandling = measure(keys.otherHandling)
+        carriedForward = measure(keys.carriedForward)
+        applicants = keys.applicants.map(measure)
+        reconsiderations = measure(keys.reconsiderations)
+        lawsuits = measure(keys.lawsuits)
+        corrected = measure(keys.corrected)
     }
 
     /// part / whole, nil when either is unknown or the whole is zero.

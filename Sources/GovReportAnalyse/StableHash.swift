@@ -1,3 +1,4 @@
+import Foundation
 /// FNV-1a, 64 bits: a hash that is the same on every machine and every run (Swift's own
 /// `Hasher` is seeded per process), for page names that survive a rebuild.
 public enum StableHash {
@@ -28,8 +29,24 @@ public struct Fingerprint: Sendable, Hashable {
     }
 
     public mutating func add<S: Sequence<UInt8>>(bytes: S) {
+        // Over contiguous storage when there is one (Data's element-by-element iterator
+        // was most of the cost of hashing a file).
+        if bytes.withContiguousStorageIfAvailable({ add(buffer: $0) }) != nil { return }
         var hash = value
         for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01B3
+        }
+        value = (hash ^ 0xFF) &* 0x0000_0100_0000_01B3
+    }
+
+    public mutating func add(bytes data: Data) {
+        data.withUnsafeBytes { add(buffer: $0.bindMemory(to: UInt8.self)) }
+    }
+
+    mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
+        var hash = value
+        for byte in buffer {
             hash ^= UInt64(byte)
             hash = hash &* 0x0000_0100_0000_01B3
         }

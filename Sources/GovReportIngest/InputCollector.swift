@@ -12,6 +12,28 @@ public struct InputCollector: Sendable {
         public let url: URL
         /// The path shown in diagnostics and pages.
         public let displayPath: String
+        /// Size and modification time (nanoseconds) when the folder was walked, so that a
+        /// rebuild can tell unchanged files without a second system call each.
+        public var size: Int = -1
+        public var modified: Int64 = -1
+
+        public init(url: URL, displayPath: String) {
+            self.url = url
+            self.displayPath = displayPath
+        }
+
+        init(url: URL, displayPath: String, status st: stat) {
+            self.init(url: url, displayPath: displayPath)
+            size = Int(st.st_size)
+            modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+        }
+    }
+
+    /// Whether a file name ends in a report extension (by bytes: NSString's path methods were
+    /// a visible part of a rebuild).
+    static func isReport(_ name: String) -> Bool {
+        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
+        return reportExtensions.contains(String(name[name.utf8.index(after: dot)...]).lowercased())
     }
 
     public init() {}
@@ -43,7 +65,7 @@ public struct InputCollector: Sendable {
                 if isLink {
                     guard stat(child, &st) == 0 else {
                         // A link whose target is gone.
-                        if Self.reportExtensions.contains((name as NSString).pathExtension.lowercased()) {
+                        if Self.isReport(name) {
                             errors.append(.brokenLink(path: shown(name)))
                         }
                         continue
@@ -52,8 +74,8 @@ public struct InputCollector: Sendable {
                 let childReal = isLink ? URL(fileURLWithPath: child).resolvingSymlinksInPath().standardizedFileURL.path : real + "/" + name
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     walk(child, real: childReal, given: given, rel: rel.isEmpty ? name : rel + "/" + name)
-                } else if Self.reportExtensions.contains((name as NSString).pathExtension.lowercased()) {
-                    if inputs[childReal] == nil { inputs[childReal] = Input(url: URL(fileURLWithPath: child), displayPath: shown(name)) }
+                } else if Self.isReport(name) {
+                    if inputs[childReal] == nil { inputs[childReal] = Input(url: URL(fileURLWithPath: child), displayPath: shown(name), status: st) }
                 }
             }
         }
@@ -71,7 +93,10 @@ public struct InputCollector: Sendable {
                 walk(path == "/" ? "" : path, real: url.resolvingSymlinksInPath().standardizedFileURL.path, given: given, rel: "")
             } else {
                 let key = url.resolvingSymlinksInPath().standardizedFileURL.path
-                if inputs[key] == nil { inputs[key] = Input(url: url, displayPath: given) }
+                var st = stat()
+                if inputs[key] == nil {
+                    inputs[key] = stat(url.path, &st) == 0 ? Input(url: url, displayPath: given, status: st) : Input(url: url, displayPath: given)
+                }
             }
         }
         let sorted = inputs.values.sorted { $0.displayPath < $1.displayPath }

@@ -22,13 +22,18 @@ public struct Notes: Sendable {
         // One listing per folder instead of one lookup per report.
         var listings: [String: Set<String>] = [:]
         for input in inputs {
-            let md = input.url.deletingPathExtension().appendingPathExtension("md")
-            let folder = md.deletingLastPathComponent().path
+            // Paths taken apart by their last slash and dot (URL's path methods cost more than
+            // the listings on a rebuild of ten thousand reports).
+            let path = input.url.path
+            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
+            let folder = slash.map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) } ?? "."
+            let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
+            let stem = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
             if listings[folder] == nil {
                 listings[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             }
-            if listings[folder]!.contains(md.lastPathComponent),
-               let text = read(md, (input.displayPath as NSString).deletingPathExtension + ".md") {
+            if listings[folder]!.contains(stem + ".md"),
+               let text = read(URL(fileURLWithPath: folder).appendingPathComponent(stem + ".md"), (input.displayPath as NSString).deletingPathExtension + ".md") {
                 notes.reports[input.displayPath] = text
             }
         }

@@ -16,9 +16,37 @@ extension StringProtocol {
 
     @inline(__always)
     static func isSpace(_ u: Unicode.Scalar) -> Bool {
-        if u.value < 0x80 { return u.value == 0x20 || u.value == 0x09 }
-        return u.properties.generalCategory == .spaceSeparator
+        u.value == 0x09 || u.isSpaceSeparator
     }
+}
+
+/// Unicode's whitespace classes from their fixed lists: the property tables behind
+/// `Unicode.Scalar.Properties` and `Character.isWhitespace` were looked up for every
+/// character of every report, a visible part of reading. A test compares these with the
+/// property tables over every scalar.
+extension Unicode.Scalar {
+    /// General category Zs (space separators), the ideographic space among them.
+    @inline(__always)
+    public var isSpaceSeparator: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 }
+        return v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x205F || v == 0x3000
+    }
+
+    /// The White_Space property (what `Character.isWhitespace` asks of a character's first
+    /// scalar): Zs, tab, line ends, NEL, and the line and paragraph separators.
+    @inline(__always)
+    public var isWhiteSpace: Bool {
+        let v = value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return v == 0x85 || v == 0x2028 || v == 0x2029 || isSpaceSeparator
+    }
+}
+
+extension Character {
+    /// `isWhitespace` without the property lookup (same answer: the first scalar's White_Space).
+    @inline(__always)
+    public var isWhiteSpace: Bool { unicodeScalars.first!.isWhiteSpace }
 }
 
 /// Substring search on UTF-8 bytes: no locale, no NSString, no copy of the text.

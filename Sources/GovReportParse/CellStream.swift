@@ -228,8 +228,8 @@ public struct CellStream: Sendable {
         if text.isEmpty { return [Cell(content: .blank, line: line)] }
         if let n = TextNormalizer.number(text) { return [Cell(content: .number(n), line: line)] }
         // One word (no space of any kind): a label. Most cells are.
-        if !text.unicodeScalars.contains(where: { $0.properties.isWhitespace }) { return [Cell(content: .text(text), line: line)] }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).map(String.init)
+        if !text.unicodeScalars.contains(where: { $0.isWhiteSpace }) { return [Cell(content: .text(text), line: line)] }
+        let words = text.split(whereSeparator: { $0.isWhiteSpace }).map(String.init)
         var numbers: [Double] = []
         var cut = words.count
         while cut > 0, let n = TextNormalizer.number(words[cut - 1]) {

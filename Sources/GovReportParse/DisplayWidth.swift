@@ -1,3 +1,5 @@
+import GovReportIngest
+
 /// Column positions in fixed-width text (text copied from PDFs with columns aligned by
 /// spaces): CJK characters take two columns, like in the terminal or the PDF layout.
 enum DisplayWidth {
@@ -18,7 +20,7 @@ enum DisplayWidth {
         var column = 0
         var current = ""
         for c in line {
-            if c.isWhitespace {
+            if c.isWhiteSpace {
                 if !current.isEmpty { result.append((current, column)); current = "" }
                 column += c == "\t" ? 8 - column % 8 : of(c)
             } else {

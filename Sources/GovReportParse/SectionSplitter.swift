@@ -26,11 +26,11 @@ struct SectionSplitter {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
             // Cheap test first: a heading starts with a Chinese numeral.
-            guard let first = raw.first(where: { !$0.isWhitespace }), TextNormalizer.numerals.contains(first) else { continue }
-            let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhitespace })
+            guard let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
+            let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
             guard compact.count <= 40, !raw.includes("\t\t") else { continue }
             // The printed number: numerals followed by 、 or a point.
-            let numeral = compact.prefix { TextNormalizer.numerals.contains($0) }
+            let numeral = compact.prefix { TextNormalizer.isNumeral($0) }
             guard !numeral.isEmpty, let mark = compact.dropFirst(numeral.count).first, mark == "、" || mark == "." else { continue }
             let rest = compact.dropFirst(numeral.count + 1)
             guard let section = Self.keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,

@@ -26,24 +26,51 @@ public enum TextNormalizer {
 
     static let numerals: Set<Character> = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
 
+    /// Whether a character is a plain unified ideograph (U+4E00–U+9FFF alone): such a
+    /// character equals only itself, so set lookups (which hash a normalised form) can be
+    /// answered from the scalar.
+    @inline(__always)
+    static func plainIdeograph(_ c: Character) -> UInt32? {
+        let scalars = c.unicodeScalars
+        let v = scalars.first!.value
+        guard v >= 0x4E00 && v <= 0x9FFF, scalars.index(after: scalars.startIndex) == scalars.endIndex else { return nil }
+        return v
+    }
+
+    /// `numerals.contains(c)`, answered from the scalar for plain ideographs and ASCII.
+    static func isNumeral(_ c: Character) -> Bool {
+        if let v = plainIdeograph(c) {
+            return v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
+        }
+        if c.isASCII { return false }
+        return numerals.contains(c)
+    }
+
+    /// `quotes.contains(c)`, answered from the scalar for plain ideographs.
+    static func isQuote(_ c: Character) -> Bool {
+        if plainIdeograph(c) != nil { return false }
+        return quotes.contains(c)
+    }
+
     /// The comparable core of a label: half-width, no whitespace, no quotes, without its
     /// leading numbering ("（三）", "1.", "一、").
     public static func labelKey(_ s: String) -> String {
-        let t = Array(halfWidth(s).filter { !$0.isWhitespace && !quotes.contains($0) })
+        let t = Array(halfWidth(s).filter { !$0.isWhiteSpace && !isQuote($0) })
         var start = 0
         // Numbering: "(三)", "三、", "三.", "(3)", "3." / "3、" (not "3.5").
         while start < t.count {
             var i = start
             if t[i] == "(" {
                 var j = i + 1
-                let numeral = j < t.count && numerals.contains(t[j])
-                while j < t.count && (numeral ? numerals.contains(t[j]) : (t[j].isASCII && t[j].isNumber)) { j += 1 }
+                let numeral = j < t.count && isNumeral(t[j])
+                while j < t.count && (numeral ? isNumeral(t[j]) : (t[j].isASCII && t[j].isNumber)) { j += 1 }
                 guard j > i + 1, j < t.count, t[j] == ")" else { break }
                 start = j + 1
                 continue
             }
-            if numerals.contains(t[i]) {
-                while i < t.count && numerals.contains(t[i]) { i += 1 }
+            if isNumeral(t[i]) {
+                while i < t.count && isNumeral(t[i]) { i += 1 }
                 guard i < t.count, t[i] == "、" || t[i] == "." else { break }
                 start = i + 1
                 continue
@@ -67,7 +94,7 @@ public enum TextNormalizer {
         // full-width one; labels, the usual input, start with a CJK character.
         guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),
               first.value < 0x80 ? (first.value >= 0x30 && first.value <= 0x39 || first == "-" || first == "+" || first == "." || first == ",")
-                                 : (first.value >= 0xFF01 && first.value <= 0xFF5E) || first.properties.generalCategory == .spaceSeparator
+                                 : (first.value >= 0xFF01 && first.value <= 0xFF5E) || first.isSpaceSeparator
         else { return nil }
         let t = halfWidth(s).trimmedSpaces
         guard !t.isEmpty else { return nil }

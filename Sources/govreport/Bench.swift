@@ -140,8 +140,12 @@ struct Bench: ParsableCommand {
         return Measurement(wall: Date().timeIntervalSince(start), cpu: cpu, peakMB: Double(usage.ru_maxrss) / 1024)
     }
 
+    /// The bytes of the report files in a corpus (what a build reads), not of the generator's
+    /// `truth.jsonl` beside them.
     func folderSize(_ url: URL) -> Int {
-        ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? []).reduce(0) { total, path in
+        ((try? FileManager.default.subpathsOfDirectory(atPath: url.path)) ?? [])
+            .filter { InputCollector.reportExtensions.contains(($0 as NSString).pathExtension.lowercased()) }
+            .reduce(0) { total, path in
             total + (((try? FileManager.default.attributesOfItem(atPath: url.appendingPathComponent(path).path))?[.size] as? Int) ?? 0)
         }
     }

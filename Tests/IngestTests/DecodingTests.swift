@@ -46,6 +46,32 @@ import Testing
         #expect(IngestError.binary(path: "report.txt").diagnostic.description == "report.txt: error: file is binary data, not report text")
     }
 
+    @Test func lineEndsOfEveryKindBecomeNewlines() throws {
+        // Old Mac ends, Windows ends, a CR right before a CRLF, and GB18030 text around them.
+        let utf8 = Data("一\r二\r\n三\r\r\n四\n".utf8)
+        #expect(try #require(TextEncoding.decode(utf8)).text == "一\n二\n三\n\n四\n")
+        // 一 and 二 in GB18030 (D2BB, B6FE), CR LF between them; and a bare CR at the end.
+        let gb = Data([0xD2, 0xBB, 0x0D, 0x0A, 0xB6, 0xFE, 0x0D])
+        let decoded = try #require(TextEncoding.decode(gb))
+        #expect(decoded.encoding == .gb18030)
+        #expect(decoded.text == "一\n二\n")
+    }
+
+    @Test func whitespaceClassesMatchUnicodeProperties() {
+        // The fixed lists that replaced the property lookups, checked over every scalar.
+        var mismatches: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if u.isWhiteSpace != u.properties.isWhitespace
+                || u.isSpaceSeparator != (u.properties.generalCategory == .spaceSeparator) {
+                mismatches.append(v)
+            }
+            if Character(u).isWhiteSpace != Character(u).isWhitespace { mismatches.append(v) }
+        }
+        #expect(mismatches.isEmpty, "differ at \(mismatches.prefix(10).map { String($0, radix: 16) })")
+        #expect("\r\n".first!.isWhiteSpace && !"一".first!.isWhiteSpace && "\u{3000}".first!.isWhiteSpace)
+    }
+
     @Test func lineNumbersAreOneBased() {
         let source = SourceText(path: "a.txt", text: "一\n二\n三\n")
         #expect(source.lines == ["一", "二", "三"])
