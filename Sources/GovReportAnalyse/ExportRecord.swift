@@ -54,8 +54,9 @@ public enum ExportRecord {
         }
         let r = checked.report
         let head = field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + "," + (r.edition?.rawValue ?? "") + ","
-        let keys = Set(r.figures.keys).union(checked.inferred.keys).sorted()
-        for key in keys {
+        var all = r.figures.mapValues { _ in () }
+        for key in checked.inferred.keys { all[key] = () }
+        for (key, _) in FigureKeys.inKeyOrder(all) {
             let read = r.figures[key]?.value
             let inferred = read == nil ? checked.inferred[key]?.value : nil
             let value = (read ?? inferred).map(ConsistencyChecker.format) ?? ""
@@ -90,7 +91,7 @@ public enum ExportRecord {
         do {
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
-            for (key, figure) in report.figures.sorted(by: { $0.key < $1.key }) {
+            for (key, figure) in FigureKeys.inKeyOrder(report.figures) {
                 f.key(key, &out)
                 if let v = figure.value { JSONText.number(v, to: &out) } else { out += "null" }
             }
@@ -100,7 +101,7 @@ public enum ExportRecord {
         do {
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
-            for (key, inference) in checked.inferred.sorted(by: { $0.key < $1.key }) {
+            for (key, inference) in FigureKeys.inKeyOrder(checked.inferred) {
                 f.key(key, &out)
                 JSONText.number(inference.value, to: &out)
             }

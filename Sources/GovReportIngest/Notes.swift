@@ -51,7 +51,13 @@ public struct Notes: Sendable {
 
     /// The notes for a report: beside it, or in the folder under its file name.
     public func forReport(source: String) -> String? {
-        reports[source] ?? named[((source as NSString).lastPathComponent as NSString).deletingPathExtension]
+        if let text = reports[source] { return text }
+        guard !named.isEmpty else { return nil }
+        // The file name without its extension, by its last slash and dot.
+        let name = source.utf8.lastIndex(of: UInt8(ascii: "/")).map { source[source.utf8.index(after: $0)...] } ?? source[...]
+        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.startIndex ? nil : $0 }
+        let stem = dot.map { name[..<$0] } ?? name
+        return named[String(stem)]
     }
 
     public func forAgency(_ name: String) -> String? { named[name] }

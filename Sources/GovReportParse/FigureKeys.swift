@@ -215,6 +215,23 @@ extension FigureKeys {
         return Dictionary(keys.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
     }()
 
+    /// Each canonical key's place in code-point order (`<`).
+    static let places: [String: Int] = Dictionary(uniqueKeysWithValues: canonical.keys.sorted().enumerated().map { ($1, $0) })
+
+    /// The entries in the order of their keys (`<`, code points): by the keys' precomputed
+    /// places when all are canonical (comparing strings was a twentieth of a build), by the
+    /// strings otherwise.
+    public static func inKeyOrder<Value>(_ entries: [String: Value]) -> [(key: String, value: Value)] {
+        var placed: [(place: Int, key: String, value: Value)] = []
+        placed.reserveCapacity(entries.count)
+        for (key, value) in entries {
+            guard let place = places[key] else { return entries.sorted { $0.key < $1.key } }
+            placed.append((place, key, value))
+        }
+        placed.sort { $0.place < $1.place }
+        return placed.map { ($0.key, $0.value) }
+    }
+
     /// The figures with their keys replaced by the shared canonical strings: ten thousand
     /// reports then hold one copy of each key instead of ten thousand (a third of the memory
     /// a large build used).

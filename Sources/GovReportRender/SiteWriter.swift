@@ -59,7 +59,7 @@ public struct SiteWriter: Sendable {
         if exists {
             guard isDir.boolValue else { throw .output(path: out.path, reason: "output exists and is not a folder") }
             if let text = try? String(contentsOf: out.appendingPathComponent(Self.manifestName), encoding: .utf8) {
-                previous = Set(text.split(separator: "\n").map(String.init))
+                previous = Set(text.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
             } else {
                 let existing = Self.files(under: out)
                 if !existing.isEmpty && !force {
@@ -182,70 +182,117 @@ public struct SiteWriter: Sendable {
             // Without the previous build's record map, an equal result leaves the old file.
             let compare = !staging && self.previous.contains(path) && previous == nil
             let same = try replace(url, unlessEqual: compare) { (handle: FileHandle) throws in
-                var buffer = Data()
-                buffer.reserveCapacity(1 << 20)
-                var written = 0
-                try records.assemble({ bytes in
-                    buffer.append(contentsOf: bytes)
-                    written += bytes.count
-                    if buffer.count >= 1 << 20 {
-                        try handle.write(contentsOf: buffer)
-                        buffer.removeAll(keepingCapacity: true)
-                    }
-                }, record: { i in
+                var out = RecordOutput(path: url.path, handle: handle, old: old)
+                try records.assemble({ piece in try out.add(piece) }, record: { i in
                     let key = records.keys[i]
-                    let bytes: [UInt8]
-                    if let old, let span = previous?.records[key] {
-                        guard let copied = old.bytes(at: span.offset, count: span.length) else {
-                            throw BuildError.output(path: url.path, reason: "the previous export changed under the build")
-                        }
-                        bytes = copied
+                    let piece: SiteBuilder.Job.Records.Piece
+                    if old != nil, let span = previous?.records[key] {
+                        piece = .copy(offset: span.offset, length: span.length)
                     } else {
-                        bytes = Array(records.render(i).utf8)
+                        piece = .bytes(Array(records.render(i).utf8))
                     }
                     // Called after the separator is out: the record starts here.
-                    export.records[key] = BuildCache.Export.Span(offset: written, length: bytes.count)
-                    return bytes
+                    let length = switch piece { case .bytes(let b), .separator(let b): b.count; case .copy(_, let n): n }
+                    export.records[key] = BuildCache.Export.Span(offset: out.written, length: length)
+                    return piece
                 })
-                try handle.write(contentsOf: buffer)
-                export.size = written
+                try out.finish()
+                export.size = out.written
             }
             counts.withLock { if same { $0.unchanged += 1 } else { $0.written += 1 } }
             return export
         }
 
-        /// The previous build's export, read forward through a window of a few megabytes:
-        /// records are copied in file order, and a read per record (ten thousand system calls
-        /// for one export) cost more than the copying.
+        /// The previous build's export, open for copying its records.
         final class PreviousFile {
-            private let descriptor: Int32
-            private var window: [UInt8] = []
-            private var start = 0
+            let descriptor: Int32
+            let size: Int
 
             init?(path: String) {
                 descriptor = Glibc.open(path, O_RDONLY)
                 guard descriptor >= 0 else { return nil }
+                var st = stat()
+                size = fstat(descriptor, &st) == 0 ? Int(st.st_size) : 0
             }
 
             deinit { Glibc.close(descriptor) }
+        }
 
-            /// `count` bytes at `offset`; nil when the file is shorter.
-            func bytes(at offset: Int, count: Int) -> [UInt8]? {
-                if offset < start || offset + count > start + window.count {
-                    let size = max(count, 4 << 20)
-                    window = [UInt8](unsafeUninitializedCapacity: size) { buffer, filled in
-                        var done = 0
-                        while done < size {
-                            let n = pread(descriptor, buffer.baseAddress! + done, size - done, off_t(offset + done))
-                            if n <= 0 { break }
-                            done += n
-                        }
-                        filled = done
+        /// Writes an export's pieces: made bytes through a megabyte buffer; records copied from
+        /// the previous file joined into runs (neighbours there, with the separator between
+        /// them, are neighbours here) and copied by the kernel (`sendfile`), not through this
+        /// process — a record at a time, through buffers, copying cost more than the rest of
+        /// a rebuild after one change.
+        struct RecordOutput {
+            let path: String
+            let handle: FileHandle
+            let old: PreviousFile?
+            private(set) var written = 0
+            private var buffer: [UInt8] = []
+            /// The run of the previous file waiting to be copied, and the separator after it,
+            /// which a following copy may absorb (the previous file has it there too).
+            private var run: (start: Int, end: Int)?
+            private var held: [UInt8] = []
+
+            init(path: String, handle: FileHandle, old: PreviousFile?) {
+                self.path = path
+                self.handle = handle
+                self.old = old
+                buffer.reserveCapacity(1 << 20)
+            }
+
+            mutating func add(_ piece: SiteBuilder.Job.Records.Piece) throws {
+                switch piece {
+                case .separator(let bytes) where run != nil && held.isEmpty:
+                    written += bytes.count
+                    held = bytes
+                case .bytes(let bytes), .separator(let bytes):
+                    written += bytes.count
+                    try flushRun()
+                    try append(bytes)
+                case .copy(let offset, let length):
+                    written += length
+                    if let r = run, offset == r.end + held.count {
+                        // Contiguous there too: the held bytes are the previous file's own.
+                        run = (r.start, offset + length)
+                        held.removeAll(keepingCapacity: true)
+                        return
                     }
-                    start = offset
-                    guard count <= window.count else { return nil }
+                    try flushRun()
+                    run = (offset, offset + length)
                 }
-                return Array(window[(offset - start)..<(offset - start + count)])
+            }
+
+            mutating func finish() throws {
+                try flushRun()
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll()
+            }
+
+            private mutating func append(_ bytes: [UInt8]) throws {
+                buffer += bytes
+                if buffer.count >= 1 << 20 {
+                    try handle.write(contentsOf: buffer)
+                    buffer.removeAll(keepingCapacity: true)
+                }
+            }
+
+            private mutating func flushRun() throws {
+                guard let r = run, let old else { return }
+                run = nil
+                try handle.write(contentsOf: buffer)
+                buffer.removeAll(keepingCapacity: true)
+                guard r.end <= old.size else { throw BuildError.output(path: path, reason: "the previous export changed under the build") }
+                var offset = off_t(r.start)
+                var left = r.end - r.start
+                while left > 0 {
+                    let n = sendfile(handle.fileDescriptor, old.descriptor, &offset, left)
+                    guard n > 0 else { throw BuildError.output(path: path, reason: "copying the previous export: \(String(cString: strerror(errno)))") }
+                    left -= n
+                }
+                let bytes = held
+                held.removeAll(keepingCapacity: true)
+                try append(bytes)
             }
         }
 

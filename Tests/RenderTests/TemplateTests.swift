@@ -21,7 +21,7 @@ import Testing
         try! Data("**注意** 本报告 <b>数字</b> 与[官网](https://example.gov.cn)不一致。\n".utf8)
             .write(to: folder.appendingPathComponent("000_24d319d9b4c5a884.md"))
         let builder = try! SiteBuilder(resources: Fixtures.root)
-        let reading = builder.read([folder.path], relativeTo: nil, cache: nil)
+        let reading = builder.read([folder.path], relativeTo: nil, cache: { nil })
         return try! builder.jobs(reading.reports, notes: reading.notes, digests: reading.digests)
     }()
 
