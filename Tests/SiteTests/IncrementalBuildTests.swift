@@ -90,6 +90,55 @@ import Testing
         #expect(fourth.summary.removed >= 2)
     }
 
+    @Test func exportsCopiedInRunsMatchAFreshBuild() throws {
+        // The exports copy unchanged records from the previous file in runs; corrected
+        // reports break the runs. A figure changed to one of the same width keeps its
+        // record's length, so old bytes of the same size lie where the new record goes:
+        // they must not be copied in its place. Corrections at the first, a middle, two
+        // neighbouring and the last report, of the same width and of another width.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 40, seed: 8, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2024)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let csvBefore = try String(contentsOf: site.appendingPathComponent("data/reports.csv"), encoding: .utf8)
+        // The records' order in the export (the site's: agency, year, source).
+        var ordered: [String] = []
+        for line in csvBefore.split(separator: "\n").dropFirst() {
+            let source = String(line.prefix { $0 != "," })
+            if ordered.last != source { ordered.append(source) }
+        }
+        #expect(ordered.count == 40)
+
+        func correct(_ source: String, sameWidth: Bool, dryRun: Bool = false) throws -> Bool {
+            let url = URL(fileURLWithPath: source.hasPrefix("/") ? source : corpus.deletingLastPathComponent().appendingPathComponent(source).path)
+            // UTF-8 files only (some are GB18030); the first whole number between tabs.
+            guard var text = String(data: try Data(contentsOf: url), encoding: .utf8) else { return false }
+            guard let r = text.range(of: #"(?<=\t)[1-7](?=\t|\n)"#, options: .regularExpression), let n = Int(text[r]) else { return false }
+            if dryRun { return true }
+            text.replaceSubrange(r, with: sameWidth ? String(n + 1) : String(n + 100))
+            try Data(text.utf8).write(to: url)
+            return true
+        }
+        // Among the reports with a tab-separated table: the first, the last, two neighbours
+        // and one more (that one to another width).
+        let correctable = try ordered.indices.filter { try correct(ordered[$0], sameWidth: true, dryRun: true) }
+        let pair = try #require(correctable.first { $0 > 0 && correctable.contains($0 + 1) && $0 + 1 < ordered.count - 1 })
+        var corrected = Set([correctable.first!, pair, pair + 1, correctable.last!])
+        for i in corrected { _ = try correct(ordered[i], sameWidth: true) }
+        if let other = correctable.first(where: { !corrected.contains($0) }) {
+            _ = try correct(ordered[other], sameWidth: false)
+            corrected.insert(other)
+        }
+        #expect(corrected.count == 5, "corrected \(corrected.sorted()) of \(correctable)")
+        let rebuilt = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(rebuilt.reusedInputs == 40 - corrected.count)
+        let csvAfter = try String(contentsOf: site.appendingPathComponent("data/reports.csv"), encoding: .utf8)
+        #expect(csvAfter != csvBefore)
+    }
+
     @Test func changedTemplatesOrDamagedCacheMeanAFullBuild() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
