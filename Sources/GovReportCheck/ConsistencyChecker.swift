@@ -11,43 +11,64 @@ public struct ConsistencyChecker: Sendable {
         guard let edition = report.edition else {
             return CheckedReport(report: report, inferred: [:], violations: [])
         }
-        let equations = Equation.all(for: edition).filter { eq in eq.keys.contains { report.figures[$0] != nil } }
-        var known: [String: Double] = [:]
-        for (key, figure) in report.figures { if let v = figure.value { known[key] = v } }
+        let system = Equation.System.byEdition[edition] ?? Equation.System([])
+        // The report's figures in the system's slots: present (read, possibly blank) and value.
+        var present = [Bool](repeating: false, count: system.keys.count)
+        var known = [Double?](repeating: nil, count: system.keys.count)
+        for (slot, key) in system.keys.enumerated() {
+            if let figure = report.figures[key] {
+                present[slot] = true
+                known[slot] = figure.value
+            }
+        }
+        // The equations that touch at least one figure of the report.
+        let active = system.equations.indices.filter { e in system.both[e].contains { present[$0] } }
 
         // Inference: repeat until no equation has exactly one unknown left.
         var inferred: [String: CheckedReport.Inference] = [:]
+        var inferredSlots = Set<Int>()
         var changed = true
         while changed {
             changed = false
-            for eq in equations {
-                let unknown = eq.keys.filter { known[$0] == nil }
-                guard unknown.count == 1, let key = unknown.first else { continue }
-                let leftSum = eq.left.compactMap { known[$0] }.reduce(0, +)
-                let rightSum = eq.right.compactMap { known[$0] }.reduce(0, +)
-                let value = eq.left.contains(key) ? rightSum - leftSum : leftSum - rightSum
+            for e in active {
+                var unknown = -1, unknowns = 0
+                for slot in system.both[e] where known[slot] == nil {
+                    unknowns += 1
+                    unknown = slot
+                }
+                guard unknowns == 1 else { continue }
+                let leftSum = system.left[e].compactMap { known[$0] }.reduce(0, +)
+                let rightSum = system.right[e].compactMap { known[$0] }.reduce(0, +)
+                let value = system.left[e].contains(unknown) ? rightSum - leftSum : leftSum - rightSum
                 guard value >= 0, value == value.rounded() else { continue }
-                known[key] = value
-                inferred[key] = CheckedReport.Inference(value: value, rule: eq.rule, reason: render(eq, known, inferred: [key]))
+                known[unknown] = value
+                let key = system.keys[unknown]
+                inferred[key] = CheckedReport.Inference(value: value, rule: system.equations[e].rule,
+                                                        reason: render(e, system, known, inferred: [unknown]))
+                inferredSlots.insert(unknown)
                 changed = true
             }
         }
 
         var violations: [Violation] = []
-        for eq in equations {
-            guard eq.keys.allSatisfy({ known[$0] != nil }) else { continue }
-            let l = eq.left.map { known[$0]! }.reduce(0, +)
-            let r = eq.right.map { known[$0]! }.reduce(0, +)
+        for e in active {
+            guard system.both[e].allSatisfy({ known[$0] != nil }) else { continue }
+            let l = system.left[e].map { known[$0]! }.reduce(0, +)
+            let r = system.right[e].map { known[$0]! }.reduce(0, +)
             guard abs(l - r) > 1e-9 else { continue }
+            let eq = system.equations[e]
             let line = eq.keys.compactMap { report.figures[$0]?.line }.min() ?? 0
-            violations.append(Violation(rule: eq.rule, message: "\(eq.scope): " + render(eq, known, inferred: Set(inferred.keys), equal: false),
+            violations.append(Violation(rule: eq.rule, message: "\(eq.scope): " + render(e, system, known, inferred: inferredSlots, equal: false),
                                         keys: eq.keys, location: SourceLocation(path: report.source, line: line)))
+        }
+        func knownValue(_ key: String) -> Double? {
+            report.figures[key]?.value ?? inferred[key]?.value
         }
 
         // Rule 5: the prose restates a table figure.
         if let said = report.figures[FigureKeys.Prose.applicationsReceived], let n = said.value {
-            let new = known[FigureKeys.application("new", "total")]
-            let carried = known[FigureKeys.application("carried_over", "total")]
+            let new = knownValue(FigureKeys.application("new", "total"))
+            let carried = knownValue(FigureKeys.application("carried_over", "total"))
             let candidates = [new, new.flatMap { a in carried.map { a + $0 } }].compactMap { $0 }
             if !candidates.isEmpty && !candidates.contains(n) {
                 let table = new.map { Self.format($0) } ?? "—"
@@ -64,12 +85,12 @@ public struct ConsistencyChecker: Sendable {
         return CheckedReport(report: checkedReport, inferred: inferred, violations: violations.sorted())
     }
 
-    func render(_ eq: Equation, _ known: [String: Double], inferred: Set<String>, equal: Bool = true) -> String {
-        func term(_ key: String) -> String {
-            let v = known[key].map { Self.format($0) } ?? "?"
-            return "\(FigureKeys.label(for: key)) \(v)\(inferred.contains(key) ? "（推算）" : "")"
+    func render(_ e: Int, _ system: Equation.System, _ known: [Double?], inferred: Set<Int>, equal: Bool = true) -> String {
+        func term(_ slot: Int) -> String {
+            let v = known[slot].map { Self.format($0) } ?? "?"
+            return "\(FigureKeys.label(for: system.keys[slot])) \(v)\(inferred.contains(slot) ? "（推算）" : "")"
         }
-        return eq.left.map(term).joined(separator: " + ") + (equal ? " = " : " ≠ ") + eq.right.map(term).joined(separator: " + ")
+        return system.left[e].map(term).joined(separator: " + ") + (equal ? " = " : " ≠ ") + system.right[e].map(term).joined(separator: " + ")
     }
 
     /// Numbers as reports print them: integers without a decimal point.

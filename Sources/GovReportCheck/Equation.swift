@@ -25,6 +25,37 @@ struct Equation: Sendable {
 
     static func all(for edition: Edition) -> [Equation] { byEdition[edition] ?? [] }
 
+    /// An edition's equations over numbered slots, one per key they use: a report's values
+    /// are looked up once into an array, and the rules work on the array (looking every key
+    /// up in the report's dictionaries at every turn was most of the checking).
+    struct System: Sendable {
+        /// The keys, by slot.
+        let keys: [String]
+        let equations: [Equation]
+        /// Per equation, the slots of `left`, of `right` and of both.
+        let left: [[Int]]
+        let right: [[Int]]
+        let both: [[Int]]
+
+        init(_ equations: [Equation]) {
+            var slot: [String: Int] = [:]
+            var keys: [String] = []
+            func number(_ key: String) -> Int {
+                if let n = slot[key] { return n }
+                slot[key] = keys.count
+                keys.append(key)
+                return keys.count - 1
+            }
+            self.equations = equations
+            left = equations.map { $0.left.map(number) }
+            right = equations.map { $0.right.map(number) }
+            both = equations.map { $0.keys.map(number) }
+            self.keys = keys
+        }
+
+        static let byEdition: [Edition: System] = Dictionary(uniqueKeysWithValues: Edition.allCases.map { ($0, System(Equation.all(for: $0))) })
+    }
+
     static func build(for edition: Edition) -> [Equation] {
         guard edition.hasTables else { return [] }
         var equations: [Equation] = []

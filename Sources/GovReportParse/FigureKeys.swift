@@ -207,7 +207,7 @@ extension FigureKeys {
 extension FigureKeys {
     /// Every key of every edition, each a single string instance.
     static let canonical: [String: String] = {
-        var keys: [String] = reviewKeys
+        var keys: [String] = reviewKeys + [Prose.applicationsReceived, Prose.itemsPublished]
         for edition in [Edition.format2019, .format2021] {
             for row in applicationRows(edition) { for column in applicantColumns { keys.append(application(row.key, column.key)) } }
             for row in proactiveRows(edition) { for column in row.columns { keys.append("proactive.\(row.key).\(column.key)") } }
@@ -222,14 +222,18 @@ extension FigureKeys {
     /// places when all are canonical (comparing strings was a twentieth of a build), by the
     /// strings otherwise.
     public static func inKeyOrder<Value>(_ entries: [String: Value]) -> [(key: String, value: Value)] {
-        var placed: [(place: Int, key: String, value: Value)] = []
-        placed.reserveCapacity(entries.count)
-        for (key, value) in entries {
-            guard let place = places[key] else { return entries.sorted { $0.key < $1.key } }
-            placed.append((place, key, value))
+        let pairs = Array(entries)
+        // Place and index packed in one integer: a plain integer sort, not a generic one.
+        var packed: [Int] = []
+        packed.reserveCapacity(pairs.count)
+        for (i, pair) in pairs.enumerated() {
+            guard let place = places[pair.key], pairs.count < 1 << 20 else {
+                return pairs.indices.sorted { pairs[$0].key < pairs[$1].key }.map { pairs[$0] }
+            }
+            packed.append(place << 20 | i)
         }
-        placed.sort { $0.place < $1.place }
-        return placed.map { ($0.key, $0.value) }
+        packed.sort()
+        return packed.map { pairs[$0 & (1 << 20 - 1)] }
     }
 
     /// The figures with their keys replaced by the shared canonical strings: ten thousand
