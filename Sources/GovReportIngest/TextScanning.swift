@@ -20,6 +20,30 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `trimmedSpaces` that first looks at the end bytes: most text has no space to trim, and
+    /// can say so without decoding a character.
+    public var trimmedSpaces: String {
+        var copy = self
+        let clean: Bool = copy.withUTF8 { b in
+            guard let first = b.first, let last = b.last else { return true }
+            // A space separator or tab starts with 09, 20, C2, E1, E2 or E3.
+            func mayStartSpace(_ lead: UInt8) -> Bool {
+                lead == 0x20 || lead == 0x09 || lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3)
+            }
+            if mayStartSpace(first) { return false }
+            // The lead byte of the last character.
+            var i = b.count - 1
+            if last >= 0x80 {
+                while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
+            }
+            return !mayStartSpace(b[i])
+        }
+        if clean { return self }
+        return self[...].trimmedSpaces
+    }
+}
+
 /// Unicode's whitespace classes from their fixed lists: the property tables behind
 /// `Unicode.Scalar.Properties` and `Character.isWhitespace` were looked up for every
 /// character of every report, a visible part of reading. A test compares these with the

@@ -33,8 +33,25 @@ public struct CellStream: Sendable {
         flush(&block)
     }
 
+    /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
+    /// on the bytes, without breaking the line into characters.
     static func isEmpty(_ line: String) -> Bool {
-        line.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
+        var line = line
+        return line.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                switch b[i] {
+                case 0x20, 0x0D: i += 1
+                case 0xC2 where i + 1 < n && b[i + 1] == 0xA0: i += 2
+                case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
+                // Any other byte belongs to a character that is not one of these (none is
+                // canonically equivalent to them), so the line is not empty.
+                default: return false
+                }
+            }
+            return true
+        }
     }
 
     private mutating func flush(_ block: inout [(Int, String)]) {

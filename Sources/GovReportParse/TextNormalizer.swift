@@ -6,7 +6,21 @@ import GovReportIngest
 public enum TextNormalizer {
     /// Full-width ASCII to half-width, ideographic space to space.
     public static func halfWidth(_ s: String) -> String {
-        guard s.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E || $0.value == 0x3000 }) else {
+        // On the bytes first: FF01–FF5E are EF BC xx or EF BD xx, U+3000 is E3 80 80; text
+        // with neither is returned as it is without decoding a character.
+        var copy = s
+        let plain: Bool = copy.withUTF8 { b in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c == 0xEF, i + 1 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD { return false }
+                if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+                i += 1
+            }
+            return true
+        }
+        guard !plain, s.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E || $0.value == 0x3000 }) else {
             return s
         }
         var out = String.UnicodeScalarView()

@@ -1,4 +1,5 @@
 @testable import GovReportParse
+import GovReportIngest
 import Testing
 
 @Suite struct TextNormalizerTests {
@@ -17,5 +18,40 @@ import Testing
         #expect(mismatches.isEmpty, "differ at \(mismatches.prefix(10).map { String($0, radix: 16) })")
         #expect(TextNormalizer.isNumeral("\u{F9D1}") && TextNormalizer.isNumeral("十") && !TextNormalizer.isNumeral("千"))
         #expect(TextNormalizer.labelKey("（\u{F9D1}）“其他” 处理") == "其他处理")
+    }
+}
+
+@Suite struct ByteShortcutTests {
+    /// Strings made of the characters the shortcuts look at, and their neighbours.
+    static func samples() -> [String] {
+        let alphabet: [String] = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{2002}", "\u{202F}", "\u{205F}", "\u{1680}", "\r",
+                                  "a", "1", "一", "、", "。", "（", "１", "Ｚ", "～", "\u{FF5F}", "\u{FF00}", "\u{301}", "é", "\u{E000}", "𠀀"]
+        // A fixed sequence (an LCG), so a failure repeats.
+        struct LCG: RandomNumberGenerator {
+            var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+            mutating func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state }
+        }
+        var random = LCG()
+        var out: [String] = [""]
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...6, using: &random)
+            out.append((0..<n).map { _ in alphabet.randomElement(using: &random)! }.joined())
+        }
+        return out
+    }
+
+    @Test func byteShortcutsAnswerAsTheCharacterCode() {
+        for s in Self.samples() {
+            // trimmedSpaces on String (byte shortcut) and on Substring (scalar code).
+            #expect(s.trimmedSpaces == s[...].trimmedSpaces, "trim \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // halfWidth's byte pre-check against the scalar rule.
+            let reference = String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+                u.value >= 0xFF01 && u.value <= 0xFF5E ? Unicode.Scalar(u.value - 0xFEE0)! : u.value == 0x3000 ? " " : u
+            }))
+            #expect(TextNormalizer.halfWidth(s) == reference, "halfWidth \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // An empty table line: spaces of three kinds and carriage returns only.
+            let empty = s.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
+            #expect(CellStream.isEmpty(s) == empty, "isEmpty \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
     }
 }
