@@ -54,9 +54,10 @@ public enum ExportRecord {
         }
         let r = checked.report
         let head = field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + "," + (r.edition?.rawValue ?? "") + ","
-        var all = r.figures.mapValues { _ in () }
-        for key in checked.inferred.keys { all[key] = () }
-        for (key, _) in FigureKeys.inKeyOrder(all) {
+        var keys = Array(r.figures.keys)
+        for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
+        for i in FigureKeys.order(of: keys) {
+            let key = keys[i]
             let read = r.figures[key]?.value
             let inferred = read == nil ? checked.inferred[key]?.value : nil
             let value = (read ?? inferred).map(ConsistencyChecker.format) ?? ""
@@ -91,7 +92,9 @@ public enum ExportRecord {
         do {
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
-            for (key, figure) in FigureKeys.inKeyOrder(report.figures) {
+            let figures = Array(report.figures)
+            for i in FigureKeys.order(of: figures.map(\.key)) {
+                let (key, figure) = figures[i]
                 f.key(key, &out)
                 if let v = figure.value { JSONText.number(v, to: &out) } else { out += "null" }
             }
@@ -101,7 +104,9 @@ public enum ExportRecord {
         do {
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
-            for (key, inference) in FigureKeys.inKeyOrder(checked.inferred) {
+            let inferred = Array(checked.inferred)
+            for i in FigureKeys.order(of: inferred.map(\.key)) {
+                let (key, inference) = inferred[i]
                 f.key(key, &out)
                 JSONText.number(inference.value, to: &out)
             }

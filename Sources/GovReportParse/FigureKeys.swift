@@ -218,22 +218,21 @@ extension FigureKeys {
     /// Each canonical key's place in code-point order (`<`).
     static let places: [String: Int] = Dictionary(uniqueKeysWithValues: canonical.keys.sorted().enumerated().map { ($1, $0) })
 
-    /// The entries in the order of their keys (`<`, code points): by the keys' precomputed
-    /// places when all are canonical (comparing strings was a twentieth of a build), by the
-    /// strings otherwise.
-    public static func inKeyOrder<Value>(_ entries: [String: Value]) -> [(key: String, value: Value)] {
-        let pairs = Array(entries)
-        // Place and index packed in one integer: a plain integer sort, not a generic one.
+    /// The positions of `keys` in the order of the keys (`<`, code points): by the keys'
+    /// precomputed places when all are canonical (comparing strings was a twentieth of a
+    /// build), by the strings otherwise. Not generic, so that it is fast wherever it is used.
+    public static func order(of keys: [String]) -> [Int] {
         var packed: [Int] = []
-        packed.reserveCapacity(pairs.count)
-        for (i, pair) in pairs.enumerated() {
-            guard let place = places[pair.key], pairs.count < 1 << 20 else {
-                return pairs.indices.sorted { pairs[$0].key < pairs[$1].key }.map { pairs[$0] }
+        packed.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            // Place and position packed in one integer: a plain integer sort.
+            guard let place = places[key], keys.count < 1 << 20 else {
+                return keys.indices.sorted { keys[$0] < keys[$1] }
             }
             packed.append(place << 20 | i)
         }
         packed.sort()
-        return packed.map { pairs[$0 & (1 << 20 - 1)] }
+        return packed.map { $0 & (1 << 20 - 1) }
     }
 
     /// The figures with their keys replaced by the shared canonical strings: ten thousand
