@@ -61,14 +61,14 @@ struct ApplicationsTableParser {
                 let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
-            for (column, cell) in zip(columns, cells) {
+            for (figureKey, cell) in zip(FigureKeys.applicationKeys(key), cells) {
                 guard let cell else { continue }
                 let value: Double? = if case .number(let n) = cell.content { n } else { nil }
-                reading.figures[FigureKeys.application(key, column.key)] = Figure(value, line: cell.line)
+                reading.figures[figureKey] = Figure(value, line: cell.line)
             }
         }
         for (key, line) in ledger.blankOnly(where: expected.contains) {
-            for column in columns { reading.figures[FigureKeys.application(key, column.key)] = Figure(nil, line: line) }
+            for figureKey in FigureKeys.applicationKeys(key) { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.applicationRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
         return reading

@@ -215,6 +215,30 @@ extension FigureKeys {
         return Dictionary(keys.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
     }()
 
+    /// The canonical instance of a key (the key itself when it is not one).
+    public static func canonicalKey(_ key: String) -> String { canonical[key] ?? key }
+
+    /// A row's keys of the applications table, one per applicant column, as the canonical
+    /// instances: made once, not per cell of every report.
+    static let applicationKeysByRow: [String: [String]] = {
+        var rows: [String: [String]] = [:]
+        for edition in [Edition.format2019, .format2021] {
+            for row in applicationRows(edition) where rows[row.key] == nil {
+                rows[row.key] = applicantColumns.map { canonicalKey(application(row.key, $0.key)) }
+            }
+        }
+        return rows
+    }()
+
+    static func applicationKeys(_ row: String) -> [String] {
+        applicationKeysByRow[row] ?? applicantColumns.map { application(row, $0.key) }
+    }
+
+    /// A section 二 row's keys, one per column of its definition, as the canonical instances.
+    static func proactiveKeys(_ row: ProactiveRow) -> [String] {
+        row.columns.map { canonicalKey("proactive.\(row.key).\($0.key)") }
+    }
+
     /// Each canonical key's place in code-point order (`<`).
     static let places: [String: Int] = Dictionary(uniqueKeysWithValues: canonical.keys.sorted().enumerated().map { ($1, $0) })
 
@@ -233,14 +257,5 @@ extension FigureKeys {
         }
         packed.sort()
         return packed.map { $0 & (1 << 20 - 1) }
-    }
-
-    /// The figures with their keys replaced by the shared canonical strings: ten thousand
-    /// reports then hold one copy of each key instead of ten thousand (a third of the memory
-    /// a large build used).
-    public static func interned(_ figures: Figures) -> Figures {
-        var out = Figures(minimumCapacity: figures.count)
-        for (key, figure) in figures { out[canonical[key] ?? key] = figure }
-        return out
     }
 }

@@ -34,8 +34,7 @@ struct ProactiveTableParser {
             }
             let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
             if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
-            for (column, cell) in zip(definition.columns, cells) {
-                let figureKey = "proactive.\(key).\(column.key)"
+            for (figureKey, cell) in zip(FigureKeys.proactiveKeys(definition), cells) {
                 guard let cell else {
                     // A tab-separated row whose trailing cells are blank: the blank is the cell.
                     reading.figures[figureKey] = Figure(nil, line: row.line)
@@ -46,7 +45,7 @@ struct ProactiveTableParser {
             }
         }
         for (key, line) in ledger.blankOnly(where: { definitions[$0] != nil }) {
-            for column in definitions[key]!.columns { reading.figures["proactive.\(key).\(column.key)"] = Figure(nil, line: line) }
+            for figureKey in FigureKeys.proactiveKeys(definitions[key]!) { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.proactiveRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
         return reading

@@ -42,7 +42,7 @@ struct ProseFigureExtractor {
             return nil
         }
         if let (n, line) = first(Self.received, needs: ["件"]) {
-            let key = edition == .free2008 ? FigureKeys.application("new", "total") : FigureKeys.Prose.applicationsReceived
+            let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
         if let (n, line) = first(Self.published, needs: ["发布"], rejectClause: Self.partialChannels) {
@@ -53,7 +53,7 @@ struct ProseFigureExtractor {
                 let t = TextNormalizer.halfWidth(line)
                 if Self.noReviews.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil {
                     for group in FigureKeys.reviewGroups {
-                        figures[FigureKeys.review(group.key, "total")] = Figure(0, line: i + 1, origin: .prose)
+                        figures[FigureKeys.canonicalKey(FigureKeys.review(group.key, "total"))] = Figure(0, line: i + 1, origin: .prose)
                     }
                     break
                 }

@@ -61,25 +61,25 @@ public struct ReportParser: Sendable {
             }
             if let s = stream(.proactive) {
                 let reading = ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
-                report.figures.merge(reading.figures) { a, _ in a }
+                report.add(reading.figures)
                 report.diagnostics += reading.diagnostics
             }
             if let s = stream(.applications) {
                 let reading = ApplicationsTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
-                report.figures.merge(reading.figures) { a, _ in a }
+                report.add(reading.figures)
                 report.diagnostics += reading.diagnostics
             }
             if let s = stream(.reviews) {
                 let reading = ReviewTableParser(source: source).parse(s, sectionLine: report.sectionLines[.reviews] ?? 0)
-                report.figures.merge(reading.figures) { a, _ in a }
+                report.add(reading.figures)
                 report.diagnostics += reading.diagnostics
             }
             let overview = ranges[.overview] ?? 0..<(ranges.values.map(\.lowerBound).min() ?? source.lines.count)
             let lines = overview.map { ($0, source.lines[$0]) }
-            report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
+            report.add(prose.extract(lines, edition: edition))
         } else {
             let lines = source.lines.indices.map { ($0, source.lines[$0]) }
-            report.figures.merge(prose.extract(lines, edition: edition)) { a, _ in a }
+            report.add(prose.extract(lines, edition: edition))
         }
         let tableFigures = report.figures.values.contains { $0.origin == .table && $0.value != nil }
         if metadata.titleLine == nil && headings.count < 2 && !tableFigures {
@@ -97,7 +97,8 @@ public struct ReportParser: Sendable {
             report.sectionLines = report.sectionLines.mapValues(source.originalLine)
         }
         report.diagnostics.sort()
-        report.figures = FigureKeys.interned(report.figures)
+        // Every parser keys its figures with the canonical key strings, so ten thousand
+        // reports hold one copy of each key (a test checks that they do).
         return report
     }
 
@@ -133,5 +134,14 @@ public struct ReportParser: Sendable {
         if score2019 > score2021 { return .format2019 }
         guard hasTable || score2021 > 0 else { return .free2008 }
         return (year ?? 2021) >= 2021 ? .format2021 : .format2019
+    }
+}
+
+extension Report {
+    /// Adds figures that are not there yet (the first reading of a key wins).
+    mutating func add(_ more: Figures) {
+        if figures.isEmpty { figures = more; return }
+        figures.reserveCapacity(figures.count + more.count)
+        figures.merge(more) { a, _ in a }
     }
 }

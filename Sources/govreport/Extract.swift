@@ -34,17 +34,41 @@ struct Extract: ParsableCommand {
             }
             return made.withLock { $0 }
         }
-        let text: String = switch format {
-        case .json: sorted.isEmpty ? ExportRecord.jsonArray([]) : "[\n  " + records(ExportRecord.jsonRecord).joined(separator: ",\n  ") + "\n]\n"
-        case .jsonl: records { ExportRecord.json($0, pretty: false) + "\n" }.joined()
-        case .csv: ExportRecord.csvHeader + records(ExportRecord.csvRows).joined()
+        // The pieces in order: written one after the other, not joined into one more copy.
+        let pieces: [String] = switch format {
+        case .json: sorted.isEmpty ? [ExportRecord.jsonArray([])]
+            : ["[\n  "] + Array(records(ExportRecord.jsonRecord).map { [$0] }.joined(separator: [",\n  "])) + ["\n]\n"]
+        case .jsonl: records { ExportRecord.json($0, pretty: false) + "\n" }
+        case .csv: [ExportRecord.csvHeader] + records(ExportRecord.csvRows)
+        }
+        func write(_ handle: FileHandle) throws {
+            var buffer = Data()
+            for piece in pieces {
+                buffer.append(contentsOf: piece.utf8)
+                if buffer.count >= 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
+            }
+            try handle.write(contentsOf: buffer)
         }
         if let output {
-            do { try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic) } catch {
+            // Through a temporary file beside it, renamed into place: never half a file.
+            let url = URL(fileURLWithPath: output)
+            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
+            do {
+                let descriptor = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+                guard descriptor >= 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
+                let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+                defer { try? handle.close() }
+                try write(handle)
+                guard rename(temp.path, url.path) == 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
+            } catch let error as CLIError {
+                try? FileManager.default.removeItem(at: temp)
+                throw error
+            } catch {
+                try? FileManager.default.removeItem(at: temp)
                 throw CLIError("\(output): cannot write: \(error.localizedDescription)")
             }
         } else {
-            FileHandle.standardOutput.write(Data(text.utf8))
+            try write(FileHandle.standardOutput)
         }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import GovReportCorpus
+import GovReportIngest
 import GovReportParse
 import TestSupport
 import Testing
@@ -14,6 +15,28 @@ import Testing
             #expect(generator.item(i).truth == again.item(i).truth)
         }
         #expect(CorpusGenerator(options: .init(count: 600, seed: 4)).item(5).bytes != generator.item(5).bytes)
+    }
+
+    @Test func figureKeysAreTheSharedInstances() throws {
+        // Ten thousand reports must hold one copy of each key string: every parser keys its
+        // figures with the canonical instances. Compared by the address of their bytes.
+        func address(_ s: String) -> UnsafeRawPointer? {
+            s.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        }
+        var checked = 0, copies: Set<String> = []
+        for i in 0..<300 {
+            let item = generator.item(i)
+            guard let (text, encoding) = TextEncoding.decode(item.bytes) else { continue }
+            let source = item.path.hasSuffix(".html")
+                ? { let (lines, original) = HTMLText.lines(fromHTML: text); return SourceText(path: item.path, lines: lines, originalLines: original, encoding: encoding) }()
+                : SourceText(path: item.path, text: text)
+            for key in Fixtures.parser.parse(source).figures.keys where key.utf8.count > 15 {
+                checked += 1
+                if address(key) != address(FigureKeys.canonicalKey(key)) { copies.insert(key) }
+            }
+        }
+        #expect(checked > 30_000)
+        #expect(copies.isEmpty, "keys not shared: \(copies.sorted().prefix(5))")
     }
 
     @Test func coversEditionsLayoutsEncodingsAndDamage() {
