@@ -8,8 +8,10 @@ public struct InputCollector: Sendable {
     public static let reportExtensions: Set<String> = ["txt", "html", "htm", "shtml", "xhtml"]
 
     public struct Input: Hashable, Sendable {
-        /// The file on disk.
-        public let url: URL
+        /// The file on disk (kept as a path: making a URL for every file of a rebuild that
+        /// reads none of them was a visible part of it).
+        public let path: String
+        public var url: URL { URL(fileURLWithPath: path) }
         /// The path shown in diagnostics and pages.
         public let displayPath: String
         /// Size and modification time (nanoseconds) when the folder was walked, so that a
@@ -18,12 +20,16 @@ public struct InputCollector: Sendable {
         public var modified: Int64 = -1
 
         public init(url: URL, displayPath: String) {
-            self.url = url
+            self.init(path: url.path, displayPath: displayPath)
+        }
+
+        init(path: String, displayPath: String) {
+            self.path = path
             self.displayPath = displayPath
         }
 
-        init(url: URL, displayPath: String, status st: stat) {
-            self.init(url: url, displayPath: displayPath)
+        init(path: String, displayPath: String, status st: stat) {
+            self.init(path: path, displayPath: displayPath)
             size = Int(st.st_size)
             modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
         }
@@ -75,7 +81,7 @@ public struct InputCollector: Sendable {
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     walk(child, real: childReal, given: given, rel: rel.isEmpty ? name : rel + "/" + name)
                 } else if Self.isReport(name) {
-                    if inputs[childReal] == nil { inputs[childReal] = Input(url: URL(fileURLWithPath: child), displayPath: shown(name), status: st) }
+                    if inputs[childReal] == nil { inputs[childReal] = Input(path: child, displayPath: shown(name), status: st) }
                 }
             }
         }
@@ -95,7 +101,7 @@ public struct InputCollector: Sendable {
                 let key = url.resolvingSymlinksInPath().standardizedFileURL.path
                 var st = stat()
                 if inputs[key] == nil {
-                    inputs[key] = stat(url.path, &st) == 0 ? Input(url: url, displayPath: given, status: st) : Input(url: url, displayPath: given)
+                    inputs[key] = stat(url.path, &st) == 0 ? Input(path: url.path, displayPath: given, status: st) : Input(url: url, displayPath: given)
                 }
             }
         }

@@ -24,7 +24,7 @@ public struct Notes: Sendable {
         for input in inputs {
             // Paths taken apart by their last slash and dot (URL's path methods cost more than
             // the listings on a rebuild of ten thousand reports).
-            let path = input.url.path
+            let path = input.path
             let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
             let folder = slash.map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) } ?? "."
             let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path

@@ -103,7 +103,7 @@ public struct SiteBuilder {
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let stamp = file.size >= 0 ? (size: file.size, modified: file.modified) : BuildCache.stamp(path: file.url.path)
+            let stamp = file.size >= 0 ? (size: file.size, modified: file.modified) : BuildCache.stamp(path: file.path)
             let cached = cache?.inputs[file.displayPath]
             var entry: BuildCache.Input
             if let stamp, let cached, cached.size == stamp.size, cached.modified == stamp.modified {

@@ -1,4 +1,5 @@
 import Foundation
+import GovReportParse
 
 /// A compact binary form for the build cache: integers as varints, strings once each in a
 /// table (figure keys repeat in every report), read back without Foundation's decoders,
@@ -35,10 +36,28 @@ struct ArchiveWriter {
     }
 
     mutating func string(_ s: String) {
-        if let i = strings[s] { int(i); return }
+        int(intern(s))
+    }
+
+    /// The string's number in the table, added if new.
+    mutating func intern(_ s: String) -> Int {
+        if let i = strings[s] { return i }
         strings[s] = table.count
-        int(table.count)
         table.append(s)
+        return table.count - 1
+    }
+
+    /// The layouts: lists of string numbers that repeat across records (the key sets of
+    /// reports' figures: a handful for ten thousand reports), each stored once.
+    private var layouts: [[Int]: Int] = [:]
+    private var layoutTable: [[Int]] = []
+
+    /// The layout's number, added if new.
+    mutating func layout(_ ids: [Int]) -> Int {
+        if let i = layouts[ids] { return i }
+        layouts[ids] = layoutTable.count
+        layoutTable.append(ids)
+        return layoutTable.count - 1
     }
 
     mutating func string(_ s: String?) {
@@ -46,7 +65,7 @@ struct ArchiveWriter {
         string(s)
     }
 
-    /// The string table followed by the body.
+    /// The string table and the layouts, followed by the body.
     func finished(magic: String) -> Data {
         var head = ArchiveWriter()
         head.bytes += Array(magic.utf8)
@@ -54,6 +73,11 @@ struct ArchiveWriter {
         for s in table {
             head.int(s.utf8.count)
             head.bytes += s.utf8
+        }
+        head.int(layoutTable.count)
+        for ids in layoutTable {
+            head.int(ids.count)
+            for id in ids { head.int(id) }
         }
         return Data(head.bytes + bytes)
     }
@@ -65,6 +89,12 @@ struct ArchiveReader {
     let bytes: [UInt8]
     var at = 0
     var table: [String] = []
+    var layouts: [[Int]] = []
+    /// Per layout, once decoded: its figures with placeholder values, and for each of their
+    /// places in that dictionary's order, which of the layout's values goes there. A report's
+    /// figures are a copy of the template with the values written in, not a dictionary
+    /// built key by key (hashing the keys again was most of loading the cache).
+    var templates: [Int: (figures: Figures, slots: [Int])] = [:]
 
     /// Reads the magic and the string table; nil when the data is not an archive of this kind.
     init?(_ data: Data, magic: String) {
@@ -81,6 +111,21 @@ struct ArchiveReader {
                 guard n >= 0, at + n <= bytes.count else { return nil }
                 table.append(String(decoding: bytes[at..<at + n], as: UTF8.self))
                 at += n
+            }
+            let layoutCount = try int()
+            guard layoutCount >= 0, layoutCount <= bytes.count else { return nil }
+            layouts.reserveCapacity(layoutCount)
+            for _ in 0..<layoutCount {
+                let n = try int()
+                guard n >= 0, n <= table.count else { return nil }
+                var ids: [Int] = []
+                ids.reserveCapacity(n)
+                for _ in 0..<n {
+                    let id = try int()
+                    guard id >= 0, id < table.count else { return nil }
+                    ids.append(id)
+                }
+                layouts.append(ids)
             }
         } catch {
             return nil

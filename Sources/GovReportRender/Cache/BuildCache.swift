@@ -9,7 +9,7 @@ import GovReportAnalyse
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 3\n"
+    static let magic = "govreport-cache 4\n"
 
     struct Input: Sendable {
         var size: Int

@@ -60,9 +60,10 @@ extension ArchiveWriter {
         string(r.edition?.rawValue)
         string(r.published)
         int(r.titleLine ?? Int.min)
-        int(r.figures.count)
-        for (key, figure) in r.figures {
-            string(key)
+        // The key set as a layout (keys by string number, in that order), then the values.
+        let entries = r.figures.map { (id: intern($0.key), figure: $0.value) }.sorted { $0.id < $1.id }
+        int(layout(entries.map(\.id)))
+        for (_, figure) in entries {
             double(figure.value)
             int(figure.line)
             bool(figure.origin == .prose)
@@ -114,6 +115,20 @@ extension ArchiveReader {
         return Diagnostic(severity, location, try string())
     }
 
+    /// The figures template of a layout (see `templates`), made on first use.
+    mutating func template(_ layout: Int) throws(Malformed) -> (figures: Figures, slots: [Int]) {
+        if let made = templates[layout] { return made }
+        let keys = layouts[layout].map { table[$0] }
+        var figures = Figures(minimumCapacity: keys.count)
+        for key in keys { figures[key] = Figure(nil, line: 0) }
+        // A layout naming a string twice is not one this program wrote.
+        guard figures.count == keys.count else { throw Malformed() }
+        let position = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
+        let made = (figures, figures.keys.map { position[$0]! })
+        templates[layout] = made
+        return made
+    }
+
     mutating func report() throws(Malformed) -> Report {
         var r = Report(source: try string())
         if try bool() {
@@ -133,13 +148,26 @@ extension ArchiveReader {
         r.published = try optionalString()
         let titleLine = try int()
         r.titleLine = titleLine == Int.min ? nil : titleLine
-        let figureCount = try int()
-        var figures = Figures(minimumCapacity: max(0, figureCount))
-        for _ in 0..<max(0, figureCount) {
-            let key = try string()
+        let layout = try int()
+        guard layout >= 0, layout < layouts.count else { throw Malformed() }
+        let ids = layouts[layout]
+        var values: [Figure] = []
+        values.reserveCapacity(ids.count)
+        for _ in ids.indices {
             let value = try double()
             let line = try int()
-            figures[key] = Figure(value, line: line, origin: try bool() ? .prose : .table)
+            values.append(Figure(value, line: line, origin: try bool() ? .prose : .table))
+        }
+        let template = try self.template(layout)
+        var figures = template.figures
+        if !ids.isEmpty {
+            // The first write makes the copy; the places are then walked in its order.
+            figures.values[figures.values.startIndex] = values[template.slots[0]]
+            var place = figures.values.startIndex
+            for slot in template.slots.dropFirst() {
+                figures.values.formIndex(after: &place)
+                figures.values[place] = values[slot]
+            }
         }
         r.figures = figures
         for _ in 0..<max(0, try int()) {
