@@ -18,10 +18,19 @@ public struct Corpus: Sendable {
     public let byAgency: [String: [Int]]
 
     public init(_ reports: [CheckedReport]) {
-        // Sorted by index over the keys taken out once: sorting the reports themselves moved
-        // whole reports and rebuilt the keys at every comparison.
-        let keys = reports.map { ($0.report.agencyKey ?? "~", $0.report.year ?? 0, $0.report.source) }
-        let sorted = reports.indices.sorted { keys[$0] < keys[$1] }.map { reports[$0] }
+        // In (agency, year, source) order, sorting the agencies once each and then each
+        // agency's few reports: comparing agency names (Chinese text, compared through its
+        // normal form) for every pair of reports was most of the time planning a rebuild.
+        var groups: [String: [Int]] = [:]
+        for (i, checked) in reports.enumerated() { groups[checked.report.agencyKey ?? "~", default: []].append(i) }
+        var sorted: [CheckedReport] = []
+        sorted.reserveCapacity(reports.count)
+        for key in groups.keys.sorted() {
+            let members = groups[key]!.sorted {
+                (reports[$0].report.year ?? 0, reports[$0].report.source) < (reports[$1].report.year ?? 0, reports[$1].report.source)
+            }
+            for i in members { sorted.append(reports[i]) }
+        }
         var used: [String: Int] = [:]
         var entries: [Entry] = []
         for checked in sorted {
