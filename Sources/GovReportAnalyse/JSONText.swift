@@ -59,7 +59,11 @@ enum JSONText {
     static func string(_ s: String, to out: inout String) {
         out += "\""
         // Fast path: nothing to escape (the usual case) is one append.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }) {
+        var copy = s
+        let clean = copy.withUTF8 { bytes in
+            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
+        }
+        if clean {
             out += s
             out += "\""
             return

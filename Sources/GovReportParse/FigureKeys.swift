@@ -230,7 +230,8 @@ extension FigureKeys {
         return rows
     }()
 
-    static func applicationKeys(_ row: String) -> [String] {
+    /// The keys of an applications-table row, one per applicant column (canonical instances).
+    public static func applicationKeys(_ row: String) -> [String] {
         applicationKeysByRow[row] ?? applicantColumns.map { application(row, $0.key) }
     }
 

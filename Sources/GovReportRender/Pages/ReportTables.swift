@@ -64,7 +64,7 @@ struct ReportTables {
                     headers.append(HeaderCellView(text: row.label, rowspan: 1, colspan: 2))
                 }
             }
-            let rowCells = FigureKeys.applicantColumns.map { cells.cell(FigureKeys.application(row.key, $0.key)) }
+            let rowCells = FigureKeys.applicationKeys(row.key).map(cells.cell)
             views.append(RowView(id: "row-\(row.key)", headers: headers, cells: rowCells,
                                  cls: row.key == "outcome_total" ? "total" : ""))
         }
