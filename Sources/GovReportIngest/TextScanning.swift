@@ -1,3 +1,5 @@
+import Glibc
+
 extension StringProtocol {
     /// The text without leading and trailing spaces (Unicode category Zs, which includes the
     /// ideographic space, and tabs) — what Foundation's `trimmingCharacters(in: .whitespaces)`
@@ -76,17 +78,19 @@ extension Character {
 /// Substring search on UTF-8 bytes: no locale, no NSString, no copy of the text.
 public enum ByteSearch {
     public static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let first = needle.first else { return true }
-        guard haystack.count >= needle.count else { return false }
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count && haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count, let h = haystack.baseAddress, let n = needle.baseAddress else { return false }
+        // The C library finds candidates (memchr is vectorised) by the needle's last byte —
+        // in UTF-8 Chinese a continuation byte, rarer than the lead bytes — and compares.
+        let k = needle.count - 1
+        let anchor = Int32(needle[k])
+        var from = h + k
+        let end = h + haystack.count
+        while from < end {
+            guard let hit = memchr(from, anchor, end - from) else { return false }
+            let last = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self))
+            if memcmp(last - k, n, k) == 0 { return true }
+            from = last + 1
         }
         return false
     }
