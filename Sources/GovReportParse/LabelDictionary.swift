@@ -113,18 +113,41 @@ public struct LabelDictionary: Sendable {
 
 import Synchronization
 
-/// A thread-safe memo of label matches, shared by every parse of a build.
+/// A thread-safe memo of label matches, shared by every parse of a build. Keyed by the
+/// text's bytes (a `String` key would hash and compare Chinese text through its normal
+/// form, and the table name was joined to it on every lookup), in shards so that both
+/// cores rarely wait for the same lock. Byte-equal texts are equal; canonically equal texts
+/// that differ in bytes are merely computed twice, to the same result.
 final class MatchMemo: Sendable {
-    private let store = Mutex<[String: LabelDictionary.Match?]>([:])
+    struct Key: Hashable {
+        let table: LabelDictionary.Table
+        let text: String
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(table)
+            var text = self.text
+            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        }
+
+        static func == (a: Key, b: Key) -> Bool {
+            a.table == b.table && a.text.utf8.elementsEqual(b.text.utf8)
+        }
+    }
+
+    final class Shard: Sendable {
+        let store = Mutex<[Key: LabelDictionary.Match?]>([:])
+    }
+
+    private let shards = (0..<8).map { _ in Shard() }
 
     func get(_ table: LabelDictionary.Table, _ text: String) -> LabelDictionary.Match?? {
-        store.withLock { $0[table.rawValue + "\u{1}" + text] }
+        shards[text.utf8.count & 7].store.withLock { $0[Key(table: table, text: text)] }
     }
 
     func set(_ table: LabelDictionary.Table, _ text: String, _ match: LabelDictionary.Match?) {
-        store.withLock { dict in
-            if dict.count > 200_000 { dict.removeAll() }
-            dict[table.rawValue + "\u{1}" + text] = .some(match)
+        shards[text.utf8.count & 7].store.withLock { dict in
+            if dict.count > 25_000 { dict.removeAll() }
+            dict[Key(table: table, text: text)] = .some(match)
         }
     }
 }
