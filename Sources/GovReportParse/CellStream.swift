@@ -61,7 +61,8 @@ public struct CellStream: Sendable {
         if split.contains(where: { $0.1.filter { !$0.isEmpty }.count >= 2 }) {
             for (line, cells) in split {
                 var row: [Cell] = []
-                for c in cells { row += Self.tokens(c, line: line) }
+                row.reserveCapacity(cells.count)
+                for c in cells { Self.tokens(c, line: line, into: &row) }
                 // Blank cells are real only between two numbers; elsewhere they are padding.
                 if row.count >= 5 && row.allSatisfy({ $0.content == .blank }) {
                     // A row of empty cells (a table row left blank): keep it whole.
@@ -81,27 +82,32 @@ public struct CellStream: Sendable {
                 // are padding.
                 // The nearest non-blank cell on each side, in one pass each way (rows of
                 // thousands of tabs exist in damaged files).
-                var before = [Cell.Content?](repeating: nil, count: row.count)
-                var after = [Cell.Content?](repeating: nil, count: row.count)
-                var last: Cell.Content?
+                // (As the kinds of those cells, not copies of them: rows are long and the
+                // copies were a visible cost.)
+                enum Kind { case none, number, text }
+                func kind(_ content: Cell.Content) -> Kind {
+                    switch content {
+                    case .number: .number
+                    case .text: .text
+                    case .blank: .none
+                    }
+                }
+                var before = [Kind](repeating: .none, count: row.count)
+                var after = [Kind](repeating: .none, count: row.count)
+                var last = Kind.none
                 for i in row.indices {
                     before[i] = last
-                    if row[i].content != .blank { last = row[i].content }
+                    if row[i].content != .blank { last = kind(row[i].content) }
                 }
-                last = nil
+                last = .none
                 for i in row.indices.reversed() {
                     after[i] = last
-                    if row[i].content != .blank { last = row[i].content }
+                    if row[i].content != .blank { last = kind(row[i].content) }
                 }
-                let kept = row.indices.filter { i in
-                    guard row[i].content == .blank else { return true }
-                    if case .number = after[i] {
-                        if case .number = before[i] { return true }
-                        if case .text = before[i] { return true }
-                    }
-                    return false
+                for i in row.indices {
+                    let keep = row[i].content != .blank || (after[i] == .number && before[i] != .none)
+                    if keep { items.append(.cell(row[i], .tabbed)) }
                 }
-                for i in kept { items.append(.cell(row[i], .tabbed)) }
                 items.append(.rowBreak)
             }
         } else {
@@ -242,10 +248,21 @@ public struct CellStream: Sendable {
     }
 
     static func tokens(_ text: String, line: Int) -> [Cell] {
-        if text.isEmpty { return [Cell(content: .blank, line: line)] }
-        if let n = TextNormalizer.number(text) { return [Cell(content: .number(n), line: line)] }
+        var cells: [Cell] = []
+        tokens(text, line: line, into: &cells)
+        return cells
+    }
+
+    /// `tokens`, appended to `cells` (no array per cell).
+    static func tokens(_ text: String, line: Int, into cells: inout [Cell]) {
+        if text.isEmpty { cells.append(Cell(content: .blank, line: line)); return }
+        if let n = TextNormalizer.number(text) { cells.append(Cell(content: .number(n), line: line)); return }
         // One word (no space of any kind): a label. Most cells are.
-        if !text.unicodeScalars.contains(where: { $0.isWhiteSpace }) { return [Cell(content: .text(text), line: line)] }
+        if !text.unicodeScalars.contains(where: { $0.isWhiteSpace }) { cells.append(Cell(content: .text(text), line: line)); return }
+        cells += wordTokens(text, line: line)
+    }
+
+    static func wordTokens(_ text: String, line: Int) -> [Cell] {
         let words = text.split(whereSeparator: { $0.isWhiteSpace }).map(String.init)
         var numbers: [Double] = []
         var cut = words.count
