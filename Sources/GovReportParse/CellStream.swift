@@ -230,8 +230,6 @@ public struct CellStream: Sendable {
         return result
     }
 
-    /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
-    /// text cell and number cells.
     /// The tab-separated fields of a line (split on the byte: tabs are ASCII).
     static func fields(_ text: String) -> [String] {
         var fields: [String] = []
@@ -247,6 +245,8 @@ public struct CellStream: Sendable {
         return fields
     }
 
+    /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
+    /// text cell and number cells.
     static func tokens(_ text: String, line: Int) -> [Cell] {
         var cells: [Cell] = []
         tokens(text, line: line, into: &cells)
