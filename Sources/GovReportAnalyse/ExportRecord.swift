@@ -37,13 +37,7 @@ public enum ExportRecord {
         JSONText.write(value, pretty: pretty)
     }
 
-    /// Long-form CSV: one row per report and figure.
-    public static func csv(_ reports: [CheckedReport]) -> String {
-        var out = csvHeader
-        for checked in reports { out += csvRows(checked) }
-        return out
-    }
-
+    /// The header of the long-form CSV (one row per report and figure; see `csvRows`).
     public static let csvHeader = "source,agency,year,template,key,value,inferred\n"
 
     /// One report's rows of the long-form CSV.
@@ -206,12 +200,20 @@ public enum ExportRecord {
     /// The export of many reports as one pretty-printed JSON array (the bytes of
     /// `json(reports.map(object))` and a newline).
     public static func jsonArray(_ reports: [CheckedReport]) -> String {
-        if reports.isEmpty { return "[\n\n]\n" }
-        var out = ""
-        for (n, checked) in reports.enumerated() {
-            out += n == 0 ? "[\n  " : ",\n  "
-            write(checked, to: &out, pretty: true, indent: 2)
+        jsonArrayPieces(reports.map(jsonRecord)).joined()
+    }
+
+    /// That array as pieces in order, around records made by `jsonRecord` (so that a
+    /// caller can make the records on every core and write the pieces one by one).
+    public static func jsonArrayPieces(_ records: [String]) -> [String] {
+        guard !records.isEmpty else { return ["[\n\n]\n"] }
+        var pieces = ["[\n  "]
+        pieces.reserveCapacity(records.count * 2 + 1)
+        for (n, record) in records.enumerated() {
+            if n > 0 { pieces.append(",\n  ") }
+            pieces.append(record)
         }
-        return out + "\n]\n"
+        pieces.append("\n]\n")
+        return pieces
     }
 }

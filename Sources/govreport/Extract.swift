@@ -36,8 +36,7 @@ struct Extract: ParsableCommand {
         }
         // The pieces in order: written one after the other, not joined into one more copy.
         let pieces: [String] = switch format {
-        case .json: sorted.isEmpty ? [ExportRecord.jsonArray([])]
-            : ["[\n  "] + Array(records(ExportRecord.jsonRecord).map { [$0] }.joined(separator: [",\n  "])) + ["\n]\n"]
+        case .json: ExportRecord.jsonArrayPieces(records(ExportRecord.jsonRecord))
         case .jsonl: records { ExportRecord.json($0, pretty: false) + "\n" }
         case .csv: [ExportRecord.csvHeader] + records(ExportRecord.csvRows)
         }
