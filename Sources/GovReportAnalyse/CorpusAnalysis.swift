@@ -1,5 +1,5 @@
-import Foundation
 import GovReportCheck
+import GovReportIngest
 import GovReportParse
 
 /// Comparisons across the corpus: each agency over its years (gaps kept as gaps), each year
@@ -41,15 +41,7 @@ public struct CorpusAnalysis: Sendable {
     public init(_ corpus: Corpus) {
         self.corpus = corpus
         // On every core: at national scale this is a noticeable part of a rebuild.
-        let entries = corpus.entries
-        indicators = [Indicators](unsafeUninitializedCapacity: entries.count) { buffer, count in
-            let base = buffer.baseAddress!
-            nonisolated(unsafe) let out = base
-            DispatchQueue.concurrentPerform(iterations: (entries.count + 255) / 256) { chunk in
-                for i in chunk * 256..<min(entries.count, chunk * 256 + 256) { (out + i).initialize(to: Indicators(entries[i].checked)) }
-            }
-            count = entries.count
-        }
+        indicators = corpus.entries.parallelMap(chunk: 256) { Indicators($0.checked) }
         var agencies: [AgencyHistory] = []
         for key in corpus.byAgency.keys.sorted() {
             let indices = corpus.byAgency[key]!

@@ -73,16 +73,10 @@ public struct Indicators: Sendable {
             var sum = 0.0
             var inferred = false, prose = false
             for key in keys {
-                let figure = checked.report.figures[key]
-                prose = prose || figure?.origin == .prose
-                if let v = figure?.value {
-                    sum += v
-                } else if let inference = checked.inferred[key] {
-                    sum += inference.value
-                    inferred = true
-                } else {
-                    return .unknown
-                }
+                guard let figure = checked.resolved(key) else { return .unknown }
+                sum += figure.value
+                inferred = inferred || figure.inferred
+                prose = prose || figure.figure?.origin == .prose
             }
             return keys.isEmpty ? .unknown : Measure(value: sum, inferred: inferred, fromProse: prose)
         }

@@ -28,12 +28,20 @@ public struct CheckedReport: Sendable {
     public let inferred: [String: Inference]
     public let violations: [Violation]
 
-    /// The read value, else the inferred one.
-    public func value(_ key: String) -> Double? {
-        report.figures[key]?.value ?? inferred[key]?.value
+    /// A figure as the site uses it: the read value, else the inferred one (and whether it
+    /// was inferred), with the figure as read (for its origin); nil when neither exists.
+    /// The one place that says which wins.
+    public func resolved(_ key: String) -> (value: Double, inferred: Bool, figure: Figure?)? {
+        let figure = report.figures[key]
+        if let v = figure?.value { return (v, false, figure) }
+        if let inference = inferred[key] { return (inference.value, true, figure) }
+        return nil
     }
 
-    public func isInferred(_ key: String) -> Bool { report.figures[key]?.value == nil && inferred[key] != nil }
+    /// The read value, else the inferred one.
+    public func value(_ key: String) -> Double? { resolved(key)?.value }
+
+    public func isInferred(_ key: String) -> Bool { resolved(key)?.inferred ?? false }
 
     /// Parser diagnostics and broken rules together, sorted, as `govreport check` prints them.
     public var diagnostics: [Diagnostic] {

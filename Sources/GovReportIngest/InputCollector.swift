@@ -28,18 +28,16 @@ public struct InputCollector: Sendable {
             self.displayPath = displayPath
         }
 
-        init(path: String, displayPath: String, status st: stat) {
+        init(path: String, displayPath: String, stamp: FileStamp) {
             self.init(path: path, displayPath: displayPath)
-            size = Int(st.st_size)
-            modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)
+            size = stamp.size
+            modified = stamp.modified
         }
     }
 
-    /// Whether a file name ends in a report extension (by bytes: NSString's path methods were
-    /// a visible part of a rebuild).
+    /// Whether a file name ends in a report extension.
     static func isReport(_ name: String) -> Bool {
-        guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")) else { return false }
-        return reportExtensions.contains(String(name[name.utf8.index(after: dot)...]).lowercased())
+        reportExtensions.contains(PathName.pathExtension(name[...]).lowercased())
     }
 
     public init() {}
@@ -81,7 +79,7 @@ public struct InputCollector: Sendable {
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     walk(child, real: childReal, given: given, rel: rel.isEmpty ? name : rel + "/" + name)
                 } else if Self.isReport(name) {
-                    if inputs[childReal] == nil { inputs[childReal] = Input(path: child, displayPath: shown(name), status: st) }
+                    if inputs[childReal] == nil { inputs[childReal] = Input(path: child, displayPath: shown(name), stamp: FileStamp(st)) }
                 }
             }
         }
@@ -99,9 +97,8 @@ public struct InputCollector: Sendable {
                 walk(path == "/" ? "" : path, real: url.resolvingSymlinksInPath().standardizedFileURL.path, given: given, rel: "")
             } else {
                 let key = url.resolvingSymlinksInPath().standardizedFileURL.path
-                var st = stat()
                 if inputs[key] == nil {
-                    inputs[key] = stat(url.path, &st) == 0 ? Input(path: url.path, displayPath: given, status: st) : Input(url: url, displayPath: given)
+                    inputs[key] = FileStamp.of(path: url.path).map { Input(path: url.path, displayPath: given, stamp: $0) } ?? Input(url: url, displayPath: given)
                 }
             }
         }

@@ -22,13 +22,8 @@ public struct Notes: Sendable {
         // One listing per folder instead of one lookup per report.
         var listings: [String: Set<String>] = [:]
         for input in inputs {
-            // Paths taken apart by their last slash and dot (URL's path methods cost more than
-            // the listings on a rebuild of ten thousand reports).
-            let path = input.path
-            let slash = path.utf8.lastIndex(of: UInt8(ascii: "/"))
-            let folder = slash.map { $0 == path.utf8.startIndex ? "/" : String(path[..<$0]) } ?? "."
-            let name = slash.map { String(path[path.utf8.index(after: $0)...]) } ?? path
-            let stem = name.utf8.lastIndex(of: UInt8(ascii: ".")).map { String(name[..<$0]) } ?? name
+            let folder = PathName.folder(input.path).map { $0.isEmpty ? "/" : String($0) } ?? "."
+            let stem = String(PathName.stem(PathName.lastComponent(input.path)))
             if listings[folder] == nil {
                 listings[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             }
@@ -53,11 +48,7 @@ public struct Notes: Sendable {
     public func forReport(source: String) -> String? {
         if let text = reports[source] { return text }
         guard !named.isEmpty else { return nil }
-        // The file name without its extension, by its last slash and dot.
-        let name = source.utf8.lastIndex(of: UInt8(ascii: "/")).map { source[source.utf8.index(after: $0)...] } ?? source[...]
-        let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")).flatMap { $0 == name.startIndex ? nil : $0 }
-        let stem = dot.map { name[..<$0] } ?? name
-        return named[String(stem)]
+        return named[String(PathName.stem(PathName.lastComponent(source)))]
     }
 
     public func forAgency(_ name: String) -> String? { named[name] }

@@ -205,26 +205,25 @@ extension FigureKeys {
 }
 
 extension FigureKeys {
-    /// Every key of every edition, each a single string instance.
+    /// Every key of every edition, each a single string instance: the rows' key tables below
+    /// are where the instances are made, so a parser that keys its figures from them shares
+    /// them (ten thousand reports then hold one copy of each key).
     static let canonical: [String: String] = {
         var keys: [String] = reviewKeys + [Prose.applicationsReceived, Prose.itemsPublished]
-        for edition in [Edition.format2019, .format2021] {
-            for row in applicationRows(edition) { for column in applicantColumns { keys.append(application(row.key, column.key)) } }
-            for row in proactiveRows(edition) { for column in row.columns { keys.append("proactive.\(row.key).\(column.key)") } }
-        }
+        keys += applicationKeysByRow.values.joined()
+        keys += proactiveKeysByRow.values.lazy.flatMap { $0.values.joined() }
         return Dictionary(keys.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
     }()
 
     /// The canonical instance of a key (the key itself when it is not one).
     public static func canonicalKey(_ key: String) -> String { canonical[key] ?? key }
 
-    /// A row's keys of the applications table, one per applicant column, as the canonical
-    /// instances: made once, not per cell of every report.
+    /// Each applications-table row's keys, one per applicant column, made once.
     static let applicationKeysByRow: [String: [String]] = {
         var rows: [String: [String]] = [:]
         for edition in [Edition.format2019, .format2021] {
             for row in applicationRows(edition) where rows[row.key] == nil {
-                rows[row.key] = applicantColumns.map { canonicalKey(application(row.key, $0.key)) }
+                rows[row.key] = applicantColumns.map { application(row.key, $0.key) }
             }
         }
         return rows
@@ -235,9 +234,27 @@ extension FigureKeys {
         applicationKeysByRow[row] ?? applicantColumns.map { application(row, $0.key) }
     }
 
-    /// A section 二 row's keys, one per column of its definition, as the canonical instances.
-    static func proactiveKeys(_ row: ProactiveRow) -> [String] {
-        row.columns.map { canonicalKey("proactive.\(row.key).\($0.key)") }
+    /// Each section 二 row's keys per edition (the editions' rows differ in their columns),
+    /// one per column of its definition, made once; a key both editions have is one instance.
+    static let proactiveKeysByRow: [Edition: [String: [String]]] = {
+        var made: [String: String] = [:]
+        var byEdition: [Edition: [String: [String]]] = [:]
+        for edition in [Edition.format2019, .format2021] {
+            for row in proactiveRows(edition) {
+                byEdition[edition, default: [:]][row.key] = row.columns.map { column in
+                    let key = "proactive.\(row.key).\(column.key)"
+                    if let instance = made[key] { return instance }
+                    made[key] = key
+                    return key
+                }
+            }
+        }
+        return byEdition
+    }()
+
+    /// A section 二 row's keys, one per column of its definition (canonical instances).
+    static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
+        proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }
     }
 
     /// Each canonical key's place in code-point order (`<`).

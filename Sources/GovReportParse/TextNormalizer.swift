@@ -20,9 +20,8 @@ public enum TextNormalizer {
             }
             return true
         }
-        guard !plain, s.unicodeScalars.contains(where: { $0.value >= 0xFF01 && $0.value <= 0xFF5E || $0.value == 0x3000 }) else {
-            return s
-        }
+        // (A text that only looks like it, FF00 or FF5F–FF7F, comes out of the loop unchanged.)
+        guard !plain else { return s }
         var out = String.UnicodeScalarView()
         for u in s.unicodeScalars {
             if u.value >= 0xFF01 && u.value <= 0xFF5E, let h = Unicode.Scalar(u.value - 0xFEE0) {

@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 import Synchronization
 
 /// Writes the files of a site to an output folder, safely and as they are rendered:
@@ -127,9 +128,7 @@ public struct SiteWriter: Sendable {
 
         static func listing(_ root: URL, _ paths: Set<String>) -> Set<String> {
             var found = Set<String>()
-            // Folder of each path by its last slash (NSString's path methods cost more than
-            // the listings themselves).
-            let folders = Set(paths.map { path in path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? "" })
+            let folders = Set(paths.map { PathName.folder($0).map(String.init) ?? "" })
             for folder in folders {
                 let names = (try? FileManager.default.contentsOfDirectory(atPath: root.appendingPathComponent(folder).path)) ?? []
                 for name in names { found.insert(folder.isEmpty ? name : folder + "/" + name) }
@@ -160,8 +159,8 @@ public struct SiteWriter: Sendable {
         func records(_ path: String, _ records: SiteBuilder.Job.Records, previous: BuildCache.Export?) throws(BuildError) -> BuildCache.Export {
             let url = root.appendingPathComponent(path)
             var old: PreviousFile?
-            if !staging, self.previous.contains(path), let previous, BuildCache.stamp(path: url.path)?.size == previous.size {
-                old = PreviousFile(path: url.path)
+            if !staging, self.previous.contains(path), let previous, let file = PreviousFile(path: url.path), file.size == previous.size {
+                old = file
             }
             if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
                 // Same records in the same places: nothing to write.

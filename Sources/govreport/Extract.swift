@@ -3,7 +3,7 @@ import Foundation
 import GovReportAnalyse
 import GovReportRender
 import GovReportCheck
-import Synchronization
+import GovReportIngest
 
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,17 +23,8 @@ struct Extract: ParsableCommand {
         let (reports, diagnostics) = try options.readReports()
         options.print(diagnostics)
         let sorted = reports.sorted { $0.report.source < $1.report.source }
-        // Records are made on every core, then joined in order (the same bytes as one thread).
-        func records(_ make: @escaping @Sendable (CheckedReport) -> String) -> [String] {
-            let made = Mutex<[String]>(Array(repeating: "", count: sorted.count))
-            let chunk = 64
-            DispatchQueue.concurrentPerform(iterations: (sorted.count + chunk - 1) / chunk) { c in
-                let range = c * chunk..<min(sorted.count, c * chunk + chunk)
-                let texts = range.map { make(sorted[$0]) }
-                made.withLock { all in for (i, t) in zip(range, texts) { all[i] = t } }
-            }
-            return made.withLock { $0 }
-        }
+        // Records are made on every core, in order (the same bytes as one thread).
+        func records(_ make: (CheckedReport) -> String) -> [String] { sorted.parallelMap(make) }
         // The pieces in order: written one after the other, not joined into one more copy.
         let pieces: [String] = switch format {
         case .json: ExportRecord.jsonArrayPieces(records(ExportRecord.jsonRecord))

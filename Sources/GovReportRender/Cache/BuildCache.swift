@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import GovReportAnalyse
+import GovReportIngest
 
 /// What a build leaves in the output folder (`.govreport-cache`) so that the next build
 /// re-reads only the input files that changed and re-renders only the pages whose inputs
@@ -194,8 +195,6 @@ struct BuildCache: Sendable {
 
     /// The size and modification time of a file, from one `stat`.
     static func stamp(path: String) -> (size: Int, modified: Int64)? {
-        var st = stat()
-        guard stat(path, &st) == 0 else { return nil }
-        return (Int(st.st_size), Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec))
+        FileStamp.of(path: path).map { ($0.size, $0.modified) }
     }
 }
