@@ -206,14 +206,24 @@ public enum ExportRecord {
     /// That array as pieces in order, around records made by `jsonRecord` (so that a
     /// caller can make the records on every core and write the pieces one by one).
     public static func jsonArrayPieces(_ records: [String]) -> [String] {
-        guard !records.isEmpty else { return ["[\n\n]\n"] }
-        var pieces = ["[\n  "]
+        guard !records.isEmpty else { return [JSONArray.empty] }
+        var pieces = [JSONArray.header]
         pieces.reserveCapacity(records.count * 2 + 1)
         for (n, record) in records.enumerated() {
-            if n > 0 { pieces.append(",\n  ") }
+            if n > 0 { pieces.append(JSONArray.separator) }
             pieces.append(record)
         }
-        pieces.append("\n]\n")
+        pieces.append(JSONArray.footer)
         return pieces
+    }
+
+    /// What goes around and between the records of the pretty-printed array (the site's
+    /// `data/reports.json` is assembled from these too).
+    public enum JSONArray {
+        public static let header = "[\n  "
+        public static let separator = ",\n  "
+        public static let footer = "\n]\n"
+        /// The whole array when there is no record.
+        public static let empty = "[\n\n]\n"
     }
 }

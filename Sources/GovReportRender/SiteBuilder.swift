@@ -277,7 +277,8 @@ public struct SiteBuilder {
         let ordered = corpus.entries.map(\.checked)
         let keys = corpus.entries.indices.map(content)
         jobs.append(Job(path: "data/reports.json", fingerprint: whole.value, body: .records(Job.Records(
-            header: "[\n  ", separator: ",\n  ", footer: "\n]\n", empty: "[\n\n]\n", keys: keys,
+            header: ExportRecord.JSONArray.header, separator: ExportRecord.JSONArray.separator,
+            footer: ExportRecord.JSONArray.footer, empty: ExportRecord.JSONArray.empty, keys: keys,
             render: { ExportRecord.jsonRecord(ordered[$0]) }))))
         jobs.append(Job(path: "data/reports.csv", fingerprint: whole.value, body: .records(Job.Records(
             header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
