@@ -82,30 +82,20 @@ public enum ExportRecord {
         var w = ContainerWriter(pretty: pretty, indent: indent)
         w.open(&out)
         w.key("agency", &out); w.string(report.agency?.name, &out)
+        /// An object of numbers by figure key, in key order (a blank figure as null).
+        func numbers(_ entries: [(key: String, value: Double?)]) {
+            var f = ContainerWriter(pretty: pretty, indent: indent + 2)
+            f.open(&out)
+            for i in FigureKeys.order(of: entries.map(\.key)) {
+                f.key(entries[i].key, &out)
+                if let v = entries[i].value { JSONText.number(v, to: &out) } else { out += "null" }
+            }
+            f.close(&out)
+        }
         w.key("figures", &out)
-        do {
-            var f = ContainerWriter(pretty: pretty, indent: indent + 2)
-            f.open(&out)
-            let figures = Array(report.figures)
-            for i in FigureKeys.order(of: figures.map(\.key)) {
-                let (key, figure) = figures[i]
-                f.key(key, &out)
-                if let v = figure.value { JSONText.number(v, to: &out) } else { out += "null" }
-            }
-            f.close(&out)
-        }
+        numbers(report.figures.map { ($0.key, $0.value.value) })
         w.key("inferred", &out)
-        do {
-            var f = ContainerWriter(pretty: pretty, indent: indent + 2)
-            f.open(&out)
-            let inferred = Array(checked.inferred)
-            for i in FigureKeys.order(of: inferred.map(\.key)) {
-                let (key, inference) = inferred[i]
-                f.key(key, &out)
-                JSONText.number(inference.value, to: &out)
-            }
-            f.close(&out)
-        }
+        numbers(checked.inferred.map { ($0.key, $0.value.value) })
         w.key("published", &out); w.string(report.published, &out)
         w.key("region", &out)
         do {
