@@ -31,6 +31,9 @@ public struct SiteBuilder {
         public var reusedInputs: Int
         /// Pages left alone because nothing they show changed.
         public var skippedPages: Int
+        /// The files made again because something they show changed (or had no previous
+        /// version), sorted: what a rebuild after a correction had to touch.
+        public var rendered: [String] = []
     }
 
     public let resources: URL
@@ -295,14 +298,19 @@ public struct SiteBuilder {
                 AgencyPage(analysis: analysis, history: history, site: site, notes: note.map(noteHTML))
             }
         }
+        // The comparison pages are fingerprinted by what they show, so that a corrected report
+        // re-renders its own year, city and province, not all of them.
+        let sources = ComparisonSources(analysis)
         for year in analysis.years {
-            page("years/\(year).html", "year", whole.value) { YearPage(analysis: analysis, year: year, site: site) }
+            page("years/\(year).html", "year", sources.year(year, content: content)) { YearPage(analysis: analysis, year: year, site: site) }
         }
         for city in analysis.cities.keys {
-            page("cities/\(CorpusAnalysis.cityID(city)).html", "city", whole.value) { CityPage(analysis: analysis, city: city, site: site) }
+            page("cities/\(CorpusAnalysis.cityID(city)).html", "city", sources.city(city, content: content)) {
+                CityPage(analysis: analysis, city: city, site: site)
+            }
         }
         for province in analysis.provinces.keys {
-            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", whole.value) {
+            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", sources.province(province, content: content)) {
                 ProvincePage(analysis: analysis, province: province, site: site)
             }
         }
@@ -452,6 +460,7 @@ public struct SiteBuilder {
             try session.claim(paths)
             lap("claim paths")
             let skipped = Atomic<Int>(0)
+            let rendered = Mutex<[String]>([])
             let exports = Mutex<[String: BuildCache.Export]>([:])
             try perform(jobs) { (job: Job) throws(BuildError) in
                 if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
@@ -461,6 +470,7 @@ public struct SiteBuilder {
                     if job.isRecords { exports.withLock { $0[job.path] = previous?.exports[job.path] } }
                     return
                 }
+                rendered.withLock { $0.append(job.path) }
                 switch job.body {
                 case .page(let make): try session.put(job.path, try make())
                 case .records(let records):
@@ -485,7 +495,7 @@ public struct SiteBuilder {
             lap("finish")
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
                            pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,
-                           skippedPages: skipped.load(ordering: .relaxed))
+                           skippedPages: skipped.load(ordering: .relaxed), rendered: rendered.withLock { $0 }.sorted())
         } catch {
             session.abandon()
             throw error

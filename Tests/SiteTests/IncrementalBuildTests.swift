@@ -1,4 +1,5 @@
 import Foundation
+import GovReportCheck
 import GovReportCorpus
 import GovReportRender
 import TestSupport
@@ -137,6 +138,76 @@ import Testing
         #expect(rebuilt.reusedInputs == 40 - corrected.count)
         let csvAfter = try String(contentsOf: site.appendingPathComponent("data/reports.csv"), encoding: .utf8)
         #expect(csvAfter != csvBefore)
+    }
+
+    @Test func aCorrectionReRendersOnlyTheComparisonPagesThatShowIt() throws {
+        // Year, city and province pages are fingerprinted by what they show. A correction to
+        // one report's disclosed applications shows on its own year's page only; a correction
+        // to its received applications also shows in the sparklines of the other years' pages
+        // where its agency is listed. Either way the site must equal a fresh build.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 60, seed: 5, damageRate: 0, breakRate: 0, firstYear: 2020, lastYear: 2024)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+
+        func file(_ checked: CheckedReport) -> URL {
+            let source = checked.report.source
+            return URL(fileURLWithPath: source.hasPrefix("/") ? source : corpus.deletingLastPathComponent().appendingPathComponent(source).path)
+        }
+        // A UTF-8 report of the 2019/2021 table format whose agency reported in other years too.
+        let received = "一、本年新收政府信息公开申请数量", disclosed = "（一）予以公开"
+        let candidates = first.reports.filter { checked in
+            let years = first.reports.filter { $0.report.agencyKey == checked.report.agencyKey }.compactMap(\.report.year)
+            guard Set(years).count >= 3, let text = try? String(contentsOf: file(checked), encoding: .utf8) else { return false }
+            let lines = text.components(separatedBy: "\n")
+            return [received, disclosed].allSatisfy { label in
+                lines.first { $0.contains(label) }.map { $0.components(separatedBy: "\t").contains { Int($0) != nil } } ?? false
+            }
+        }
+        let target = try #require(candidates.first, "\(Set(first.reports.compactMap(\.report.agencyKey)).count) agencies")
+        let url = file(target)
+        let ownYear = "years/\(target.report.year!).html"
+        let otherYears = Set(first.reports.filter { $0.report.agencyKey == target.report.agencyKey && $0.report.year != target.report.year }
+            .map { "years/\($0.report.year!).html" })
+        #expect(!otherYears.isEmpty)
+
+        /// Adds `delta` to the last number (the total) of the first line with `label`.
+        func correct(_ label: String, by delta: Int) throws {
+            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+            let i = try #require(lines.firstIndex { $0.contains(label) })
+            var cells = lines[i].components(separatedBy: "\t")
+            let last = try #require(cells.lastIndex { Int($0) != nil })
+            cells[last] = String(Int(cells[last])! + delta)
+            lines[i] = cells.joined(separator: "\t")
+            try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        }
+        /// The year pages' modification times.
+        func stamps() throws -> [String: Date] {
+            var all: [String: Date] = [:]
+            for path in try Self.tree(site).keys where path.hasPrefix("years/") { all[path] = try Self.modified(site.appendingPathComponent(path)) }
+            return all
+        }
+
+        let before = try stamps()
+        Thread.sleep(forTimeInterval: 0.02)
+        try correct(disclosed, by: 1)
+        let afterDisclosed = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(afterDisclosed.rendered.filter { $0.hasPrefix("years/") } == [ownYear])
+        #expect(afterDisclosed.rendered.filter { $0.hasPrefix("cities/") }.count == 1)
+        #expect(afterDisclosed.rendered.filter { $0.hasPrefix("provinces/") }.count == 1)
+        let stamped = try stamps()
+        #expect(stamped[ownYear] != before[ownYear], "the corrected report's year page was not rewritten")
+        for path in before.keys where path != ownYear { #expect(stamped[path] == before[path], "\(path) was touched") }
+
+        let pages = try Self.tree(site)
+        try correct(received, by: 5000)
+        let afterReceived = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(Set(afterReceived.rendered.filter { $0.hasPrefix("years/") }) == otherYears.union([ownYear]))
+        let rebuilt = try Self.tree(site)
+        for path in otherYears { #expect(rebuilt[path] != pages[path], "\(path) still shows the old sparkline") }
     }
 
     @Test func changedTemplatesOrDamagedCacheMeanAFullBuild() throws {
