@@ -25,9 +25,20 @@ public struct Corpus: Sendable {
         for (i, checked) in reports.enumerated() { groups[checked.report.agencyKey ?? "~", default: []].append(i) }
         var sorted: [CheckedReport] = []
         sorted.reserveCapacity(reports.count)
+        // Each agency's reports end up side by side: their places are known without hashing
+        // every report's agency name again.
+        var byAgency: [String: [Int]] = [:]
+        byAgency.reserveCapacity(groups.count)
         for key in groups.keys.sorted() {
             let members = groups[key]!.sorted {
                 (reports[$0].report.year ?? 0, reports[$0].report.source) < (reports[$1].report.year ?? 0, reports[$1].report.source)
+            }
+            if key != "~" {
+                byAgency[key] = Array(sorted.count..<sorted.count + members.count)
+            } else {
+                // Reports without an agency share this group (with an agency named "~", if any).
+                let named = members.indices.filter { reports[members[$0]].report.agencyKey != nil }.map { sorted.count + $0 }
+                if !named.isEmpty { byAgency[key] = named }
             }
             for i in members { sorted.append(reports[i]) }
         }
@@ -42,10 +53,6 @@ public struct Corpus: Sendable {
             entries.append(Entry(checked: checked, id: id))
         }
         self.entries = entries
-        var byAgency: [String: [Int]] = [:]
-        for (i, e) in entries.enumerated() {
-            if let key = e.report.agencyKey { byAgency[key, default: []].append(i) }
-        }
         self.byAgency = byAgency
     }
 

@@ -55,11 +55,23 @@ public struct CorpusAnalysis: Sendable {
         self.agencies = agencies
         agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.key, $0) })
         years = Set(corpus.entries.compactMap { $0.report.year }).sorted()
+        // An agency's reports lie side by side and nearly always share their region: a pair
+        // equal to the previous entry's is skipped (comparing is cheaper than hashing names).
         var cities: [String: Set<String>] = [:]
-        for e in corpus.entries { if let city = e.report.region.city, let key = e.report.agencyKey { cities[city, default: []].insert(key) } }
-        self.cities = cities.mapValues { $0.sorted() }
         var provinces: [String: Set<String>] = [:]
-        for e in corpus.entries { if let p = e.report.region.province, let c = e.report.region.city { provinces[p, default: []].insert(c) } }
+        var lastCity: (String, String)?, lastProvince: (String, String)?
+        for i in corpus.entries.indices {
+            let report = corpus.entries[i].report
+            if let city = report.region.city, let key = report.agencyKey, lastCity.map({ $0 != (city, key) }) ?? true {
+                cities[city, default: []].insert(key)
+                lastCity = (city, key)
+            }
+            if let p = report.region.province, let c = report.region.city, lastProvince.map({ $0 != (p, c) }) ?? true {
+                provinces[p, default: []].insert(c)
+                lastProvince = (p, c)
+            }
+        }
+        self.cities = cities.mapValues { $0.sorted() }
         self.provinces = provinces.mapValues { $0.sorted() }
         let indicators = self.indicators
         totals = years.map { year in

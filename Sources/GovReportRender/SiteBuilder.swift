@@ -246,7 +246,9 @@ public struct SiteBuilder {
 
     /// Every file of the site for these reports, as jobs.
     func jobs(_ reports: [CheckedReport], notes: Notes, digests: [String: UInt64]) throws(BuildError) -> [Job] {
+        let laps = Laps(indent: 2)
         let corpus = Corpus(reports)
+        laps.lap("corpus")
         let css = try stylesheet()
         var settings = self.settings
         if settings.standalone {
@@ -256,11 +258,13 @@ public struct SiteBuilder {
             settings.contentSecurityPolicy = "default-src 'none'; style-src 'sha256-\(hash)'; img-src 'self' data:; base-uri 'none'; form-action 'none'"
         }
         let analysis = CorpusAnalysis(corpus)
+        laps.lap("analysis")
         let site = settings
         let templates = self.templates
 
         // Fingerprints: a report's own reading, its agency's reports, the whole corpus.
-        func content(_ i: Int) -> UInt64 { digests[corpus.entries[i].report.source] ?? 0 }
+        let contents = corpus.entries.map { digests[$0.report.source] ?? 0 }
+        func content(_ i: Int) -> UInt64 { contents[i] }
         var whole = Fingerprint()
         for i in corpus.entries.indices { whole.add(corpus.entries[i].id); whole.add(content(i)) }
         func group(_ indices: [Int], _ extra: String...) -> UInt64 {
@@ -300,6 +304,7 @@ public struct SiteBuilder {
         }
         // The comparison pages are fingerprinted by what they show, so that a corrected report
         // re-renders its own year, city and province, not all of them.
+        laps.lap("fingerprints, exports, index, agencies")
         let sources = ComparisonSources(analysis)
         for year in analysis.years {
             page("years/\(year).html", "year", sources.year(year, content: content)) { YearPage(analysis: analysis, year: year, site: site) }
@@ -314,11 +319,19 @@ public struct SiteBuilder {
                 ProvincePage(analysis: analysis, province: province, site: site)
             }
         }
+        laps.lap("comparison pages")
+        var families: [String: UInt64] = [:]
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
             let note = notes.forReport(source: entry.report.source)
-            let family = entry.report.agencyKey.flatMap { corpus.byAgency[$0] } ?? [i]
-            page("reports/\(entry.id).html", "report", group(family, note ?? "")) {
+            // The agency's reports, fingerprinted once for all of them.
+            let family = entry.report.agencyKey.flatMap { key in
+                families[key] ?? { let f = group(corpus.byAgency[key]!); families[key] = f; return f }()
+            } ?? group([i])
+            var fingerprint = Fingerprint()
+            fingerprint.add(family)
+            fingerprint.add(note ?? "")
+            page("reports/\(entry.id).html", "report", fingerprint.value) {
                 ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML))
             }
             jobs.append(Job(path: "data/\(entry.id).json", fingerprint: group([i], "data"), body: .page({
@@ -342,6 +355,7 @@ public struct SiteBuilder {
                 return Data((xml + "</urlset>\n").utf8)
             })))
         }
+        laps.lap("report pages")
         return jobs
     }
 
@@ -415,12 +429,8 @@ public struct SiteBuilder {
     /// Reads the inputs and writes the site into `writer`'s folder, page by page, reusing what
     /// the previous build there left in its cache.
     public func build(_ inputs: [String], relativeTo base: URL? = nil, into writer: SiteWriter) throws(BuildError) -> Outcome {
-        var clock = Date()
-        func lap(_ what: String) {
-            guard Self.tracing else { return }
-            FileHandle.standardError.write(Data("timing: \(what) \(Int(Date().timeIntervalSince(clock) * 1000)) ms\n".utf8))
-            clock = Date()
-        }
+        let laps = Laps()
+        func lap(_ what: String) { laps.lap(what) }
         let session = try writer.open()
         let key = try cacheKey()
         lap("open output")

@@ -10,16 +10,38 @@ struct ComparisonSources {
     private let byYear: [Int: [Int]]
     /// Entries of each city name (whatever the province), in corpus order.
     private let byCity: [String: [Int]]
+    /// Each entry's agency as a number (-1: none), and per agency what its sparkline shows
+    /// (each report's page name, year and received applications), made once: hashing agency
+    /// names (Chinese text, hashed through its normal form) per entry and year cost more than
+    /// the rest of the fingerprints.
+    private let agencyOf: [Int]
+    private let sparklines: [UInt64]
 
     init(_ analysis: CorpusAnalysis) {
         self.analysis = analysis
+        let entries = analysis.corpus.entries
         var byYear: [Int: [Int]] = [:], byCity: [String: [Int]] = [:]
-        for (i, e) in analysis.corpus.entries.enumerated() {
-            if let y = e.report.year { byYear[y, default: []].append(i) }
-            if let c = e.report.region.city { byCity[c, default: []].append(i) }
+        for i in entries.indices {
+            if let y = entries[i].report.year { byYear[y, default: []].append(i) }
+            if let c = entries[i].report.region.city { byCity[c, default: []].append(i) }
         }
         self.byYear = byYear
         self.byCity = byCity
+        var agencyOf = [Int](repeating: -1, count: entries.count)
+        var sparklines: [UInt64] = []
+        for (key, indices) in analysis.corpus.byAgency {
+            var f = Fingerprint()
+            f.add(key)
+            for j in indices {
+                agencyOf[j] = sparklines.count
+                f.add(entries[j].id)
+                f.add(UInt64(bitPattern: Int64(entries[j].report.year ?? Int.min)))
+                if let received = analysis.indicators[j].received.value { f.add(received.bitPattern) } else { f.add("none") }
+            }
+            sparklines.append(f.value)
+        }
+        self.agencyOf = agencyOf
+        self.sparklines = sparklines
     }
 
     private func add(_ i: Int, _ content: (Int) -> UInt64, to f: inout Fingerprint) {
@@ -32,21 +54,15 @@ struct ComparisonSources {
     func year(_ year: Int, content: (Int) -> UInt64) -> UInt64 {
         var f = Fingerprint()
         f.add("year \(year)")
-        let entries = byYear[year] ?? []
-        var agencies: [String] = []
-        var seen = Set<String>()
-        for i in entries {
+        // The agencies' sparklines in the order of their first report of the year (a fixed
+        // order: the corpus's, whatever the order of the dictionary numbering them).
+        var seen = Set<Int>()
+        var agencies: [Int] = []
+        for i in byYear[year] ?? [] {
             add(i, content, to: &f)
-            if let key = analysis.corpus.entries[i].report.agencyKey, seen.insert(key).inserted { agencies.append(key) }
+            if agencyOf[i] >= 0, seen.insert(agencyOf[i]).inserted { agencies.append(agencyOf[i]) }
         }
-        for key in agencies {
-            f.add(key)
-            for j in analysis.corpus.byAgency[key] ?? [] {
-                f.add(analysis.corpus.entries[j].id)
-                f.add(UInt64(bitPattern: Int64(analysis.corpus.entries[j].report.year ?? Int.min)))
-                if let received = analysis.indicators[j].received.value { f.add(received.bitPattern) } else { f.add("none") }
-            }
-        }
+        for a in agencies { f.add(sparklines[a]) }
         return f.value
     }
 
