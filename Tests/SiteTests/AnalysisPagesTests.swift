@@ -1,5 +1,7 @@
 import Foundation
+import GovReportCheck
 import GovReportCorpus
+import GovReportParse
 import GovReportRender
 import TestSupport
 import Testing
@@ -88,5 +90,26 @@ import Testing
             let sum = page.cellText.filter { $0.key.hasPrefix("received.") }.values.compactMap { Double($0) }.reduce(0, +)
             #expect(circle.attributes["data-value"] == NumberFormat.count(sum), "year \(year)")
         }
+    }
+
+    @Test func aCityNameUnderTwoProvincesGetsTheFirstProvinceByName() throws {
+        // Two agencies whose regions name the same city under different provinces: the city
+        // page's breadcrumb must not depend on a dictionary's order (which changes from one
+        // process to the next), so it names the first province by name.
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        let sample = try #require(builder.read([Fixtures.sampleURL("001").path]).reports.first)
+        var reports: [CheckedReport] = []
+        for (n, province) in ["乙省", "甲省", "丙省"].enumerated() {
+            var report = sample.report
+            report.source = "x\(n).txt"
+            report.agency?.name = "同名市第\(n)局"
+            report.region = Region(province: province, city: "同名市")
+            reports.append(CheckedReport(report: report, inferred: sample.inferred, violations: sample.violations))
+        }
+        let files = try builder.render(reports)
+        let city = try #require(files.first { $0.key.hasPrefix("cities/") }.map { String(decoding: $0.value, as: UTF8.self) })
+        let first = ["乙省", "甲省", "丙省"].sorted().first!
+        #expect(city.contains(">\(first)</a>"), "breadcrumb names another province")
+        for other in ["乙省", "甲省", "丙省"] where other != first { #expect(!city.contains(">\(other)</a>")) }
     }
 }
