@@ -33,13 +33,9 @@ public struct Corpus: Sendable {
             let members = groups[key]!.sorted {
                 (reports[$0].report.year ?? 0, reports[$0].report.source) < (reports[$1].report.year ?? 0, reports[$1].report.source)
             }
-            if key != "~" {
-                byAgency[key] = Array(sorted.count..<sorted.count + members.count)
-            } else {
-                // Reports without an agency share this group (with an agency named "~", if any).
-                let named = members.indices.filter { reports[members[$0]].report.agencyKey != nil }.map { sorted.count + $0 }
-                if !named.isEmpty { byAgency[key] = named }
-            }
+            // (Reports without an agency share the group "~" and are left out.)
+            let named = members.indices.filter { reports[members[$0]].report.agencyKey != nil }.map { sorted.count + $0 }
+            if !named.isEmpty { byAgency[key] = named }
             for i in members { sorted.append(reports[i]) }
         }
         var used: [String: Int] = [:]

@@ -36,6 +36,9 @@ public struct CorpusAnalysis: Sendable {
     public let cities: [String: [String]]
     /// Province → its cities that have reports.
     public let provinces: [String: [String]]
+    /// City → the first province (by name) listing it: a city name found under two provinces
+    /// is given the same one on every build.
+    private let provinceOfCity: [String: String]
     public let totals: [YearTotals]
 
     public init(_ corpus: Corpus) {
@@ -73,6 +76,11 @@ public struct CorpusAnalysis: Sendable {
         }
         self.cities = cities.mapValues { $0.sorted() }
         self.provinces = provinces.mapValues { $0.sorted() }
+        var provinceOfCity: [String: String] = [:]
+        for province in provinces.keys.sorted() {
+            for city in provinces[province]! where provinceOfCity[city] == nil { provinceOfCity[city] = province }
+        }
+        self.provinceOfCity = provinceOfCity
         let indicators = self.indicators
         totals = years.map { year in
             let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
@@ -107,6 +115,9 @@ public struct CorpusAnalysis: Sendable {
             return x != y ? x > y : corpus.entries[a].agencyName < corpus.entries[b].agencyName
         }
     }
+
+    /// The province a city's pages name (the first by name, if the city is listed under two).
+    public func province(of city: String) -> String? { provinceOfCity[city] }
 
     /// The history of an agency by key.
     public func history(of key: String) -> AgencyHistory? { agencyIndex[key].map { agencies[$0] } }

@@ -262,17 +262,8 @@ public struct SiteBuilder {
         let site = settings
         let templates = self.templates
 
-        // Fingerprints: a report's own reading, its agency's reports, the whole corpus.
-        let contents = corpus.entries.map { digests[$0.report.source] ?? 0 }
-        func content(_ i: Int) -> UInt64 { contents[i] }
-        var whole = Fingerprint()
-        for i in corpus.entries.indices { whole.add(corpus.entries[i].id); whole.add(content(i)) }
-        func group(_ indices: [Int], _ extra: String...) -> UInt64 {
-            var f = Fingerprint()
-            for i in indices { f.add(corpus.entries[i].id); f.add(content(i)) }
-            for e in extra { f.add(e) }
-            return f.value
-        }
+        let sources = PageSources(analysis, digests: digests)
+        laps.lap("fingerprints")
 
         var jobs: [Job] = []
         func page(_ path: String, _ template: String, _ fingerprint: UInt64?, _ model: @escaping @Sendable () -> Any) {
@@ -282,59 +273,48 @@ public struct SiteBuilder {
         }
         // The corpus-wide exports first: the largest jobs start while pages fill the other core.
         let ordered = corpus.entries.map(\.checked)
-        let keys = corpus.entries.indices.map(content)
-        jobs.append(Job(path: "data/reports.json", fingerprint: whole.value, body: .records(Job.Records(
+        let keys = sources.contents
+        jobs.append(Job(path: "data/reports.json", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.JSONArray.header, separator: ExportRecord.JSONArray.separator,
             footer: ExportRecord.JSONArray.footer, empty: ExportRecord.JSONArray.empty, keys: keys,
             render: { ExportRecord.jsonRecord(ordered[$0]) }))))
-        jobs.append(Job(path: "data/reports.csv", fingerprint: whole.value, body: .records(Job.Records(
+        jobs.append(Job(path: "data/reports.csv", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
             render: { ExportRecord.csvRows(ordered[$0]) }))))
-        page("index.html", "index", whole.value) { IndexPage(analysis: analysis, site: site) }
-        page("quality.html", "quality", whole.value) { QualityPage(analysis: analysis, site: site) }
+        page("index.html", "index", sources.whole) { IndexPage(analysis: analysis, site: site) }
+        page("quality.html", "quality", sources.whole) { QualityPage(analysis: analysis, site: site) }
         let allowHTML = allowHTMLInNotes
         let noteHTML: @Sendable (String) -> String = { markdown in
             Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)
         }
         for history in analysis.agencies {
             let note = notes.forAgency(history.name)
-            page("agencies/\(history.id).html", "agency", group(history.entries.values.sorted(), note ?? "")) {
+            page("agencies/\(history.id).html", "agency", sources.group(history.entries.values.sorted(), note ?? "")) {
                 AgencyPage(analysis: analysis, history: history, site: site, notes: note.map(noteHTML))
             }
         }
-        // The comparison pages are fingerprinted by what they show, so that a corrected report
-        // re-renders its own year, city and province, not all of them.
-        laps.lap("fingerprints, exports, index, agencies")
-        let sources = ComparisonSources(analysis)
+        laps.lap("exports, index, agencies")
         for year in analysis.years {
-            page("years/\(year).html", "year", sources.year(year, content: content)) { YearPage(analysis: analysis, year: year, site: site) }
+            page("years/\(year).html", "year", sources.year(year)) { YearPage(analysis: analysis, year: year, site: site) }
         }
         for city in analysis.cities.keys {
-            page("cities/\(CorpusAnalysis.cityID(city)).html", "city", sources.city(city, content: content)) {
+            page("cities/\(CorpusAnalysis.cityID(city)).html", "city", sources.city(city)) {
                 CityPage(analysis: analysis, city: city, site: site)
             }
         }
         for province in analysis.provinces.keys {
-            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", sources.province(province, content: content)) {
+            page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", sources.province(province)) {
                 ProvincePage(analysis: analysis, province: province, site: site)
             }
         }
         laps.lap("comparison pages")
-        var families: [String: UInt64] = [:]
         for i in corpus.entries.indices {
             let entry = corpus.entries[i]
             let note = notes.forReport(source: entry.report.source)
-            // The agency's reports, fingerprinted once for all of them.
-            let family = entry.report.agencyKey.flatMap { key in
-                families[key] ?? { let f = group(corpus.byAgency[key]!); families[key] = f; return f }()
-            } ?? group([i])
-            var fingerprint = Fingerprint()
-            fingerprint.add(family)
-            fingerprint.add(note ?? "")
-            page("reports/\(entry.id).html", "report", fingerprint.value) {
+            page("reports/\(entry.id).html", "report", sources.report(i, note: note)) {
                 ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML))
             }
-            jobs.append(Job(path: "data/\(entry.id).json", fingerprint: group([i], "data"), body: .page({
+            jobs.append(Job(path: "data/\(entry.id).json", fingerprint: sources.group([i], "data"), body: .page({
                 Data((ExportRecord.json(entry.checked) + "\n").utf8)
             })))
         }
@@ -430,23 +410,22 @@ public struct SiteBuilder {
     /// the previous build there left in its cache.
     public func build(_ inputs: [String], relativeTo base: URL? = nil, into writer: SiteWriter) throws(BuildError) -> Outcome {
         let laps = Laps()
-        func lap(_ what: String) { laps.lap(what) }
         let session = try writer.open()
         let key = try cacheKey()
-        lap("open output")
+        laps.lap("open output")
         // The cache is decoded while the inputs are listed and stamped (both take a fifth of
         // a rebuild; one waits on the disk, the other on the processor).
         let loading = Pending<BuildCache?>()
         let root = session.root
         DispatchQueue.global().async { loading.fulfil(BuildCache.load(from: root, key: key)) }
         let reading = read(inputs, relativeTo: base, cache: {
-            lap("list inputs")
+            laps.lap("list inputs")
             let cache = loading.wait()
-            lap("load cache (rest)")
+            laps.lap("load cache (rest)")
             return cache
         })
         let previous = loading.wait()
-        lap("read inputs")
+        laps.lap("read inputs")
         if reading.reports.isEmpty {
             // Nothing to build: the caller reports why, from the diagnostics.
             session.abandon()
@@ -465,10 +444,10 @@ public struct SiteBuilder {
         }
         let jobs = try jobs(reading.reports, notes: reading.notes, digests: reading.digests)
         let paths = Set(jobs.map(\.path))
-        lap("plan pages")
+        laps.lap("plan pages")
         do {
             try session.claim(paths)
-            lap("claim paths")
+            laps.lap("claim paths")
             let skipped = Atomic<Int>(0)
             let rendered = Mutex<[String]>([])
             let exports = Mutex<[String: BuildCache.Export]>([:])
@@ -488,7 +467,7 @@ public struct SiteBuilder {
                     exports.withLock { $0[job.path] = export }
                 }
             }
-            lap("render pages")
+            laps.lap("render pages")
             var cache = BuildCache(key: key)
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
@@ -500,9 +479,9 @@ public struct SiteBuilder {
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports {
                 try session.putPrivate(BuildCache.fileName, cache.encoded())
             }
-            lap("write cache")
+            laps.lap("write cache")
             let summary = try session.finish(keeping: paths)
-            lap("finish")
+            laps.lap("finish")
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
                            pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,
                            skippedPages: skipped.load(ordering: .relaxed), rendered: rendered.withLock { $0 }.sorted())

@@ -25,11 +25,7 @@ struct CityPage {
         heading = city
         page = PageChrome(root: "../", title: "\(city) 各区县、街道对比", siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: "../index.html")]
-                            // The first province (by name) listing the city: a city name found under
-                            // two provinces gets the same breadcrumb on every build.
-                            + (analysis.provinces.keys.sorted().first { analysis.provinces[$0]!.contains(city) }.map {
-                                [.init(label: $0, href: "../provinces/\(CorpusAnalysis.provinceID($0)).html")]
-                            } ?? [])
+                            + (analysis.province(of: city).map { [.init(label: $0, href: "../provinces/\(CorpusAnalysis.provinceID($0)).html")] } ?? [])
                             + [.init(label: city, href: nil, current: true)],
                           stylesheet: "../assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
