@@ -217,17 +217,16 @@ public struct SiteWriter: Sendable {
             deinit { Glibc.close(descriptor) }
         }
 
-        /// Writes an export's pieces: made bytes through a megabyte buffer; records copied from
+        /// Writes an export's pieces: made bytes through a buffer; records copied from
         /// the previous file joined into runs (neighbours there, with the separator between
         /// them, are neighbours here) and copied by the kernel (`sendfile`), not through this
         /// process — a record at a time, through buffers, copying cost more than the rest of
         /// a rebuild after one change.
         struct RecordOutput {
             let path: String
-            let handle: FileHandle
             let old: PreviousFile?
             private(set) var written = 0
-            private var buffer: [UInt8] = []
+            private var out: BufferedOutput
             /// The run of the previous file waiting to be copied, and the separator after it,
             /// which a following copy may absorb (the previous file has it there too).
             private var run: (start: Int, end: Int)?
@@ -235,9 +234,8 @@ public struct SiteWriter: Sendable {
 
             init(path: String, handle: FileHandle, old: PreviousFile?) {
                 self.path = path
-                self.handle = handle
                 self.old = old
-                buffer.reserveCapacity(1 << 20)
+                out = BufferedOutput(handle)
             }
 
             mutating func add(_ piece: SiteBuilder.Job.Records.Piece) throws {
@@ -248,7 +246,7 @@ public struct SiteWriter: Sendable {
                 case .bytes(let bytes), .separator(let bytes):
                     written += bytes.count
                     try flushRun()
-                    try append(bytes)
+                    try out.write(bytes)
                 case .copy(let offset, let length):
                     written += length
                     if let r = run, offset == r.end + held.count {
@@ -264,34 +262,24 @@ public struct SiteWriter: Sendable {
 
             mutating func finish() throws {
                 try flushRun()
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll()
-            }
-
-            private mutating func append(_ bytes: [UInt8]) throws {
-                buffer += bytes
-                if buffer.count >= 1 << 20 {
-                    try handle.write(contentsOf: buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
+                try out.flush()
             }
 
             private mutating func flushRun() throws {
                 guard let r = run, let old else { return }
                 run = nil
-                try handle.write(contentsOf: buffer)
-                buffer.removeAll(keepingCapacity: true)
+                try out.flush()
                 guard r.end <= old.size else { throw BuildError.output(path: path, reason: "the previous export changed under the build") }
                 var offset = off_t(r.start)
                 var left = r.end - r.start
                 while left > 0 {
-                    let n = sendfile(handle.fileDescriptor, old.descriptor, &offset, left)
+                    let n = sendfile(out.handle.fileDescriptor, old.descriptor, &offset, left)
                     guard n > 0 else { throw BuildError.output(path: path, reason: "copying the previous export: \(String(cString: strerror(errno)))") }
                     left -= n
                 }
                 let bytes = held
                 held.removeAll(keepingCapacity: true)
-                try append(bytes)
+                try out.write(bytes)
             }
         }
 

@@ -32,12 +32,9 @@ struct Extract: ParsableCommand {
         case .csv: [ExportRecord.csvHeader] + records(ExportRecord.csvRows)
         }
         func write(_ handle: FileHandle) throws {
-            var buffer = Data()
-            for piece in pieces {
-                buffer.append(contentsOf: piece.utf8)
-                if buffer.count >= 1 << 20 { try handle.write(contentsOf: buffer); buffer.removeAll(keepingCapacity: true) }
-            }
-            try handle.write(contentsOf: buffer)
+            var out = BufferedOutput(handle)
+            for piece in pieces { try out.write(piece) }
+            try out.flush()
         }
         if let output {
             // Through a temporary file beside it, renamed into place: never half a file.
