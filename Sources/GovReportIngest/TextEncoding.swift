@@ -50,11 +50,14 @@ public enum TextEncoding: String, Sendable {
     /// Heuristic for PDF/image bytes saved under a `.txt` name: NUL bytes or a known binary
     /// signature in the first kilobyte.
     public static func looksBinary(_ data: Data) -> Bool {
-        let head = data.prefix(1024)
-        if head.starts(with: Array("%PDF".utf8)) || head.starts(with: [0x89, 0x50, 0x4E, 0x47])
-            || head.starts(with: [0xFF, 0xD8, 0xFF]) || head.starts(with: [0x50, 0x4B, 0x03, 0x04]) {
-            return true
+        // On the raw buffer: Data's generic iterator was a visible cost over ten thousand files.
+        data.withUnsafeBytes { raw in
+            let head = UnsafeRawBufferPointer(rebasing: raw.prefix(1024))
+            for signature: [UInt8] in [Array("%PDF".utf8), [0x89, 0x50, 0x4E, 0x47], [0xFF, 0xD8, 0xFF], [0x50, 0x4B, 0x03, 0x04]]
+            where head.starts(with: signature) {
+                return true
+            }
+            return head.contains(0)
         }
-        return head.contains(0)
     }
 }

@@ -252,6 +252,13 @@ extension FigureKeys {
         return byEdition
     }()
 
+    /// How many figures a report of a table edition can hold (every table cell and the prose
+    /// figures): its figure table is made that size once instead of growing section by section.
+    static let tableCapacity: [Edition: Int] = Dictionary(uniqueKeysWithValues: [Edition.format2019, .format2021].map { edition in
+        let proactive = proactiveKeysByRow[edition]?.values.reduce(0) { $0 + $1.count } ?? 0
+        return (edition, applicationRows(edition).count * applicantColumns.count + reviewKeys.count + proactive + 2)
+    })
+
     /// A section 二 row's keys, one per column of its definition (canonical instances).
     static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }

@@ -5,8 +5,9 @@ import GovReportIngest
 /// line, the closing signature, or the chrome of the web page it was copied from.
 struct MetadataExtractor {
     let source: SourceText
-    /// Cities the gazetteer knows, to find where a city name starts in running text.
-    var knownCities: Set<String> = []
+    /// The gazetteer's cities, to find where a city name starts in running text (its own
+    /// table, not a set copied from it for every report: that copy hashed every city name).
+    var gazetteer = Gazetteer()
 
     struct Result {
         var agency: Agency?
@@ -156,7 +157,7 @@ struct MetadataExtractor {
                 let before = String(line[Range(m.range(at: 1), in: line)!])
                 let district = String(line[Range(m.range(at: 2), in: line)!])
                 let candidates = (1...before.count).map { String(before.suffix($0)) + "市" }
-                let city = candidates.first { knownCities.contains($0) } ?? (String(before.suffix(2)) + "市")
+                let city = candidates.first { gazetteer.provinceOfCity[$0] != nil } ?? (String(before.suffix(2)) + "市")
                 let key = city + district
                 counts[key, default: (0, order, city, district)].count += 1
                 order += 1

@@ -17,7 +17,7 @@ public struct ReportParser: Sendable {
 
     public func parse(_ source: SourceText) -> Report {
         var report = Report(source: source.path)
-        let metadata = MetadataExtractor(source: source, knownCities: Set(gazetteer.provinceOfCity.keys)).extract()
+        let metadata = MetadataExtractor(source: source, gazetteer: gazetteer).extract()
         report.agency = metadata.agency
         report.region = gazetteer.complete(metadata.region)
         report.year = metadata.year
@@ -47,6 +47,7 @@ public struct ReportParser: Sendable {
 
         let prose = ProseFigureExtractor()
         if edition.hasTables {
+            report.figures.reserveCapacity(FigureKeys.tableCapacity[edition] ?? 0)
             for section in Section.allCases where ranges[section] == nil {
                 report.diagnostics.append(Diagnostic(.warning, source.location(0), "section ‘\(section.title)’ not found"))
             }
@@ -140,8 +141,7 @@ public struct ReportParser: Sendable {
 extension Report {
     /// Adds figures that are not there yet (the first reading of a key wins).
     mutating func add(_ more: Figures) {
-        if figures.isEmpty { figures = more; return }
-        figures.reserveCapacity(figures.count + more.count)
+        // Into the table made for the edition (taking `more` whole when empty would drop it).
         figures.merge(more) { a, _ in a }
     }
 }
