@@ -69,6 +69,49 @@ extension Unicode.Scalar {
     }
 }
 
+extension String {
+    /// Whether every scalar of the text is a character of its own — no scalar joins the one
+    /// before it (marks, joiners, variation selectors, CR LF, Hangul jamo) — judged by ranges
+    /// that hold none of those: ASCII but CR, Latin-1 and Latin Extended, the general
+    /// punctuation and spaces, CJK symbols, the unified ideographs and the full-width forms.
+    /// Such text reads the same scalar by scalar as character by character, which is much
+    /// cheaper; anything else is read by characters.
+    public var scalarsAreCharacters: Bool {
+        for u in unicodeScalars {
+            let v = u.value
+            if v < 0x300 { if v == 0x0D { return false }; continue }
+            if (v >= 0x2000 && v <= 0x200A) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
+                || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x3400 && v <= 0x4DBF)
+                || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) { continue }
+            return false
+        }
+        return true
+    }
+}
+
+extension String {
+    /// The text's words: its runs of characters that are not white space (what
+    /// `split(whereSeparator: \.isWhiteSpace)` gives), read scalar by scalar when every
+    /// scalar is a character of its own.
+    public var whiteSpaceSeparatedWords: [String] {
+        guard scalarsAreCharacters else { return split(whereSeparator: { $0.isWhiteSpace }).map(String.init) }
+        var words: [String] = []
+        let scalars = unicodeScalars
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if scalars[i].isWhiteSpace {
+                if let s = start { words.append(String(self[s..<i])); start = nil }
+            } else if start == nil {
+                start = i
+            }
+            i = scalars.index(after: i)
+        }
+        if let s = start { words.append(String(self[s...])) }
+        return words
+    }
+}
+
 extension Character {
     /// `isWhitespace` without the property lookup (same answer: the first scalar's White_Space).
     @inline(__always)

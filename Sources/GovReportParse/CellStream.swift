@@ -146,14 +146,14 @@ public struct CellStream: Sendable {
             }
             // Keep the label's own spacing (runs of spaces separate label columns).
             let labelEnd = cut == 0 ? 0 : words[cut - 1].end
-            parsed.append(Line(line: line, label: Self.prefix(text, displayWidth: labelEnd), numbers: numbers))
+            parsed.append(Line(line: line, label: DisplayWidth.prefix(text, width: labelEnd), numbers: numbers))
         }
         let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map(\.end) }, expected: columnHint)
         let most = parsed.map(\.numbers.count).max() ?? 0
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
         for l in parsed {
             // Label columns are separated by runs of spaces, like the value columns.
-            for part in l.label.components(separatedBy: "  ") where !part.trimmedSpaces.isEmpty {
+            for part in Self.labelColumns(l.label) where !part.trimmedSpaces.isEmpty {
                 items.append(.cell(Cell(content: .text(part.trimmedSpaces), line: l.line), .aligned))
             }
             if usable, !l.numbers.isEmpty, let placed = Self.place(l.numbers, on: columns) {
@@ -203,16 +203,28 @@ public struct CellStream: Sendable {
         return centers
     }
 
-    /// The start of `text` up to display column `width`.
-    static func prefix(_ text: String, displayWidth width: Int) -> String {
-        var column = 0
-        var out = ""
-        for c in text {
-            if column >= width { break }
-            column += c == "\t" ? 8 - column % 8 : DisplayWidth.of(c)
-            out.append(c)
+    /// A label's columns: its text cut at every two spaces, as Foundation's
+    /// `components(separatedBy: "  ")` cuts it — on the bytes when every scalar is a
+    /// character of its own (the search through Foundation was a visible cost).
+    static func labelColumns(_ label: String) -> [String] {
+        guard label.scalarsAreCharacters else { return label.components(separatedBy: "  ") }
+        var parts: [String] = []
+        var label = label
+        label.withUTF8 { b in
+            var start = 0
+            var i = 0
+            while i + 1 < b.count {
+                if b[i] == 0x20 && b[i + 1] == 0x20 {
+                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
+                    i += 2
+                    start = i
+                } else {
+                    i += 1
+                }
+            }
+            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
         }
-        return out
+        return parts
     }
 
     /// Puts each number under the reference column it ends nearest to (in order, within two
@@ -263,7 +275,7 @@ public struct CellStream: Sendable {
     }
 
     static func wordTokens(_ text: String, line: Int) -> [Cell] {
-        let words = text.split(whereSeparator: { $0.isWhiteSpace }).map(String.init)
+        let words = text.whiteSpaceSeparatedWords
         var numbers: [Double] = []
         var cut = words.count
         while cut > 0, let n = TextNormalizer.number(words[cut - 1]) {

@@ -18,6 +18,15 @@ public struct LabelDictionary: Sendable {
         public let table: Table
         public let key: String
         public let phrase: [Character]
+        /// The phrase as `TextNormalizer.characterCodes`, what matching compares.
+        let codes: [UInt32]
+
+        public init(table: Table, key: String, phrase: [Character]) {
+            self.table = table
+            self.key = key
+            self.phrase = phrase
+            codes = TextNormalizer.characterCodes(String(phrase))
+        }
     }
 
     public struct Match: Sendable, Equatable {
@@ -27,14 +36,14 @@ public struct LabelDictionary: Sendable {
 
     public let entries: [Entry]
     /// Phrase → key, per table, for the exact matches that are most of the work.
-    let exact: [Table: [[Character]: String]]
+    let exact: [Table: [[UInt32]: String]]
     /// Matches already computed: report labels repeat across a corpus.
     let memo = MatchMemo()
 
     public init(entries: [Entry]) {
         self.entries = entries
-        var exact: [Table: [[Character]: String]] = [:]
-        for e in entries where exact[e.table]?[e.phrase] == nil { exact[e.table, default: [:]][e.phrase] = e.key }
+        var exact: [Table: [[UInt32]: String]] = [:]
+        for e in entries where exact[e.table]?[e.codes] == nil { exact[e.table, default: [:]][e.codes] = e.key }
         self.exact = exact
     }
 
@@ -81,12 +90,12 @@ public struct LabelDictionary: Sendable {
     }
 
     func compute(_ text: String, in table: Table) -> Match? {
-        let t = Array(TextNormalizer.labelKey(text))
+        let t = TextNormalizer.characterCodes(TextNormalizer.labelKey(text))
         guard !t.isEmpty else { return nil }
         if let key = exact[table]?[t] { return Match(key: key, distance: 0) }
         var best: (distance: Int, length: Int, key: String)?
         for entry in entries where entry.table == table {
-            let p = entry.phrase
+            let p = entry.codes
             let tolerance = p.count / 4
             var d: Int
             if t == p || (p.count >= 4 && t.starts(with: p)) {

@@ -35,7 +35,9 @@ struct ProseFigureExtractor {
                     let clauseStart = before.lastIndex(where: { "。；;，,!！?？".contains($0) }).map { before.index(after: $0) }
                         ?? before.startIndex
                     let clause = t[clauseStart..<whole.upperBound]
-                    if rejectClause.contains(where: { clause.contains($0) }) { continue }
+                    // Compared byte for byte, like the fixed words above (Foundation's `contains`
+                    // went through a locale-aware search, a visible cost).
+                    if rejectClause.contains(where: { clause.includes($0) }) { continue }
                     return (n, i + 1)
                 }
             }

@@ -26,7 +26,7 @@ struct SectionSplitter {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
             // Cheap test first: a heading starts with a Chinese numeral.
-            guard let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
+            guard Self.mayStartWithNumeral(raw), let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
             let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
             guard compact.count <= 40, !raw.includes("\t\t") else { continue }
             // The printed number: numerals followed by 、 or a point.
@@ -40,6 +40,24 @@ struct SectionSplitter {
             found.append(Heading(section: section, index: i, printedNumber: String(numeral)))
         }
         return found
+    }
+
+    /// False when the line's first character after white space is surely not a numeral, read
+    /// from its first scalar without breaking the line into characters: an ASCII scalar, or a
+    /// unified ideograph other than the ten numerals (no mark that may follow either makes it
+    /// equal to a numeral). Anything else (a mark after a space, a compatibility ideograph)
+    /// is left to the character test.
+    static func mayStartWithNumeral(_ line: String) -> Bool {
+        for u in line.unicodeScalars where !u.isWhiteSpace {
+            let v = u.value
+            if v < 0x80 { return false }
+            if v >= 0x4E00 && v <= 0x9FFF {
+                return v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+                    || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
+            }
+            return true
+        }
+        return false
     }
 
     /// Line ranges (0-based, end exclusive) of each found section: from its heading to the next.

@@ -132,9 +132,9 @@ public enum TextNormalizer {
         return Double(String(decoding: digits, as: UTF8.self))
     }
 
-    /// Levenshtein distance over characters; CJK labels are short, so the quadratic cost is
-    /// negligible.
-    public static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+    /// Levenshtein distance over characters (or their `characterCodes`); CJK labels are
+    /// short, so the quadratic cost is small.
+    public static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
         var previous = Array(0...b.count)
@@ -147,5 +147,56 @@ public enum TextNormalizer {
             swap(&previous, &current)
         }
         return previous[b.count]
+    }
+
+    /// A text's characters as numbers, equal exactly when the characters are equal (Swift
+    /// compares characters by canonical equivalence, which made comparing labels character by
+    /// character a visible cost). A character that is one scalar from a range with no
+    /// canonical equivalents (ASCII and Latin-1, CJK symbols, the unified ideographs, the
+    /// full-width forms) is that scalar; any other is its canonical composition's scalar, or
+    /// a number given to that composition.
+    public static func characterCodes(_ s: String) -> [UInt32] {
+        var codes: [UInt32] = []
+        codes.reserveCapacity(s.utf8.count / 2)
+        if s.scalarsAreCharacters {
+            for u in s.unicodeScalars { codes.append(plainCode(u.value) ?? CharacterCodes.code(Character(u))) }
+        } else {
+            for c in s {
+                let scalars = c.unicodeScalars
+                if scalars.index(after: scalars.startIndex) == scalars.endIndex, let code = plainCode(scalars.first!.value) {
+                    codes.append(code)
+                } else {
+                    codes.append(CharacterCodes.code(c))
+                }
+            }
+        }
+        return codes
+    }
+
+    @inline(__always)
+    static func plainCode(_ v: UInt32) -> UInt32? {
+        v < 0x300 || (v >= 0x3000 && v <= 0x303F) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x4E00 && v <= 0x9FFF)
+            || (v >= 0xFF01 && v <= 0xFF60) ? v : nil
+    }
+}
+
+import Synchronization
+
+/// The numbers given to characters outside the plain ranges: the scalar of their canonical
+/// composition when it is one scalar, else a number above every scalar given to each
+/// composition in the order met (shared by all threads; such characters are rare).
+enum CharacterCodes {
+    static let assigned = Mutex<[String: UInt32]>([:])
+
+    static func code(_ c: Character) -> UInt32 {
+        let composed = String(c).precomposedStringWithCanonicalMapping
+        let scalars = composed.unicodeScalars
+        if scalars.count == 1 { return scalars.first!.value }
+        return assigned.withLock { table in
+            if let code = table[composed] { return code }
+            let code = 0x8000_0000 + UInt32(table.count)
+            table[composed] = code
+            return code
+        }
     }
 }

@@ -1,0 +1,93 @@
+import Foundation
+@testable import GovReportParse
+import GovReportIngest
+import TestSupport
+import Testing
+
+/// The parser reads most lines scalar by scalar, which is only right when each scalar is a
+/// character of its own; these tests hold the shortcuts to the character-by-character answers.
+@Suite struct ScalarShortcutTests {
+    /// Lines that join scalars into characters in every way the shortcuts must notice.
+    static let awkward = [
+        "e\u{301}  12", "一\u{FE00} 二", " \u{301}一、总体情况", "\r\n", "甲\u{E0100}  3  4", "\u{1100}\u{1161}  5",
+        "🇨🇳  7", "👨‍👩‍👧  8", "（\u{F9D1}）其他  9", "Å\u{30A} 1", "\u{0BCD}x  2",
+    ]
+
+    static var lines: [String] {
+        var lines = awkward
+        for prefix in ["000", "001", "002", "003", "004"] {
+            lines += Fixtures.sampleText(prefix).components(separatedBy: "\n")
+        }
+        return lines
+    }
+
+    @Test func everyAcceptedScalarIsACharacterOfItsOwn() {
+        // Whatever stands beside an accepted scalar, it does not join it.
+        let neighbours: [Unicode.Scalar] = ["a", "\n", " ", "一", "\u{3000}"]
+        var joined: [UInt32] = []
+        var accepted = 0
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v), String(Character(u)).scalarsAreCharacters else { continue }
+            accepted += 1
+            for n in neighbours + [u] {
+                var pair = String.UnicodeScalarView()
+                pair.append(u); pair.append(n)
+                var reversed = String.UnicodeScalarView()
+                reversed.append(n); reversed.append(u)
+                if String(pair).count != 2 || String(reversed).count != 2 { joined.append(v) }
+            }
+        }
+        #expect(joined.isEmpty, "join a neighbour: \(joined.prefix(10).map { String($0, radix: 16) })")
+        #expect(accepted > 28_000)  // the unified ideographs alone are 27,584
+        for line in Self.awkward { #expect(!line.scalarsAreCharacters, "\(line.debugDescription)") }
+        #expect("一、总体情况\t12 3".scalarsAreCharacters)
+    }
+
+    @Test func scalarPathsReadLinesAsTheCharacterPathsDo() {
+        var differences: [String] = []
+        for line in Self.lines {
+            let fast = DisplayWidth.words(line), slow = DisplayWidth.wordsByCharacter(line)
+            if fast.map(\.word) != slow.map(\.word) || fast.map(\.end) != slow.map(\.end) { differences.append("words: " + line) }
+            for width in [0, 1, 2, 3, 5, 8, 13, 40] where DisplayWidth.prefix(line, width: width) != DisplayWidth.prefixByCharacter(line, width: width) {
+                differences.append("prefix \(width): " + line)
+            }
+            if line.whiteSpaceSeparatedWords != line.split(whereSeparator: { $0.isWhiteSpace }).map(String.init) {
+                differences.append("split: " + line)
+            }
+            if CellStream.labelColumns(line) != line.components(separatedBy: "  ") { differences.append("columns: " + line) }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(5))")
+        // The awkward lines are read by characters: the mark stays on its letter, the
+        // variation selector adds no column.
+        #expect(DisplayWidth.words("甲\u{E0100}  3").map(\.end) == [2, 5])
+        #expect("e\u{301} 12".whiteSpaceSeparatedWords == ["e\u{301}", "12"])
+    }
+
+    @Test func headingShortcutNeverRejectsANumeral() {
+        var wrong: [UInt32] = []
+        for v in UInt32(0)...0x2FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            for line in [" " + String(Character(u)) + "、", String(Character(u)) + "\u{301}、", " \u{301}" + String(Character(u))] {
+                let numeral = line.first { !$0.isWhiteSpace }.map(TextNormalizer.isNumeral) ?? false
+                if numeral && !SectionSplitter.mayStartWithNumeral(line) { wrong.append(v) }
+            }
+        }
+        #expect(wrong.isEmpty, "rejected: \(wrong.prefix(10).map { String($0, radix: 16) })")
+        #expect(SectionSplitter.mayStartWithNumeral("  \u{F9D1}、") && !SectionSplitter.mayStartWithNumeral("  2021年"))
+    }
+
+    @Test func characterCodesAreEqualExactlyWhenCharactersAre() {
+        let characters: [Character] = ["六", "\u{F9D1}", "\u{212B}", "\u{C5}", "A\u{30A}", "é", "e\u{301}", "e", "一", "\u{FE00}",
+                                       "一\u{FE00}", "a", "Ａ", "，", ",", "\u{2000}", "\u{2002}", "👨‍👩‍👧", "\r\n"]
+        for a in characters {
+            for b in characters {
+                let ca = TextNormalizer.characterCodes(String(a)), cb = TextNormalizer.characterCodes(String(b))
+                #expect(ca.count == 1 && cb.count == 1)
+                #expect((ca == cb) == (a == b), "\(a.debugDescription) \(b.debugDescription)")
+            }
+        }
+        // U+F9D1 is 六: codes and distances see them as one character.
+        #expect(TextNormalizer.characterCodes("（\u{F9D1}）") == TextNormalizer.characterCodes("（六）"))
+        #expect(TextNormalizer.editDistance(TextNormalizer.characterCodes("其他\u{F9D1}"), TextNormalizer.characterCodes("其他六")) == 0)
+    }
+}
