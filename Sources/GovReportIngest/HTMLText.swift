@@ -46,7 +46,11 @@ public enum HTMLText {
         var currentLine = 0
 
         mutating func text(_ s: String, line: Int) {
-            let collapsed = s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+            // (A CR LF pair is one character that is neither "\n" nor "\r": text holding a CR
+            // keeps the character test, the rest is split on scalars.)
+            let collapsed = s.utf8.contains(0x0D)
+                ? s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
+                : HTMLText.joinedRuns(s) { $0 == "\n" || $0 == "\t" }
             guard !collapsed.trimmedSpaces.isEmpty else {
                 if !current.isEmpty && !s.isEmpty { current += " " }
                 return
@@ -127,6 +131,34 @@ public enum HTMLText {
         }
     }
 
+    /// The runs of `s` between separators, joined by single spaces: what
+    /// `split(whereSeparator:).joined(separator: " ")` gives for separators that are
+    /// characters of their own (line ends and tabs break characters on both sides; CR LF,
+    /// one character of two separators, comes out the same), scalar by scalar.
+    static func joinedRuns(_ s: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = s.unicodeScalars
+        var out = ""
+        var start: String.Index?
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            if isSeparator(scalars[i]) {
+                if let b = start {
+                    if !out.isEmpty { out += " " }
+                    out += s[b..<i]
+                    start = nil
+                }
+            } else if start == nil {
+                start = i
+            }
+            i = scalars.index(after: i)
+        }
+        if let b = start {
+            if !out.isEmpty { out += " " }
+            out += s[b...]
+        }
+        return out
+    }
+
     /// A table row as a block: a blank line, then each cell on its own line, indented with a
     /// tab (the one-cell-per-line layout), with `colspan` cells repeated as blanks.
     static func row(_ tr: xmlNodePtr, _ writer: inout Writer) {
@@ -135,7 +167,7 @@ public enum HTMLText {
         while let c = cell {
             defer { cell = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(c)) else { continue }
-            let content = text(of: c).split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " ")
+            let content = joinedRuns(text(of: c)) { $0 == "\t" || ($0.value >= 0x0A && $0.value <= 0x0D) || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
                 .trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {

@@ -23,6 +23,9 @@ struct MetadataExtractor {
     static let chrome = try! NSRegularExpression(pattern: #"(发布机构|发文机关|发布日期)\s*[:：]\s*([^\s:：]*)"#)
     static let signatureName = try! NSRegularExpression(
         pattern: #"^(\p{Han}{2,40}?(?:人民政府办公室|人民政府|办公室|办事处|委员会|管委会|局|中心|厅|署|院|政府))\s*(?:\d{4}\s*年.*)?$"#)
+    /// The words a signature name ends with (one of them must be in the line for
+    /// `signatureName` to match: a byte test first, the expression only on such lines).
+    static let signatureEndings = ["办公室", "办事处", "委员会", "管委会", "局", "中心", "厅", "署", "院", "政府"]
     static let regionParts = try! NSRegularExpression(
         pattern: #"^(\p{Han}{2,6}?(?:省|自治区))?(\p{Han}{2,5}?市)?(\p{Han}{1,5}?(?:区|县|旗))?(\p{Han}{2,5}?(?:街道|镇|乡)(?=办事处|人民政府|政府|党工委|$))?"#)
     static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{1,3})市(\p{Han}{1,4}?[区县])"#)
@@ -65,7 +68,8 @@ struct MetadataExtractor {
         for (i, line) in lines.enumerated().reversed().prefix(8) {
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
             guard !t.isEmpty, t.count <= 60 else { continue }
-            if signatureAgency == nil, let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
+            if signatureAgency == nil, Self.signatureEndings.contains(where: { t.includes($0) }),
+               let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                 signatureAgency = String(t[Range(m.range(at: 1), in: t)!])
                 signatureLine = i + 1
             }
@@ -134,7 +138,12 @@ struct MetadataExtractor {
               let mo = Int(text[Range(m.range(at: 2), in: text)!]),
               let d = Int(text[Range(m.range(at: 3), in: text)!]),
               (1...12).contains(mo), (1...31).contains(d) else { return nil }
-        return String(format: "%04d-%02d-%02d", y, mo, d)
+        // As String(format: "%04d-%02d-%02d"), without the trip through Foundation's formatter.
+        func padded(_ n: Int, _ width: Int) -> String {
+            let digits = String(n)
+            return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
+        }
+        return padded(y, 4) + "-" + padded(mo, 2) + "-" + padded(d, 2)
     }
 
     /// The region named at the start of an agency's name.

@@ -103,6 +103,19 @@ public enum TextNormalizer {
     /// Parses a cell as a number: half-width digits, optional sign, decimal point and
     /// thousands separators. Returns nil for anything else.
     public static func number(_ s: String) -> Double? {
+        // The usual number, a few ASCII digits and nothing else, read straight from the bytes
+        // (what the general path below gives it, without its copies).
+        var copy = s
+        let plain: Double? = copy.withUTF8 { b in
+            guard b.count >= 1 && b.count <= 15 else { return nil }
+            var value: Int64 = 0
+            for byte in b {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            return Double(value)
+        }
+        if let plain { return plain }
         // Quick reject: a number starts (after spaces) with a digit, sign, point or a
         // full-width one; labels, the usual input, start with a CJK character.
         guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),

@@ -90,4 +90,14 @@ import Testing
         #expect(TextNormalizer.characterCodes("（\u{F9D1}）") == TextNormalizer.characterCodes("（六）"))
         #expect(TextNormalizer.editDistance(TextNormalizer.characterCodes("其他\u{F9D1}"), TextNormalizer.characterCodes("其他六")) == 0)
     }
+
+    @Test func plainDigitsReadAsEveryOtherNumber() {
+        // Up to fifteen ASCII digits are read from the bytes; the rest by the general path.
+        let cases: [(String, Double?)] = [
+            ("0", 0), ("007", 7), ("4995", 4995), ("123456789012345", 123_456_789_012_345),
+            ("1234567890123456", 1_234_567_890_123_456), ("１２", 12), ("12.5", 12.5), ("-3", -3), ("1,234", 1234),
+            (" 12", 12), ("12\u{3000}", 12), ("", nil), ("12a", nil), ("٣", nil),
+        ]
+        for (text, value) in cases { #expect(TextNormalizer.number(text) == value, "\(text.debugDescription)") }
+    }
 }
