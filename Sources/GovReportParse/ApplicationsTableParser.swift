@@ -7,13 +7,13 @@ struct ApplicationsTableParser {
     let source: SourceText
 
     func parse(_ rows: [RawRow]) -> TableReading {
-        var reading = TableReading()
+        let columns = FigureKeys.applicantColumns
+        var reading = TableReading(capacity: FigureKeys.applicationRows(edition).count * columns.count)
         var group: String?
         var previousKey: String?
-        let columns = FigureKeys.applicantColumns
-        let expected = Set(FigureKeys.applicationRows(edition).map(\.key))
+        let expected = FigureKeys.applicationRowKeys[edition] ?? []
         var ledger = RowLedger(table: "applications table")
-        let outcomeKeys = Set(FigureKeys.outcomeRows(.format2021).map(\.key) + FigureKeys.outcomeRows(.format2019).map(\.key))
+        let outcomeKeys = FigureKeys.outcomeRowKeys
 
         func matchRow(_ text: String) -> String? {
             if let m = dictionary.match(text, in: .applications) {

@@ -259,6 +259,18 @@ extension FigureKeys {
         return (edition, applicationRows(edition).count * applicantColumns.count + reviewKeys.count + proactive + 2)
     })
 
+    /// Each edition's applications-table row keys, and the outcome rows' keys of both
+    /// editions: sets made once, not for every report.
+    static let applicationRowKeys: [Edition: Set<String>] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {
+        ($0, Set(applicationRows($0).map(\.key)))
+    })
+    static let outcomeRowKeys = Set(outcomeRows(.format2021).map(\.key) + outcomeRows(.format2019).map(\.key))
+
+    /// Each edition's section 二 rows by key, made once.
+    static let proactiveRowsByKey: [Edition: [String: ProactiveRow]] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {
+        ($0, Dictionary(uniqueKeysWithValues: proactiveRows($0).map { ($0.key, $0) }))
+    })
+
     /// A section 二 row's keys, one per column of its definition (canonical instances).
     static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }

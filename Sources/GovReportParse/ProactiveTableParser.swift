@@ -7,8 +7,8 @@ struct ProactiveTableParser {
     let source: SourceText
 
     func parse(_ rows: [RawRow]) -> TableReading {
-        var reading = TableReading()
-        let definitions = Dictionary(uniqueKeysWithValues: FigureKeys.proactiveRows(edition).map { ($0.key, $0) })
+        let definitions = FigureKeys.proactiveRowsByKey[edition] ?? [:]
+        var reading = TableReading(capacity: definitions.values.reduce(0) { $0 + $1.columns.count })
         var ledger = RowLedger(table: "section 二")
         for row in rows {
             if row.values.isEmpty {

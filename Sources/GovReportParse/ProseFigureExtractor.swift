@@ -24,9 +24,9 @@ struct ProseFigureExtractor {
         var figures: Figures = [:]
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
-        func first(_ regex: NSRegularExpression, needs words: [String], rejectClause: [String] = []) -> (Double, Int)? {
-            // The expression only runs on lines holding one of its fixed words.
-            for (i, line) in lines where words.contains(where: { line.includes($0) }) {
+        func first(_ regex: NSRegularExpression, needs groups: [[String]], rejectClause: [String] = []) -> (Double, Int)? {
+            // The expression only runs on lines holding a word of each group of its fixed words.
+            for (i, line) in lines where groups.allSatisfy({ $0.contains(where: { line.includes($0) }) }) {
                 let t = TextNormalizer.halfWidth(line)
                 for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                     guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
@@ -43,11 +43,11 @@ struct ProseFigureExtractor {
             }
             return nil
         }
-        if let (n, line) = first(Self.received, needs: ["件"]) {
+        if let (n, line) = first(Self.received, needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]]) {
             let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
-        if let (n, line) = first(Self.published, needs: ["发布"], rejectClause: Self.partialChannels) {
+        if let (n, line) = first(Self.published, needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
