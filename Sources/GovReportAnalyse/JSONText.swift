@@ -51,6 +51,14 @@ enum JSONText {
 
     static func spaces(_ n: Int) -> String { String(repeating: " ", count: n) }
 
+    /// A line break and `indent` spaces, from strings made once (a new one per member was a
+    /// visible part of writing the pretty export).
+    static let newlines: [String] = (0...32).map { "\n" + spaces($0) }
+
+    static func newline(indent: Int, to out: inout String) {
+        if indent < newlines.count { out += newlines[indent] } else { out += "\n" + spaces(indent) }
+    }
+
     static func number(_ d: Double, to out: inout String) {
         guard d.isFinite else { out += "null"; return }
         if d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }

@@ -276,23 +276,30 @@ extension FigureKeys {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }
     }
 
+    /// The canonical keys in code-point order (`<`): a key's place is its index here.
+    public static let sortedCanonical: [String] = canonical.keys.sorted()
+
     /// Each canonical key's place in code-point order (`<`).
-    static let places: [String: Int] = Dictionary(uniqueKeysWithValues: canonical.keys.sorted().enumerated().map { ($1, $0) })
+    static let places: [String: Int] = Dictionary(uniqueKeysWithValues: sortedCanonical.enumerated().map { ($1, $0) })
+
+    /// The positions of `keys` in key order, each with the key's place in `sortedCanonical`;
+    /// nil when a key is not canonical.
+    public static func orderedPlaces(of keys: [String]) -> [(index: Int, place: Int)]? {
+        var packed: [Int] = []
+        packed.reserveCapacity(keys.count)
+        for (i, key) in keys.enumerated() {
+            // Place and position packed in one integer: a plain integer sort.
+            guard let place = places[key], keys.count < 1 << 20 else { return nil }
+            packed.append(place << 20 | i)
+        }
+        packed.sort()
+        return packed.map { ($0 & (1 << 20 - 1), $0 >> 20) }
+    }
 
     /// The positions of `keys` in the order of the keys (`<`, code points): by the keys'
     /// precomputed places when all are canonical (comparing strings was a twentieth of a
     /// build), by the strings otherwise. Not generic, so that it is fast wherever it is used.
     public static func order(of keys: [String]) -> [Int] {
-        var packed: [Int] = []
-        packed.reserveCapacity(keys.count)
-        for (i, key) in keys.enumerated() {
-            // Place and position packed in one integer: a plain integer sort.
-            guard let place = places[key], keys.count < 1 << 20 else {
-                return keys.indices.sorted { keys[$0] < keys[$1] }
-            }
-            packed.append(place << 20 | i)
-        }
-        packed.sort()
-        return packed.map { $0 & (1 << 20 - 1) }
+        orderedPlaces(of: keys)?.map(\.index) ?? keys.indices.sorted { keys[$0] < keys[$1] }
     }
 }
