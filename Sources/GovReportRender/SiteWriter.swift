@@ -85,6 +85,8 @@ public struct SiteWriter: Sendable {
         public let output: URL
         /// Where files go now: the output, or the staging folder of a first build.
         let root: URL
+        /// `root.path`, made once.
+        let rootPath: String
         let staging: Bool
         /// What the previous build wrote (its manifest).
         public let previous: Set<String>
@@ -95,6 +97,7 @@ public struct SiteWriter: Sendable {
         init(output: URL, root: URL, staging: Bool, previous: Set<String>, force: Bool, kept: Int) {
             self.output = output
             self.root = root
+            rootPath = root.path
             self.staging = staging
             self.previous = previous
             self.force = force
@@ -143,12 +146,12 @@ public struct SiteWriter: Sendable {
 
         /// Writes one file, unless the same bytes are already there.
         public func put(_ path: String, _ data: Data) throws(BuildError) {
-            let url = root.appendingPathComponent(path)
-            if !staging, previous.contains(path), let old = try? Data(contentsOf: url), old == data {
+            let file = rootPath + "/" + path
+            if !staging, previous.contains(path), let old = try? Data(contentsOf: URL(fileURLWithPath: file)), old == data {
                 counts.withLock { $0.unchanged += 1 }
                 return
             }
-            try replace(url) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
+            try replace(file) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
             counts.withLock { $0.written += 1 }
         }
 
@@ -180,7 +183,7 @@ public struct SiteWriter: Sendable {
             var export = BuildCache.Export(size: 0, records: [:])
             // Without the previous build's record map, an equal result leaves the old file.
             let compare = !staging && self.previous.contains(path) && previous == nil
-            let same = try replace(url, unlessEqual: compare) { (handle: FileHandle) throws in
+            let same = try replace(url.path, unlessEqual: compare) { (handle: FileHandle) throws in
                 var out = RecordOutput(path: url.path, handle: handle, old: old)
                 try records.assemble({ piece in try out.add(piece) }, record: { i in
                     let key = records.keys[i]
@@ -287,40 +290,44 @@ public struct SiteWriter: Sendable {
         /// first build writes straight into its staging folder). With `unlessEqual`, a result
         /// equal to the file already there is dropped instead, and the answer is true.
         @discardableResult
-        private func replace(_ url: URL, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
-            let folder = url.deletingLastPathComponent()
-            let known = folders.withLock { $0.contains(folder.path) }
+        private func replace(_ path: String, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
+            // On path strings (URL's path methods were a visible cost over 20,000 files).
+            let folder = PathName.folder(path).map(String.init) ?? "."
+            let known = folders.withLock { $0.contains(folder) }
             do {
                 if !known {
-                    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-                    folders.withLock { _ = $0.insert(folder.path) }
+                    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                    folders.withLock { _ = $0.insert(folder) }
                 }
                 // A first build writes straight into its staging folder (nobody reads it yet).
-                let temp = staging ? url : folder.appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
-                guard FileManager.default.createFile(atPath: temp.path, contents: nil),
-                      let handle = FileHandle(forWritingAtPath: temp.path) else {
-                    throw BuildError.output(path: url.path, reason: "cannot create file")
+                let temp = staging ? path : folder + "/." + PathName.lastComponent(path) + ".govreport-tmp"
+                // One open (creating and emptying the file): FileManager's createFile wrote an
+                // empty file of its own first, which then had to be opened again.
+                let descriptor = Glibc.open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o666)
+                guard descriptor >= 0 else {
+                    throw BuildError.output(path: path, reason: "cannot create file: \(String(cString: strerror(errno)))")
                 }
+                let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
                 do {
                     try fill(handle)
                     try handle.close()
                 } catch {
                     try? handle.close()
-                    try? FileManager.default.removeItem(at: temp)
+                    try? FileManager.default.removeItem(atPath: temp)
                     throw error
                 }
-                if unlessEqual, Self.sameBytes(temp, url) {
-                    try? FileManager.default.removeItem(at: temp)
+                if unlessEqual, Self.sameBytes(URL(fileURLWithPath: temp), URL(fileURLWithPath: path)) {
+                    try? FileManager.default.removeItem(atPath: temp)
                     return true
                 }
-                guard staging || rename(temp.path, url.path) == 0 else {
-                    throw BuildError.output(path: url.path, reason: String(cString: strerror(errno)))
+                guard staging || rename(temp, path) == 0 else {
+                    throw BuildError.output(path: path, reason: String(cString: strerror(errno)))
                 }
                 return false
             } catch let error as BuildError {
                 throw error
             } catch {
-                throw .output(path: url.path, reason: error.localizedDescription)
+                throw .output(path: path, reason: error.localizedDescription)
             }
         }
 
@@ -340,7 +347,7 @@ public struct SiteWriter: Sendable {
 
         /// Writes a file that is not part of the site (the build cache), not listed in the manifest.
         public func putPrivate(_ name: String, _ data: Data) throws(BuildError) {
-            try replace(root.appendingPathComponent(name)) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
+            try replace(rootPath + "/" + name) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
         }
 
         /// Removes what the previous build wrote and this one did not, writes the manifest, and
@@ -371,7 +378,7 @@ public struct SiteWriter: Sendable {
 
         private func writeManifest(_ paths: Set<String>) throws(BuildError) {
             let text = paths.sorted().joined(separator: "\n") + "\n"
-            try replace(root.appendingPathComponent(SiteWriter.manifestName)) { (handle: FileHandle) throws in
+            try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in
                 try handle.write(contentsOf: Data(text.utf8))
             }
         }
