@@ -272,7 +272,7 @@ extension FigureKeys {
     })
 
     /// A section 二 row's keys, one per column of its definition (canonical instances).
-    static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
+    public static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }
     }
 

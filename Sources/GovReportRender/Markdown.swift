@@ -1,5 +1,6 @@
 import CCmark
 import Foundation
+import GovReportIngest
 
 /// The one way prose becomes HTML on the site: CommonMark through libcmark. Raw HTML in the
 /// Markdown is dropped unless the caller opts in, so text from reports and notes cannot
@@ -94,11 +95,30 @@ public enum Markdown {
     /// Escapes text for inclusion in Markdown so that figures and names from reports are
     /// shown literally (no emphasis, links or HTML).
     public static func escape(_ text: String) -> String {
+        // The punctuation is ASCII: text without any of its bytes (most text) is returned as
+        // it is, text whose scalars are characters is escaped scalar by scalar.
+        let special = escapedBytes
+        guard text.utf8.contains(where: { special[Int($0)] }) else { return text }
         var out = ""
-        for c in text {
-            if "\\`*_{}[]()#+-.!<>&|~".contains(c) { out.append("\\") }
-            out.append(c)
+        guard text.scalarsAreCharacters else {
+            for c in text {
+                if "\\`*_{}[]()#+-.!<>&|~".contains(c) { out.append("\\") }
+                out.append(c)
+            }
+            return out
         }
-        return out
+        var scalars = String.UnicodeScalarView()
+        for u in text.unicodeScalars {
+            if u.isASCII && special[Int(u.value)] { scalars.append("\\") }
+            scalars.append(u)
+        }
+        return String(scalars)
     }
+
+    /// Which bytes are the escaped punctuation, by value.
+    static let escapedBytes: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for b in "\\`*_{}[]()#+-.!<>&|~".utf8 { table[Int(b)] = true }
+        return table
+    }()
 }

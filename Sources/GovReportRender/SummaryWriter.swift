@@ -8,7 +8,9 @@ import GovReportParse
 public struct SummaryWriter {
     public init() {}
 
-    public func markdown(_ checked: CheckedReport) -> String {
+    /// - Parameter handling: the report's `Handling`, when the caller has made it already
+    ///   (the report page draws its chart from the same one).
+    public func markdown(_ checked: CheckedReport, handling known: Handling? = nil) -> String {
         let report = checked.report
         let esc = Markdown.escape
         func n(_ key: String) -> String {
@@ -38,7 +40,7 @@ public struct SummaryWriter {
         }
 
         let app = FigureKeys.application
-        let handling = Handling(checked)
+        let handling = known ?? Handling(checked)
         let handled = checked.value(app("outcome_total", "total"))
         var sentence = "\(who) \(year)新收政府信息公开申请 **\(n(app("new", "total")))** 件，上年结转 \(n(app("carried_over", "total"))) 件；"
         sentence += "本年办理结果合计 **\(n(app("outcome_total", "total")))** 件"

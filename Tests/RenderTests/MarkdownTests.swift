@@ -52,4 +52,20 @@ import Testing
     @Test func linksToCmarkVersion030() {
         #expect(Markdown.cmarkVersion.hasPrefix("0."))
     }
+
+    @Test func escapingByBytesMatchesEscapingByCharacters() {
+        // The character-by-character escape, as it was written first.
+        func reference(_ text: String) -> String {
+            var out = ""
+            for c in text {
+                if "\\`*_{}[]()#+-.!<>&|~".contains(c) { out.append("\\") }
+                out.append(c)
+            }
+            return out
+        }
+        let texts = ["西安市新城区人民政府办公室", "1.5%", "a_b*c", "[链接](http://x)", "*\u{301}强调", "e\u{301}_x",
+                     "<script>", "~|&!", "", "（三）不予公开", "#1 - 2"]
+        for text in texts { #expect(Markdown.escape(text) == reference(text), "\(text.debugDescription)") }
+        #expect(Markdown.escape("*\u{301}a_") == "*\u{301}a\\_")
+    }
 }

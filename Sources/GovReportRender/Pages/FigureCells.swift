@@ -17,35 +17,37 @@ struct FigureCells {
     }
 
     func cell(_ key: String) -> CellView {
-        var classes = ["num"]
-        var notes: [String] = []
+        // The class list and the note built as strings (arrays joined per cell were a visible
+        // part of a report page: a page has some two hundred cells).
+        var cls = "num"
+        var note: String
         var text: String
         if let figure = checked.report.figures[key] {
             if let v = figure.value {
                 text = NumberFormat.count(v)
-                notes.append("第 \(figure.line) 行")
+                note = "第 \(figure.line) 行"
             } else if let inf = checked.inferred[key] {
                 text = NumberFormat.count(inf.value)
-                classes.append("inferred")
-                notes.append("报告中此格为空（第 \(figure.line) 行）；按规则 \(inf.rule) 推算：\(inf.reason)")
+                cls += " inferred"
+                note = "报告中此格为空（第 \(figure.line) 行）；按规则 \(inf.rule) 推算：\(inf.reason)"
             } else {
                 text = ""
-                classes.append("blank")
-                notes.append("报告中此格为空（第 \(figure.line) 行）")
+                cls += " blank"
+                note = "报告中此格为空（第 \(figure.line) 行）"
             }
         } else if let inf = checked.inferred[key] {
             text = NumberFormat.count(inf.value)
-            classes.append("inferred")
-            notes.append("报告未载明；按规则 \(inf.rule) 推算：\(inf.reason)")
+            cls += " inferred"
+            note = "报告未载明；按规则 \(inf.rule) 推算：\(inf.reason)"
         } else {
             text = "?"
-            classes.append("lost")
-            notes.append("报告未载明此数")
+            cls += " lost"
+            note = "报告未载明此数"
         }
         if let rules = violatedKeys[key] {
-            classes.append("violation")
-            notes.append("涉及勾稽关系问题 " + rules.map { "#\($0)" }.joined(separator: "、"))
+            cls += " violation"
+            note += "；涉及勾稽关系问题 " + rules.map { "#\($0)" }.joined(separator: "、")
         }
-        return CellView(text: text, cls: classes.joined(separator: " "), note: notes.joined(separator: "；"), key: key)
+        return CellView(text: text, cls: cls, note: note, key: key)
     }
 }

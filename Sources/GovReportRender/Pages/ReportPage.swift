@@ -65,8 +65,8 @@ struct ReportPage {
         meta.append(MetaItem(label: "来源文件", value: report.source, note: nil))
         self.meta = meta
 
-        summary = Markdown.html(SummaryWriter().markdown(checked))
         let handling = Handling(checked)
+        summary = Markdown.html(SummaryWriter().markdown(checked, handling: handling))
         if !handling.categories.isEmpty {
             chart = StackedBarChart(id: "chart-handling", title: "申请办理结果构成", unit: "件",
                                     segments: handling.categories.map { .init(key: $0.key, label: $0.label, value: $0.value) }).svg

@@ -33,7 +33,7 @@ struct ReportTables {
         var tables: [ProactiveTable] = []
         for row in FigureKeys.proactiveRows(edition) {
             let view = RowView(id: "proactive-\(row.key)", headers: [HeaderCellView(text: row.label, rowspan: 1, colspan: 1)],
-                               cells: row.columns.map { cells.cell("proactive.\(row.key).\($0.key)") }, cls: "")
+                               cells: FigureKeys.proactiveKeys(row, edition).map(cells.cell), cls: "")
             if let last = tables.last, last.article == row.article, last.columns == row.columns.map(\.label) {
                 tables[tables.count - 1] = ProactiveTable(article: last.article, columns: last.columns, rows: last.rows + [view])
             } else {
