@@ -139,7 +139,13 @@ final class MatchMemo: Sendable {
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            a.table == b.table && a.text.utf8.elementsEqual(b.text.utf8)
+            guard a.table == b.table else { return false }
+            // The bytes compared at once (the generic element-by-element compare was a
+            // visible cost: every label lookup ends in one).
+            var x = a.text, y = b.text
+            return x.withUTF8 { p in
+                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+            }
         }
     }
 

@@ -84,12 +84,15 @@ public struct SiteBuilder {
 
     /// Reads, parses and checks the given inputs (files or folders).
     public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
-        let reading = read(inputs, relativeTo: base, cache: { nil })
+        // Nothing is cached or fingerprinted: only the reports are wanted.
+        let reading = read(inputs, relativeTo: base, cache: { nil }, fingerprints: false)
         return (reading.reports, reading.diagnostics)
     }
 
     /// `cache` is asked for once the inputs are listed, so that it can be loaded meanwhile.
-    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?) -> Reading {
+    /// Without `fingerprints`, the files' hashes, the reports' digests and the inputs for the
+    /// cache (which only a site build uses) are not made.
+    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true) -> Reading {
         let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
         let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder)
         let cache = loadCache()
@@ -117,10 +120,12 @@ public struct SiteBuilder {
                                          outcome: .failure(Diagnostic(.error, SourceLocation(path: file.displayPath, line: 0), "unread")))
                 do throws(IngestError) {
                     let data = try SourceText.read(fileAt: file.url, displayPath: file.displayPath)
-                    var fingerprint = Fingerprint()
-                    fingerprint.add(file.displayPath)
-                    fingerprint.add(bytes: data)
-                    entry.hash = fingerprint.value
+                    if fingerprints {
+                        var fingerprint = Fingerprint()
+                        fingerprint.add(file.displayPath)
+                        fingerprint.add(bytes: data)
+                        entry.hash = fingerprint.value
+                    }
                     if let cached, cached.hash == entry.hash {
                         // Touched but not changed: what was read from it stands.
                         entry.outcome = cached.outcome
@@ -129,7 +134,7 @@ public struct SiteBuilder {
                     } else {
                         let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)
                         entry.outcome = .report(checker.check(parser.parse(text)))
-                        entry.digest = ReportDigest.of(entry.outcome)
+                        if fingerprints { entry.digest = ReportDigest.of(entry.outcome) }
                     }
                 } catch {
                     entry.outcome = .failure(error.diagnostic)
@@ -150,12 +155,12 @@ public struct SiteBuilder {
                 reading.diagnostics += checked.diagnostics
                 if checked.report.isRecognised {
                     reading.reports.append(checked)
-                    reading.digests[checked.report.source] = entry.digest
+                    if fingerprints { reading.digests[checked.report.source] = entry.digest }
                 }
             case .failure(let diagnostic):
                 reading.diagnostics.append(diagnostic)
             }
-            if entry.size >= 0 { reading.inputs[files[i].displayPath] = entry }
+            if fingerprints, entry.size >= 0 { reading.inputs[files[i].displayPath] = entry }
         }
         // Two reports of one agency for one year: a duplicate or a corrected re-issue. Both
         // are kept (the site shows them side by side); the user is told.
