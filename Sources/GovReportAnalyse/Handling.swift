@@ -14,14 +14,16 @@ public struct Handling: Sendable {
 
     public let categories: [Category]
 
-    public init(_ report: CheckedReport) {
+    /// - Parameter indicators: the report's indicators when already made (the analysis makes
+    ///   them for every report); made here otherwise.
+    public init(_ report: CheckedReport, indicators: Indicators? = nil) {
         guard let edition = report.report.edition, edition.hasTables else {
             categories = []
             return
         }
         // The group sums are the indicators' own, so the chart, the summary and the
         // comparison pages count a group the same way.
-        let i = Indicators(report)
+        let i = indicators ?? Indicators(report)
         categories = Self.groups.map { group in
             let m = group.measure(i)
             return Category(key: group.key, label: group.label, value: m.value, inferred: m.inferred)

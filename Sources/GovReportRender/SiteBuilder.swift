@@ -317,7 +317,7 @@ public struct SiteBuilder {
             let entry = corpus.entries[i]
             let note = notes.forReport(source: entry.report.source)
             page("reports/\(entry.id).html", "report", sources.report(i, note: note)) {
-                ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML))
+                ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML), indicators: analysis.indicators[i])
             }
             jobs.append(Job(path: "data/\(entry.id).json", fingerprint: sources.group([i], "data"), body: .page({
                 Data((ExportRecord.json(entry.checked) + "\n").utf8)

@@ -38,7 +38,8 @@ struct ReportPage {
     /// The user's commentary, already rendered by cmark.
     let notes: String?
 
-    init(corpus: Corpus, index: Int, site: SiteSettings, notes: String? = nil) {
+    /// - Parameter indicators: the report's indicators from the corpus analysis, if made.
+    init(corpus: Corpus, index: Int, site: SiteSettings, notes: String? = nil, indicators: Indicators? = nil) {
         self.notes = notes
         let entry = corpus.entries[index]
         let checked = entry.checked
@@ -65,7 +66,7 @@ struct ReportPage {
         meta.append(MetaItem(label: "来源文件", value: report.source, note: nil))
         self.meta = meta
 
-        let handling = Handling(checked)
+        let handling = Handling(checked, indicators: indicators)
         summary = Markdown.html(SummaryWriter().markdown(checked, handling: handling))
         if !handling.categories.isEmpty {
             chart = StackedBarChart(id: "chart-handling", title: "申请办理结果构成", unit: "件",
