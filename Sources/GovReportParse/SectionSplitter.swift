@@ -26,7 +26,8 @@ struct SectionSplitter {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
             // Cheap test first: a heading starts with a Chinese numeral.
-            guard Self.mayStartWithNumeral(raw), let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
+            guard Self.mayStartWithNumeral(raw), Self.mayBeNumbered(raw),
+                  let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
             let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
             guard compact.count <= 40, !raw.includes("\t\t") else { continue }
             // The printed number: numerals followed by 、 or a point.
@@ -56,6 +57,19 @@ struct SectionSplitter {
                     || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
             }
             return true
+        }
+        return false
+    }
+
+    /// False when the line surely does not start with numerals and 、 or a point (white space
+    /// aside), read scalar by scalar where every scalar is a character: prose that starts with
+    /// a numeral ("一是…") is then passed over without making its compact form.
+    static func mayBeNumbered(_ line: String) -> Bool {
+        guard line.scalarsAreCharacters else { return true }
+        var numerals = 0
+        for u in line.unicodeScalars where !u.isWhiteSpace {
+            if TextNormalizer.isNumeral(Character(u)) { numerals += 1; continue }
+            return numerals > 0 && (u == "、" || u == "." || u == "\u{FF0E}")
         }
         return false
     }

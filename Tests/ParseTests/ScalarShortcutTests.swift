@@ -100,4 +100,17 @@ import Testing
         ]
         for (text, value) in cases { #expect(TextNormalizer.number(text) == value, "\(text.debugDescription)") }
     }
+
+    @Test func numberedLineShortcutNeverPassesOverAHeading() {
+        let crafted = ["一 、总体情况", "一．总体情况", "一是加强领导", "十一、其他需要报告的事项", "  三.行政复议、行政诉讼情况",
+                       "二\u{3000}、主动公开政府信息情况", "四\u{301}、存在的主要问题", "五、 存在的主要问题及改进情况"]
+        var missed: [String] = []
+        for line in Self.lines + crafted where !SectionSplitter.mayBeNumbered(line) {
+            if !SectionSplitter().headings(in: [line]).isEmpty { missed.append(line) }
+        }
+        #expect(missed.isEmpty, "\(missed.prefix(5))")
+        // The shortcut does pass over prose that only starts with a numeral.
+        #expect(!SectionSplitter.mayBeNumbered("一是持续加强领导；二是强化监督检查。"))
+        #expect(SectionSplitter().headings(in: crafted).map(\.printedNumber) == ["一", "十一", "三", "二", "五"])
+    }
 }
