@@ -136,27 +136,7 @@ public enum HTMLText {
     /// characters of their own (line ends and tabs break characters on both sides; CR LF,
     /// one character of two separators, comes out the same), scalar by scalar.
     static func joinedRuns(_ s: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> String {
-        let scalars = s.unicodeScalars
-        var out = ""
-        var start: String.Index?
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            if isSeparator(scalars[i]) {
-                if let b = start {
-                    if !out.isEmpty { out += " " }
-                    out += s[b..<i]
-                    start = nil
-                }
-            } else if start == nil {
-                start = i
-            }
-            i = scalars.index(after: i)
-        }
-        if let b = start {
-            if !out.isEmpty { out += " " }
-            out += s[b...]
-        }
-        return out
+        s.scalarRuns(separatedBy: isSeparator).map { s[$0] }.joined(separator: " ")
     }
 
     /// A table row as a block: a blank line, then each cell on its own line, indented with a

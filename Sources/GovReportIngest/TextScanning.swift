@@ -95,20 +95,27 @@ extension String {
     /// scalar is a character of its own.
     public var whiteSpaceSeparatedWords: [String] {
         guard scalarsAreCharacters else { return split(whereSeparator: { $0.isWhiteSpace }).map(String.init) }
-        var words: [String] = []
+        return scalarRuns(separatedBy: \.isWhiteSpace).map { String(self[$0]) }
+    }
+
+    /// Where the runs of scalars between separators lie (empty runs left out). The ranges are
+    /// character boundaries when the separators break characters on both sides (white space
+    /// in text whose scalars are characters, line ends and tabs anywhere).
+    public func scalarRuns(separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> [Range<String.Index>] {
+        var runs: [Range<String.Index>] = []
         let scalars = unicodeScalars
         var start: String.Index?
         var i = scalars.startIndex
         while i < scalars.endIndex {
-            if scalars[i].isWhiteSpace {
-                if let s = start { words.append(String(self[s..<i])); start = nil }
+            if isSeparator(scalars[i]) {
+                if let s = start { runs.append(s..<i); start = nil }
             } else if start == nil {
                 start = i
             }
             i = scalars.index(after: i)
         }
-        if let s = start { words.append(String(self[s...])) }
-        return words
+        if let s = start { runs.append(s..<endIndex) }
+        return runs
     }
 }
 
