@@ -40,6 +40,12 @@ struct Bench: ParsableCommand {
         let hugo = ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
         var table = "reports  phase              wall s   cpu s  peak MB   pages   MB/s  ÷hugo\n"
+        // Output folders of earlier runs are removed only after every measurement of this one:
+        // creating thousands of files soon after deleting thousands makes ext4 skip the
+        // recently freed inodes one by one (for a minute or more), and that would be measured
+        // too. (Runs started right after one another still pay for the one before's removal.)
+        var stale: [URL] = []
+        defer { for old in stale { try? FileManager.default.removeItem(at: old) } }
         for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
             let corpus = workURL.appendingPathComponent("corpus-\(size)")
             if prepareOnly {
@@ -51,21 +57,17 @@ struct Bench: ParsableCommand {
             }
             _ = try measure([me, "bench", "--prepare-only", "--sizes", String(size), "--seed", String(seed), "--work", work])
             let megabytes = Double(folderSize(corpus)) / 1_048_576
-            // Each full build (ours and Hugo's) goes to a folder of its own, and old ones are
-            // removed only after measuring: creating thousands of files just after deleting
-            // thousands makes ext4 hunt for inodes, and that would be measured too.
+            // Each full build (ours and Hugo's) goes to a folder of its own.
             let run = UUID().uuidString.prefix(8)
             let site = workURL.appendingPathComponent("site-\(size)-\(run)")
-            let stale = ((try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [])
+            stale += ((try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [])
                 .filter { $0.hasPrefix("site-\(size)-") }.map { workURL.appendingPathComponent($0) }
-            defer { for old in stale { try? FileManager.default.removeItem(at: old) } }
 
             var hugoTime: Double?
             if let hugo {
                 let hugoSite = workURL.appendingPathComponent("hugo-\(size)")
-                let stalePublic = ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
+                stale += ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
                     .filter { $0.hasPrefix("public") }.map { hugoSite.appendingPathComponent($0) }
-                defer { for old in stalePublic { try? FileManager.default.removeItem(at: old) } }
                 let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public-\(run)").path])
                 hugoTime = m.wall
                 table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil)
