@@ -33,13 +33,26 @@ struct Bench: ParsableCommand {
         var peakMB: Double
     }
 
+    @Option(help: "An earlier govreport binary to measure alternately with this one, phase for phase, with the ratio of the two printed after the table.")
+    var baseline: String?
+
+    @Option(help: "Rounds per size: each measures Hugo and the builds again (with --baseline, in alternating order).")
+    var rounds = 1
+
+    /// The phases of one govreport binary on one corpus, in order.
+    static let phaseNames = ["full build", "extract only", "rebuild, no change", "rebuild, 1 changed"]
+
     func run() throws {
         let workURL = URL(fileURLWithPath: work)
         try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
         let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        let base = baseline.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
+        if let base, !FileManager.default.isExecutableFile(atPath: base) { throw CLIError("\(base): not an executable") }
         let hugo = ["/usr/bin/hugo", "/usr/local/bin/hugo"].first { FileManager.default.isExecutableFile(atPath: $0) }
         let cmark = ["/usr/bin/cmark", "/usr/local/bin/cmark"].first { FileManager.default.isExecutableFile(atPath: $0) }
-        var table = "reports  phase              wall s   cpu s  peak MB   pages   MB/s  ÷hugo\n"
+        var table = "reports  phase              wall s   cpu s  peak MB   pages   MB/s  ÷hugo" + (base == nil ? "\n" : "  build\n")
+        // Per size and phase, each build's measurements and Hugo's time in the same round.
+        var compared: [(size: Int, phase: String, base: [(Measurement, Double?)], this: [(Measurement, Double?)])] = []
         // Output folders of earlier runs are removed only after every measurement of this one:
         // creating thousands of files soon after deleting thousands makes ext4 skip the
         // recently freed inodes one by one (for a minute or more), and that would be measured
@@ -57,54 +70,89 @@ struct Bench: ParsableCommand {
             }
             _ = try measure([me, "bench", "--prepare-only", "--sizes", String(size), "--seed", String(seed), "--work", work])
             let megabytes = Double(folderSize(corpus)) / 1_048_576
-            // Each full build (ours and Hugo's) goes to a folder of its own.
-            let run = UUID().uuidString.prefix(8)
-            let site = workURL.appendingPathComponent("site-\(size)-\(run)")
+            // Earlier runs' folders (this run's stay, for a look, until the next run).
+            let hugoSite = workURL.appendingPathComponent("hugo-\(size)")
             stale += ((try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [])
                 .filter { $0.hasPrefix("site-\(size)-") }.map { workURL.appendingPathComponent($0) }
-
-            var hugoTime: Double?
-            if let hugo {
-                let hugoSite = workURL.appendingPathComponent("hugo-\(size)")
-                stale += ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
-                    .filter { $0.hasPrefix("public") }.map { hugoSite.appendingPathComponent($0) }
-                let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public-\(run)").path])
-                hugoTime = m.wall
-                table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil)
-                if let cmark {
-                    // The floor for rendering: cmark alone over the same Markdown.
-                    let floor = try measure(["/bin/sh", "-c", "find '\(hugoSite.path)/content' -name '*.md' -print0 | xargs -0 -P 2 -n 500 \(cmark) > /dev/null"])
-                    table += row(size, "cmark floor", floor, pages: size, mb: megabytes, hugo: hugoTime)
+            stale += ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
+                .filter { $0.hasPrefix("public") }.map { hugoSite.appendingPathComponent($0) }
+            var results = Self.phaseNames.map { (size: size, phase: $0, base: [(Measurement, Double?)](), this: [(Measurement, Double?)]()) }
+            for round in 0..<max(1, rounds) {
+                // Each full build (ours and Hugo's) goes to a folder of its own.
+                let run = UUID().uuidString.prefix(8)
+                var hugoTime: Double?
+                if let hugo {
+                    let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public-\(run)").path])
+                    hugoTime = m.wall
+                    table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil) + "\n"
+                    if let cmark {
+                        // The floor for rendering: cmark alone over the same Markdown.
+                        let floor = try measure(["/bin/sh", "-c", "find '\(hugoSite.path)/content' -name '*.md' -print0 | xargs -0 -P 2 -n 500 \(cmark) > /dev/null"])
+                        table += row(size, "cmark floor", floor, pages: size, mb: megabytes, hugo: hugoTime) + "\n"
+                    }
+                }
+                // With a baseline, the two builds take turns going first.
+                var builds: [(label: String, executable: String)] = [("this", me)]
+                if let base { builds.insert(("base", base), at: round % 2 == 0 ? 0 : 1) }
+                for build in builds {
+                    let site = workURL.appendingPathComponent("site-\(size)-\(run)-\(build.label)")
+                    let measured = try phases(build.executable, corpus: corpus, site: site, extractTo: workURL.appendingPathComponent("x.jsonl"))
+                    for (i, (m, pages)) in measured.enumerated() {
+                        table += row(size, Self.phaseNames[i], m, pages: pages, mb: megabytes, hugo: hugoTime)
+                            + (base == nil ? "\n" : "  \(build.label)\n")
+                        if build.label == "base" { results[i].base.append((m, hugoTime)) } else { results[i].this.append((m, hugoTime)) }
+                    }
                 }
             }
-            let full = try measure([me, "build", "-q", corpus.path, "--output", site.path])
-            let pages = ((try? FileManager.default.subpathsOfDirectory(atPath: site.path)) ?? []).filter { $0.hasSuffix(".html") }.count
-            table += row(size, "full build", full, pages: pages, mb: megabytes, hugo: hugoTime)
-            let extract = try measure([me, "extract", "-q", corpus.path, "--format", "jsonl", "--output", workURL.appendingPathComponent("x.jsonl").path])
-            table += row(size, "extract only", extract, pages: 0, mb: megabytes, hugo: hugoTime)
-            let same = try measure([me, "build", "-q", corpus.path, "--output", site.path])
-            table += row(size, "rebuild, no change", same, pages: pages, mb: megabytes, hugo: hugoTime)
-            // One report corrected: a figure of its table changes, as when a body re-issues it.
-            let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).sorted().filter { $0.hasSuffix(".txt") }
-            var url = corpus.appendingPathComponent(files[0])
-            var original = try Data(contentsOf: url)
-            var edit: Data?
-            for file in files.prefix(50) {
-                url = corpus.appendingPathComponent(file)
-                original = try Data(contentsOf: url)
-                edit = Self.corrected(original)
-                if edit != nil { break }
-            }
-            try (edit ?? original + Data("\n本年度共收到政府信息公开申请 1 件。\n".utf8)).write(to: url)
-            let incremental = try measure([me, "build", "-q", corpus.path, "--output", site.path])
-            try original.write(to: url)
-            table += row(size, "rebuild, 1 changed", incremental, pages: pages, mb: megabytes, hugo: hugoTime)
-            _ = try measure([me, "build", "-q", corpus.path, "--output", site.path])
+            compared += results
         }
         if prepareOnly { return }
         print(table, terminator: "")
+        if base != nil {
+            print("\nthis build against the baseline (means over \(max(1, rounds)) round(s); below 1 is faster):")
+            print("reports  phase               wall base  wall this   ÷hugo base  ÷hugo this   cpu this/base")
+            for c in compared where !c.base.isEmpty && !c.this.isEmpty {
+                func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+                func ratios(_ ms: [(Measurement, Double?)]) -> Double? {
+                    let r = ms.compactMap { m, h in h.map { m.wall / $0 } }
+                    return r.isEmpty ? nil : mean(r)
+                }
+                let wb = mean(c.base.map(\.0.wall)), wt = mean(c.this.map(\.0.wall))
+                let cpu = mean(c.this.map(\.0.cpu)) / mean(c.base.map(\.0.cpu))
+                let hb = ratios(c.base).map { String(format: "%6.2f", $0) } ?? "     —"
+                let ht = ratios(c.this).map { String(format: "%6.2f", $0) } ?? "     —"
+                print(String(format: "%7d  ", c.size) + c.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+                      + String(format: " %9.2f  %9.2f       ", wb, wt) + hb + "      " + ht + String(format: "        %5.2f", cpu))
+            }
+        }
         if hugo == nil { print("(hugo is not installed: apt-get install hugo to compare)") }
         if cmark == nil { print("(the cmark program is not installed: apt-get install cmark for the rendering floor)") }
+    }
+
+    /// One binary's phases on a corpus, each a process of its own: a full build into `site`
+    /// (which must not exist), extraction, a rebuild with nothing changed, and a rebuild after
+    /// one report is corrected (put back afterwards, and the site brought back with it).
+    func phases(_ executable: String, corpus: URL, site: URL, extractTo output: URL) throws -> [(Measurement, Int)] {
+        let full = try measure([executable, "build", "-q", corpus.path, "--output", site.path])
+        let pages = ((try? FileManager.default.subpathsOfDirectory(atPath: site.path)) ?? []).filter { $0.hasSuffix(".html") }.count
+        let extract = try measure([executable, "extract", "-q", corpus.path, "--format", "jsonl", "--output", output.path])
+        let same = try measure([executable, "build", "-q", corpus.path, "--output", site.path])
+        // One report corrected: a figure of its table changes, as when a body re-issues it.
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).sorted().filter { $0.hasSuffix(".txt") }
+        var url = corpus.appendingPathComponent(files[0])
+        var original = try Data(contentsOf: url)
+        var edit: Data?
+        for file in files.prefix(50) {
+            url = corpus.appendingPathComponent(file)
+            original = try Data(contentsOf: url)
+            edit = Self.corrected(original)
+            if edit != nil { break }
+        }
+        try (edit ?? original + Data("\n本年度共收到政府信息公开申请 1 件。\n".utf8)).write(to: url)
+        let incremental = try measure([executable, "build", "-q", corpus.path, "--output", site.path])
+        try original.write(to: url)
+        _ = try measure([executable, "build", "-q", corpus.path, "--output", site.path])
+        return [(full, pages), (extract, 0), (same, pages), (incremental, pages)]
     }
 
     /// The report with one figure of a tab-separated table changed (the first whole number
@@ -119,7 +167,7 @@ struct Bench: ParsableCommand {
     func row(_ size: Int, _ phase: String, _ m: Measurement, pages: Int, mb: Double, hugo: Double?) -> String {
         let ratio = hugo.map { String(format: "%6.2f", m.wall / $0) } ?? "     —"
         return String(format: "%7d  ", size) + phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-            + String(format: " %8.2f %7.2f %8.0f %7d %6.1f ", m.wall, m.cpu, m.peakMB, pages, mb / m.wall) + ratio + "\n"
+            + String(format: " %8.2f %7.2f %8.0f %7d %6.1f ", m.wall, m.cpu, m.peakMB, pages, mb / m.wall) + ratio
     }
 
     /// Runs a command to completion and returns its wall time, CPU time and peak memory

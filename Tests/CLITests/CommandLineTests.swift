@@ -110,4 +110,29 @@ import Testing
         let check = try Self.run(["check", "-q", folder.path])
         #expect(check.status == 0 || check.status == 1)
     }
+
+    @Test func benchMeasuresABaselinePhaseForPhase() throws {
+        let work = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        // The binary against itself: every phase measured for both, in both orders.
+        let r = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--baseline", Self.binary.path, "--rounds", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        for phase in ["full build", "extract only", "rebuild, no change", "rebuild, 1 changed"] {
+            let words = phase.split(separator: " ").map(String.init)
+            let measured = rows.filter { Array($0.dropFirst().prefix(words.count)) == words && $0.first == "30" }
+            // Two rounds of the table (base and this each) and one line of the comparison.
+            #expect(measured.filter { $0.last == "base" }.count == 2, "\(phase)")
+            #expect(measured.filter { $0.last == "this" }.count == 2, "\(phase)")
+            let comparison = measured.filter { $0.last != "base" && $0.last != "this" }
+            #expect(comparison.count == 1, "\(phase)")
+            if let line = comparison.first { #expect(line.suffix(5).allSatisfy { Double($0) != nil || $0 == "—" }, "\(line)") }
+        }
+        // The same pages for both builds: the full build of each counts them.
+        let pages = rows.filter { $0.prefix(3) == ["30", "full", "build"] && ($0.last == "base" || $0.last == "this") }.map { $0[6] }
+        #expect(pages.count == 4 && Set(pages).count == 1 && Int(pages[0]).map { $0 > 30 } == true, "\(pages)")
+
+        let missing = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--baseline", work.appendingPathComponent("nothing").path])
+        #expect(missing.status != 0 && missing.stderr.contains("not an executable"))
+    }
 }
