@@ -445,7 +445,8 @@ public struct SiteBuilder {
         let encoding = Pending<BuildCache.PartialEncoding>()
         if inputsChanged {
             let inputs = reading.inputs
-            DispatchQueue.global().async { encoding.fulfil(BuildCache.encode(inputs, key: key)) }
+            let source = previous?.source
+            DispatchQueue.global().async { encoding.fulfil(BuildCache.encode(inputs, key: key, reusing: source)) }
         }
         let jobs = try jobs(reading.reports, notes: reading.notes, digests: reading.digests)
         let paths = Set(jobs.map(\.path))
@@ -474,6 +475,8 @@ public struct SiteBuilder {
             }
             laps.lap("render pages")
             var cache = BuildCache(key: key)
+            // Its inputs' records can be copied from the archive they were loaded from.
+            cache.source = previous?.source
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }

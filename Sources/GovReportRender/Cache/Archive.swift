@@ -7,7 +7,24 @@ import GovReportParse
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
     private var strings: [String: Int] = [:]
-    private var table: [String] = []
+    private(set) var table: [String] = []
+
+    init() {}
+
+    /// A writer that continues an archive's string table and layouts with their numbers
+    /// kept, so that records copied from that archive mean here what they meant there.
+    init(continuing table: [String], layouts: [[Int]]) {
+        self.table = table
+        strings.reserveCapacity(table.count)
+        for (i, s) in table.enumerated() where strings[s] == nil { strings[s] = i }
+        layoutTable = layouts
+        for (i, ids) in layouts.enumerated() where self.layouts[ids] == nil { self.layouts[ids] = i }
+    }
+
+    /// Bytes already in this archive's terms (a record copied from the archive continued).
+    mutating func raw(_ b: ArraySlice<UInt8>) {
+        bytes += b
+    }
 
     mutating func int(_ n: Int) {
         var v = UInt64(bitPattern: Int64(n)) << 1 ^ UInt64(bitPattern: Int64(n) >> 63)

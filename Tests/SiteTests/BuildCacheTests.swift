@@ -1,0 +1,62 @@
+import Foundation
+import GovReportCorpus
+@testable import GovReportRender
+import TestSupport
+import Testing
+
+/// The build cache copies the records of unchanged inputs from the archive it was loaded
+/// from into the next one, instead of encoding them again.
+@Suite struct BuildCacheTests {
+    /// Each entry as the pages see it: stamp, hashes, and the digest of what was read.
+    static func entries(_ cache: BuildCache) -> [String: [UInt64]] {
+        cache.inputs.mapValues { [UInt64(bitPattern: Int64($0.size)), UInt64(bitPattern: $0.modified), $0.hash, $0.digest, ReportDigest.of($0.outcome)] }
+    }
+
+    static func reload(_ data: Data, key: UInt64) throws -> BuildCache {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try data.write(to: folder.appendingPathComponent(BuildCache.fileName))
+        return try #require(BuildCache.load(from: folder, key: key))
+    }
+
+    @Test func copiedRecordsReadBackAsTheyWereAndTheTableIsRemadeWhenItGrows() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 30, seed: 5)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let key = try builder.cacheKey()
+        let loaded = try #require(BuildCache.load(from: site, key: key))
+        let source = try #require(loaded.source)
+        #expect(loaded.inputs.count == 30 && loaded.inputs.values.allSatisfy { $0.archived != nil })
+        #expect(source.wholeTable == source.table.count)
+
+        // Every record copied: the same entries come back, in the same table.
+        let copied = try Self.reload(loaded.encoded(), key: key)
+        #expect(Self.entries(copied) == Self.entries(loaded))
+        #expect(copied.source?.table.count == source.table.count && copied.source?.wholeTable == source.wholeTable)
+        #expect(copied.pages == loaded.pages && copied.exports == loaded.exports)
+
+        // One entry made in this build (no record to copy), among copied ones: encoded into
+        // the continued table, and read back the same.
+        var mixed = loaded
+        let path = try #require(mixed.inputs.keys.sorted().first)
+        mixed.inputs[path]!.archived = nil
+        mixed.inputs[path]!.modified += 1
+        let remade = try Self.reload(mixed.encoded(), key: key)
+        #expect(Self.entries(remade) == Self.entries(mixed))
+
+        // Encoded whole (no source): the same entries again.
+        var whole = loaded
+        whole.source = nil
+        #expect(Self.entries(try Self.reload(whole.encoded(), key: key)) == Self.entries(loaded))
+
+        // A table grown past half again its size when last made whole is not continued.
+        let grown = BuildCache.Source(table: source.table + (0..<source.wholeTable).map { "unused \($0)" }, layouts: source.layouts,
+                                      bytes: source.bytes, wholeTable: source.wholeTable)
+        #expect(BuildCache.encode(loaded.inputs, key: key, reusing: grown).wholeTable == nil)
+        #expect(BuildCache.encode(loaded.inputs, key: key, reusing: source).wholeTable == source.wholeTable)
+    }
+}
