@@ -59,4 +59,35 @@ import Testing
         #expect(BuildCache.encode(loaded.inputs, key: key, reusing: grown).wholeTable == nil)
         #expect(BuildCache.encode(loaded.inputs, key: key, reusing: source).wholeTable == source.wholeTable)
     }
+
+    @Test func damagedArchivesAreRefusedWithoutTrapping() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 8, seed: 6)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let key = try builder.cacheKey()
+        let original = [UInt8](try Data(contentsOf: site.appendingPathComponent(BuildCache.fileName)))
+        // Numbers past any size in the trailer (the table size, the page and index offsets).
+        var trailer = original
+        for i in trailer.count - 24..<trailer.count { trailer[i] = 0xFF }
+        #expect(try Self.loadOrNil(Data(trailer), key: key) == nil)
+        // Every byte of the index and trailer flipped in turn: read or refused, never a trap.
+        var refused = 0
+        for i in original.count - 120..<original.count {
+            var damaged = original
+            damaged[i] ^= 0xFF
+            if try Self.loadOrNil(Data(damaged), key: key) == nil { refused += 1 }
+        }
+        #expect(refused > 0)
+    }
+
+    static func loadOrNil(_ data: Data, key: UInt64) throws -> BuildCache? {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try data.write(to: folder.appendingPathComponent(BuildCache.fileName))
+        return BuildCache.load(from: folder, key: key)
+    }
 }

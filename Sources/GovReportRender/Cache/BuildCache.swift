@@ -77,12 +77,15 @@ struct BuildCache: Sendable {
         let body = reader.at
         do {
             guard try reader.uint64() == key else { return fail("made under another key") }
-            // The trailer: where the page section and the entry index start.
+            // The trailer: the string table's size when the archive was last encoded whole, and
+            // where the page section and the entry index start (read without trapping on a
+            // damaged file's out-of-range numbers).
             guard reader.bytes.count >= body + 32 else { throw ArchiveReader.Malformed() }
             var tail = reader
             tail.at = reader.bytes.count - 24
-            let wholeTable = Int(try tail.uint64()), pagesAt = Int(try tail.uint64()), indexAt = Int(try tail.uint64())
-            guard pagesAt >= 0, indexAt >= 0, body + indexAt < reader.bytes.count, body + pagesAt < reader.bytes.count else {
+            let wholeTable = Int(truncatingIfNeeded: try tail.uint64()), pagesAt = Int(truncatingIfNeeded: try tail.uint64()),
+                indexAt = Int(truncatingIfNeeded: try tail.uint64())
+            guard wholeTable >= 0, pagesAt >= 0, indexAt >= 0, indexAt < reader.bytes.count - body, pagesAt < reader.bytes.count - body else {
                 throw ArchiveReader.Malformed()
             }
             var index = reader
@@ -91,7 +94,11 @@ struct BuildCache: Sendable {
             guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
             var offsetList: [Int] = []
             offsetList.reserveCapacity(count)
-            for _ in 0..<count { offsetList.append(try index.int()) }
+            for _ in 0..<count {
+                let offset = try index.int()
+                guard offset >= 0, offset < reader.bytes.count - body else { throw ArchiveReader.Malformed() }
+                offsetList.append(offset)
+            }
             let offsets = offsetList
 
             let decoded = Mutex<[(String, Input)?]>(Array(repeating: nil, count: count))
