@@ -139,6 +139,12 @@ public enum HTMLText {
         s.scalarRuns(separatedBy: isSeparator).map { s[$0] }.joined(separator: " ")
     }
 
+    /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a
+    /// cell's text is cut into the runs joined by spaces.
+    static func breaksCell(_ u: Unicode.Scalar) -> Bool {
+        u == "\t" || (u.value >= 0x0A && u.value <= 0x0D) || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}"
+    }
+
     /// A table row as a block: a blank line, then each cell on its own line, indented with a
     /// tab (the one-cell-per-line layout), with `colspan` cells repeated as blanks.
     static func row(_ tr: xmlNodePtr, _ writer: inout Writer) {
@@ -147,8 +153,7 @@ public enum HTMLText {
         while let c = cell {
             defer { cell = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(c)) else { continue }
-            let content = joinedRuns(text(of: c)) { $0 == "\t" || ($0.value >= 0x0A && $0.value <= 0x0D) || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
-                .trimmedSpaces
+            let content = joinedRuns(text(of: c), separatedBy: breaksCell).trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {
                 let value = Int(String(cString: UnsafeRawPointer(span).assumingMemoryBound(to: CChar.self))) ?? 1

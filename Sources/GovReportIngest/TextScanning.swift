@@ -87,9 +87,7 @@ extension String {
         }
         return true
     }
-}
 
-extension String {
     /// The text's words: its runs of characters that are not white space (what
     /// `split(whereSeparator: \.isWhiteSpace)` gives), read scalar by scalar when every
     /// scalar is a character of its own.

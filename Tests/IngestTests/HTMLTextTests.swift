@@ -13,7 +13,7 @@ import Testing
     @Test func joinedRunsSplitAsCharactersDo() {
         for s in Self.contents {
             // Cells: every line end and tab.
-            #expect(HTMLText.joinedRuns(s) { $0 == "\t" || ($0.value >= 0x0A && $0.value <= 0x0D) || $0 == "\u{85}" || $0 == "\u{2028}" || $0 == "\u{2029}" }
+            #expect(HTMLText.joinedRuns(s, separatedBy: HTMLText.breaksCell)
                     == s.split(whereSeparator: { $0.isNewline || $0 == "\t" }).joined(separator: " "), "\(s.debugDescription)")
             // Prose: "\n" and "\t" (texts with a CR keep the character test).
             if !s.utf8.contains(0x0D) {
@@ -21,6 +21,15 @@ import Testing
                         == s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " "), "\(s.debugDescription)")
             }
         }
+    }
+
+    @Test func cellBreaksAreTheNewlineCharactersAndTab() {
+        var differ: [UInt32] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            if HTMLText.breaksCell(u) != (Character(u).isNewline || u == "\t") { differ.append(v) }
+        }
+        #expect(differ.isEmpty, "differ at \(differ.prefix(10).map { String($0, radix: 16) })")
     }
 
     @Test func tableCellsBecomeOneCellPerLineBlocks() {
