@@ -65,9 +65,12 @@ struct MetadataExtractor {
         // Closing signature: the last lines, a body name and/or a date.
         var signatureAgency: String?
         var signatureLine: Int?
-        for (i, line) in lines.enumerated().reversed().prefix(8) {
+        // (By index from the end: reversing the enumerated lines made an array of all of them.)
+        for i in lines.indices.reversed().prefix(8) {
+            let line = lines[i]
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
-            guard !t.isEmpty, t.count <= 60 else { continue }
+            // At most 60 characters (no more bytes than that says so without counting them).
+            guard !t.isEmpty, t.utf8.count <= 60 || t.count <= 60 else { continue }
             if signatureAgency == nil, Self.signatureEndings.contains(where: { t.includes($0) }),
                let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                 signatureAgency = String(t[Range(m.range(at: 1), in: t)!])
