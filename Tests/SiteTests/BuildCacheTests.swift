@@ -74,14 +74,29 @@ import Testing
         var trailer = original
         for i in trailer.count - 24..<trailer.count { trailer[i] = 0xFF }
         #expect(try Self.loadOrNil(Data(trailer), key: key) == nil)
-        // Every byte of the index and trailer flipped in turn: read or refused, never a trap.
+        // Every byte of the index and trailer, and every thirteenth byte before them, flipped
+        // in turn: read or refused, never a trap.
         var refused = 0
-        for i in original.count - 120..<original.count {
+        for i in Array(stride(from: 0, to: original.count - 120, by: 13)) + Array(original.count - 120..<original.count) {
             var damaged = original
             damaged[i] ^= 0xFF
             if try Self.loadOrNil(Data(damaged), key: key) == nil { refused += 1 }
         }
         #expect(refused > 0)
+        // A page count of 2^40 in place of the real one (the file's length kept): refused
+        // before anything is reserved for it.
+        let reader = try #require(ArchiveReader(Data(original), magic: BuildCache.magic))
+        var tail = reader
+        tail.at = original.count - 16
+        let countAt = reader.at + Int(try tail.uint64())
+        var count = reader
+        count.at = countAt
+        _ = try count.int()
+        var huge = ArchiveWriter()
+        huge.int(1 << 40)
+        let crafted = Array(original[..<countAt]) + huge.bytes + Array(original[(countAt + huge.bytes.count)...])
+        #expect(crafted.count == original.count)
+        #expect(try Self.loadOrNil(Data(crafted), key: key) == nil)
     }
 
     static func loadOrNil(_ data: Data, key: UInt64) throws -> BuildCache? {

@@ -138,7 +138,10 @@ struct BuildCache: Sendable {
 
             reader.at = body + pagesAt
             let pageCount = try reader.int()
-            cache.pages.reserveCapacity(max(0, pageCount))
+            // Counts are checked against the file's size before anything is reserved for them
+            // (a damaged count must refuse the cache, not ask for the memory it names).
+            guard pageCount >= 0, pageCount <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            cache.pages.reserveCapacity(pageCount)
             for _ in 0..<max(0, pageCount) {
                 let path = try reader.string()
                 cache.pages[path] = try reader.uint64()
@@ -148,7 +151,8 @@ struct BuildCache: Sendable {
                 let path = try reader.string()
                 var export = Export(size: try reader.int(), records: [:])
                 let records = try reader.int()
-                export.records.reserveCapacity(max(0, records))
+                guard records >= 0, records <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+                export.records.reserveCapacity(records)
                 for _ in 0..<max(0, records) {
                     let key = try reader.uint64()
                     let offset = try reader.int()
