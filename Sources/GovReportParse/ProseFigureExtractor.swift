@@ -31,13 +31,17 @@ struct ProseFigureExtractor {
                 for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                     guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
                           let whole = Range(m.range, in: t) else { continue }
-                    let before = t[..<whole.lowerBound]
-                    let clauseStart = before.lastIndex(where: { "。；;，,!！?？".contains($0) }).map { before.index(after: $0) }
-                        ?? before.startIndex
-                    let clause = t[clauseStart..<whole.upperBound]
-                    // Compared byte for byte, like the fixed words above (Foundation's `contains`
-                    // went through a locale-aware search, a visible cost).
-                    if rejectClause.contains(where: { clause.includes($0) }) { continue }
+                    // The clause is found only when there are words to reject it by (looking
+                    // back through the line character by character was a visible cost).
+                    if !rejectClause.isEmpty {
+                        let before = t[..<whole.lowerBound]
+                        let clauseStart = before.lastIndex(where: { "。；;，,!！?？".contains($0) }).map { before.index(after: $0) }
+                            ?? before.startIndex
+                        let clause = t[clauseStart..<whole.upperBound]
+                        // Compared byte for byte, like the fixed words above (Foundation's
+                        // `contains` went through a locale-aware search, a visible cost).
+                        if rejectClause.contains(where: { clause.includes($0) }) { continue }
+                    }
                     return (n, i + 1)
                 }
             }
