@@ -55,13 +55,12 @@ public enum ExportRecord {
         out.reserveCapacity(keys.count * (head.utf8.count + 48))
         for i in FigureKeys.order(of: keys) {
             let key = keys[i]
-            let read = r.figures[key]?.value
-            let inferred = read == nil ? checked.inferred[key]?.value : nil
+            let resolved = checked.resolved(key)
             out += head
             out += key
             out += ","
-            if let value = read ?? inferred { out += ConsistencyChecker.format(value) }
-            out += inferred != nil ? ",true\n" : ",false\n"
+            if let resolved { out += ConsistencyChecker.format(resolved.value) }
+            out += resolved?.inferred == true ? ",true\n" : ",false\n"
         }
         return out
     }
@@ -163,7 +162,6 @@ public enum ExportRecord {
         w.close(&out)
     }
 
-    /// Writes an object or an array in `JSONText`'s layout, one member at a time.
     /// Every canonical figure key as a JSON string, by its place (`FigureKeys.sortedCanonical`).
     static let quotedKeys: [String] = FigureKeys.sortedCanonical.map { key in
         var quoted = ""
@@ -171,6 +169,7 @@ public enum ExportRecord {
         return quoted
     }
 
+    /// Writes an object or an array in `JSONText`'s layout, one member at a time.
     struct ContainerWriter {
         let pretty: Bool
         let indent: Int

@@ -6,6 +6,11 @@ public struct FileStamp: Equatable, Sendable {
     public let size: Int
     public let modified: Int64
 
+    public init(size: Int, modified: Int64) {
+        self.size = size
+        self.modified = modified
+    }
+
     public init(_ st: stat) {
         size = Int(st.st_size)
         modified = Int64(st.st_mtim.tv_sec) * 1_000_000_000 + Int64(st.st_mtim.tv_nsec)

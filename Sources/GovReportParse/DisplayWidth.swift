@@ -20,6 +20,16 @@ enum DisplayWidth {
         }
     }
 
+    /// The column after a character at `column`: a tab goes to the next multiple of eight.
+    @inline(__always)
+    static func advance(_ column: Int, _ u: Unicode.Scalar) -> Int {
+        u == "\t" ? column + 8 - column % 8 : column + of(u)
+    }
+
+    static func advance(_ column: Int, _ c: Character) -> Int {
+        c == "\t" ? column + 8 - column % 8 : column + of(c)
+    }
+
     /// The words of a line separated by whitespace, each with the display column where it ends.
     static func words(_ line: String) -> [(word: String, end: Int)] {
         guard line.scalarsAreCharacters else { return wordsByCharacter(line) }
@@ -33,11 +43,10 @@ enum DisplayWidth {
             let u = scalars[i]
             if u.isWhiteSpace {
                 if let s = start { result.append((String(line[s..<i]), column)); start = nil }
-                column += u == "\t" ? 8 - column % 8 : of(u)
-            } else {
-                if start == nil { start = i }
-                column += of(u)
+            } else if start == nil {
+                start = i
             }
+            column = advance(column, u)
             i = scalars.index(after: i)
         }
         if let s = start { result.append((String(line[s...]), column)) }
@@ -51,11 +60,10 @@ enum DisplayWidth {
         for c in line {
             if c.isWhiteSpace {
                 if !current.isEmpty { result.append((current, column)); current = "" }
-                column += c == "\t" ? 8 - column % 8 : of(c)
             } else {
                 current.append(c)
-                column += of(c)
             }
+            column = advance(column, c)
         }
         if !current.isEmpty { result.append((current, column)) }
         return result
@@ -69,7 +77,7 @@ enum DisplayWidth {
         var i = scalars.startIndex
         while i < scalars.endIndex && column < width {
             let u = scalars[i]
-            column += u == "\t" ? 8 - column % 8 : of(u)
+            column = advance(column, u)
             i = scalars.index(after: i)
         }
         return String(text[..<i])
@@ -80,7 +88,7 @@ enum DisplayWidth {
         var out = ""
         for c in text {
             if column >= width { break }
-            column += c == "\t" ? 8 - column % 8 : of(c)
+            column = advance(column, c)
             out.append(c)
         }
         return out

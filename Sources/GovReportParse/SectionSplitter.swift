@@ -26,8 +26,7 @@ struct SectionSplitter {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
             // Cheap test first: a heading starts with a Chinese numeral.
-            guard Self.mayStartWithNumeral(raw), Self.mayBeNumbered(raw),
-                  let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
+            guard Self.mayBeNumbered(raw), let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
             let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
             guard compact.count <= 40, !raw.includes("\t\t") else { continue }
             // The printed number: numerals followed by 、 or a point.
@@ -43,33 +42,32 @@ struct SectionSplitter {
         return found
     }
 
-    /// False when the line's first character after white space is surely not a numeral, read
-    /// from its first scalar without breaking the line into characters: an ASCII scalar, or a
-    /// unified ideograph other than the ten numerals (no mark that may follow either makes it
-    /// equal to a numeral). Anything else (a mark after a space, a compatibility ideograph)
-    /// is left to the character test.
-    static func mayStartWithNumeral(_ line: String) -> Bool {
-        for u in line.unicodeScalars where !u.isWhiteSpace {
-            let v = u.value
-            if v < 0x80 { return false }
-            if v >= 0x4E00 && v <= 0x9FFF {
-                return v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
-                    || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
-            }
-            return true
-        }
-        return false
-    }
-
-    /// False when the line surely does not start with numerals and 、 or a point (white space
-    /// aside), read scalar by scalar where every scalar is a character: prose that starts with
-    /// a numeral ("一是…") is then passed over without making its compact form.
+    /// False when the line surely does not start (white space aside) with numerals and 、 or
+    /// a point — read from its first scalars, in one pass, without breaking the line into
+    /// characters: prose that starts with a numeral ("一是…") and every line that does not
+    /// start with one are passed over without making their compact form.
+    /// - A first character that starts with an ASCII scalar or a unified ideograph other than
+    ///   the ten numerals is not a numeral (no mark that may follow makes it equal to one).
+    /// - Other first scalars, and the mark after the numerals, are read from the scalar only
+    ///   where every scalar of the line is a character of its own.
+    /// Anything else (a mark after a space, a compatibility ideograph) is left to the
+    /// character test.
     static func mayBeNumbered(_ line: String) -> Bool {
-        guard line.scalarsAreCharacters else { return true }
         var numerals = 0
         for u in line.unicodeScalars where !u.isWhiteSpace {
-            if TextNormalizer.isNumeral(Character(u)) { numerals += 1; continue }
-            return numerals > 0 && (u == "、" || u == "." || u == "\u{FF0E}")
+            let v = u.value
+            if v >= 0x4E00 && v <= 0x9FFF {
+                if v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+                    || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341 {
+                    numerals += 1
+                    continue
+                }
+                if numerals == 0 { return false }
+            }
+            // Where every scalar is a character, no scalar outside the unified ideographs is a
+            // numeral, and the mark is read from its scalar.
+            if numerals == 0 { return v >= 0x80 && !line.scalarsAreCharacters }
+            return !line.scalarsAreCharacters || u == "、" || u == "." || u == "\u{FF0E}"
         }
         return false
     }

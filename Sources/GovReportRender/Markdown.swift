@@ -102,7 +102,7 @@ public enum Markdown {
         var out = ""
         guard text.scalarsAreCharacters else {
             for c in text {
-                if "\\`*_{}[]()#+-.!<>&|~".contains(c) { out.append("\\") }
+                if escapedPunctuation.contains(c) { out.append("\\") }
                 out.append(c)
             }
             return out
@@ -115,10 +115,13 @@ public enum Markdown {
         return String(scalars)
     }
 
-    /// Which bytes are the escaped punctuation, by value.
+    /// The punctuation Markdown gives meaning to, escaped wherever it appears.
+    static let escapedPunctuation = "\\`*_{}[]()#+-.!<>&|~"
+
+    /// Which bytes are that punctuation, by value.
     static let escapedBytes: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for b in "\\`*_{}[]()#+-.!<>&|~".utf8 { table[Int(b)] = true }
+        for b in escapedPunctuation.utf8 { table[Int(b)] = true }
         return table
     }()
 }

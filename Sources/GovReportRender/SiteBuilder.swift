@@ -109,7 +109,7 @@ public struct SiteBuilder {
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let stamp = file.size >= 0 ? (size: file.size, modified: file.modified) : BuildCache.stamp(path: file.path)
+            let stamp = file.size >= 0 ? FileStamp(size: file.size, modified: file.modified) : FileStamp.of(path: file.path)
             let cached = cache?.inputs[file.displayPath]
             var entry: BuildCache.Input
             if let stamp, let cached, cached.size == stamp.size, cached.modified == stamp.modified {
@@ -397,7 +397,7 @@ public struct SiteBuilder {
         var f = Fingerprint()
         f.add(Self.version)
         // The program itself: a rebuilt binary may render differently under the same version.
-        if let exe = BuildCache.stamp(path: "/proc/self/exe") ?? BuildCache.stamp(path: CommandLine.arguments[0]) {
+        if let exe = FileStamp.of(path: "/proc/self/exe") ?? FileStamp.of(path: CommandLine.arguments[0]) {
             f.add(UInt64(exe.size))
             f.add(UInt64(bitPattern: exe.modified))
         }

@@ -160,10 +160,10 @@ public struct SiteWriter: Sendable {
         /// land where it already is, the old file is left as it is. Returns where each record
         /// now lies, for the next build.
         func records(_ path: String, _ records: SiteBuilder.Job.Records, previous: BuildCache.Export?) throws(BuildError) -> BuildCache.Export {
-            let url = root.appendingPathComponent(path)
+            let file = rootPath + "/" + path
             var old: PreviousFile?
-            if !staging, self.previous.contains(path), let previous, let file = PreviousFile(path: url.path), file.size == previous.size {
-                old = file
+            if !staging, self.previous.contains(path), let previous, let previousFile = PreviousFile(path: file), previousFile.size == previous.size {
+                old = previousFile
             }
             if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
                 // Same records in the same places: nothing to write.
@@ -183,8 +183,8 @@ public struct SiteWriter: Sendable {
             var export = BuildCache.Export(size: 0, records: [:])
             // Without the previous build's record map, an equal result leaves the old file.
             let compare = !staging && self.previous.contains(path) && previous == nil
-            let same = try replace(url.path, unlessEqual: compare) { (handle: FileHandle) throws in
-                var out = RecordOutput(path: url.path, handle: handle, old: old)
+            let same = try replace(file, unlessEqual: compare) { (handle: FileHandle) throws in
+                var out = RecordOutput(path: file, handle: handle, old: old)
                 try records.assemble({ piece in try out.add(piece) }, record: { i in
                     let key = records.keys[i]
                     let piece: SiteBuilder.Job.Records.Piece
@@ -316,7 +316,7 @@ public struct SiteWriter: Sendable {
                     try? FileManager.default.removeItem(atPath: temp)
                     throw error
                 }
-                if unlessEqual, Self.sameBytes(URL(fileURLWithPath: temp), URL(fileURLWithPath: path)) {
+                if unlessEqual, Self.sameBytes(temp, path) {
                     try? FileManager.default.removeItem(atPath: temp)
                     return true
                 }
@@ -333,9 +333,9 @@ public struct SiteWriter: Sendable {
 
         /// Whether two files hold the same bytes, read a megabyte at a time (the exports run to
         /// hundreds of megabytes; mapping them whole would count against the memory budget).
-        static func sameBytes(_ a: URL, _ b: URL) -> Bool {
-            guard let sa = BuildCache.stamp(path: a.path), let sb = BuildCache.stamp(path: b.path), sa.size == sb.size,
-                  let ha = FileHandle(forReadingAtPath: a.path), let hb = FileHandle(forReadingAtPath: b.path) else { return false }
+        static func sameBytes(_ a: String, _ b: String) -> Bool {
+            guard let sa = FileStamp.of(path: a), let sb = FileStamp.of(path: b), sa.size == sb.size,
+                  let ha = FileHandle(forReadingAtPath: a), let hb = FileHandle(forReadingAtPath: b) else { return false }
             defer { try? ha.close(); try? hb.close() }
             while true {
                 let x = (try? ha.read(upToCount: 1 << 20)) ?? nil

@@ -69,11 +69,11 @@ import Testing
             guard let u = Unicode.Scalar(v) else { continue }
             for line in [" " + String(Character(u)) + "、", String(Character(u)) + "\u{301}、", " \u{301}" + String(Character(u))] {
                 let numeral = line.first { !$0.isWhiteSpace }.map(TextNormalizer.isNumeral) ?? false
-                if numeral && !SectionSplitter.mayStartWithNumeral(line) { wrong.append(v) }
+                if numeral && !SectionSplitter.mayBeNumbered(line) { wrong.append(v) }
             }
         }
         #expect(wrong.isEmpty, "rejected: \(wrong.prefix(10).map { String($0, radix: 16) })")
-        #expect(SectionSplitter.mayStartWithNumeral("  \u{F9D1}、") && !SectionSplitter.mayStartWithNumeral("  2021年"))
+        #expect(SectionSplitter.mayBeNumbered("  \u{F9D1}、") && !SectionSplitter.mayBeNumbered("  2021年"))
     }
 
     @Test func characterCodesAreEqualExactlyWhenCharactersAre() {

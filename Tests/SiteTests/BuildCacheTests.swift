@@ -13,10 +13,7 @@ import Testing
     }
 
     static func reload(_ data: Data, key: UInt64) throws -> BuildCache {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        try data.write(to: folder.appendingPathComponent(BuildCache.fileName))
-        return try #require(BuildCache.load(from: folder, key: key))
+        try #require(try loadOrNil(data, key: key))
     }
 
     @Test func copiedRecordsReadBackAsTheyWereAndTheTableIsRemadeWhenItGrows() throws {

@@ -237,9 +237,4 @@ struct BuildCache: Sendable {
         w.uint64(UInt64(indexAt))
         return w.finished(magic: Self.magic)
     }
-
-    /// The size and modification time of a file, from one `stat`.
-    static func stamp(path: String) -> (size: Int, modified: Int64)? {
-        FileStamp.of(path: path).map { ($0.size, $0.modified) }
-    }
 }
