@@ -25,21 +25,28 @@ struct SectionSplitter {
     func headings(in lines: [String]) -> [Heading] {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
-            // Cheap test first: a heading starts with a Chinese numeral.
-            guard Self.mayBeNumbered(raw), let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { continue }
-            let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
-            guard compact.count <= 40, !raw.includes("\t\t") else { continue }
-            // The printed number: numerals followed by 、 or a point.
-            let numeral = compact.prefix { TextNormalizer.isNumeral($0) }
-            guard !numeral.isEmpty, let mark = compact.dropFirst(numeral.count).first, mark == "、" || mark == "." else { continue }
-            let rest = compact.dropFirst(numeral.count + 1)
-            guard let section = Self.keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,
-                  // 四、结转下年度… and 三、本年度办理结果 are rows of the table, not headings.
-                  !rest.includes("结转"), !rest.includes("办理结果"), !rest.includes("数量") else { continue }
+            // Cheap test first: a heading starts with numerals and 、 or a point.
+            guard Self.mayBeNumbered(raw), let (section, numeral) = Self.heading(raw) else { continue }
             if found.contains(where: { $0.section == section }) { continue }
-            found.append(Heading(section: section, index: i, printedNumber: String(numeral)))
+            found.append(Heading(section: section, index: i, printedNumber: numeral))
         }
         return found
+    }
+
+    /// The section a line heads and the numeral it prints, read character by character; nil
+    /// when the line is not a heading.
+    static func heading(_ raw: String) -> (section: Section, numeral: String)? {
+        guard let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { return nil }
+        let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
+        guard compact.count <= 40, !raw.includes("\t\t") else { return nil }
+        // The printed number: numerals followed by 、 or a point.
+        let numeral = compact.prefix { TextNormalizer.isNumeral($0) }
+        guard !numeral.isEmpty, let mark = compact.dropFirst(numeral.count).first, mark == "、" || mark == "." else { return nil }
+        let rest = compact.dropFirst(numeral.count + 1)
+        guard let section = keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,
+              // 四、结转下年度… and 三、本年度办理结果 are rows of the table, not headings.
+              !rest.includes("结转"), !rest.includes("办理结果"), !rest.includes("数量") else { return nil }
+        return (section, String(numeral))
     }
 
     /// False when the line surely does not start (white space aside) with numerals and 、 or

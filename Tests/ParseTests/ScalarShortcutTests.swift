@@ -105,8 +105,10 @@ import Testing
         let crafted = ["一 、总体情况", "一．总体情况", "一是加强领导", "十一、其他需要报告的事项", "  三.行政复议、行政诉讼情况",
                        "二\u{3000}、主动公开政府信息情况", "四\u{301}、存在的主要问题", "五、 存在的主要问题及改进情况"]
         var missed: [String] = []
+        // Against the character-by-character reading alone (the heading finder itself asks
+        // the shortcut first, so it cannot be the reference).
         for line in Self.lines + crafted where !SectionSplitter.mayBeNumbered(line) {
-            if !SectionSplitter().headings(in: [line]).isEmpty { missed.append(line) }
+            if SectionSplitter.heading(line) != nil { missed.append(line) }
         }
         #expect(missed.isEmpty, "\(missed.prefix(5))")
         // The shortcut does pass over prose that only starts with a numeral.
