@@ -115,4 +115,17 @@ import Testing
         #expect(!SectionSplitter.mayBeNumbered("一是持续加强领导；二是强化监督检查。"))
         #expect(SectionSplitter().headings(in: crafted).map(\.printedNumber) == ["一", "十一", "三", "二", "五"])
     }
+
+    @Test func labelMemoKeysAreEqualOnlyForTheSameTableAndBytes() {
+        typealias Key = MatchMemo.Key
+        #expect(Key(table: .applications, text: "其他处理") == Key(table: .applications, text: "其他处理"))
+        #expect(Key(table: .applications, text: "其他") != Key(table: .applications, text: "其他处理"))
+        #expect(Key(table: .applications, text: "其他处理") != Key(table: .applications, text: "其他"))
+        #expect(Key(table: .applications, text: "其他处理") != Key(table: .group, text: "其他处理"))
+        #expect(Key(table: .group, text: "") == Key(table: .group, text: ""))
+        // Canonically equal, different bytes: different keys (computed twice, to one result).
+        #expect(Key(table: .group, text: "e\u{301}") != Key(table: .group, text: "é"))
+        // The same text found again gives the memo's match.
+        #expect(Fixtures.dictionary.match("（六）其他处理", in: .group) == Fixtures.dictionary.match("（六）其他处理", in: .group))
+    }
 }
