@@ -39,15 +39,28 @@ public struct Indicators: Sendable {
     /// The figure keys each indicator sums, built once per edition (building them per report
     /// was most of the cost of planning a rebuild).
     struct Keys: Sendable {
-        let received, carriedOver, handled, disclosed, partiallyDisclosed: [String]
-        let withheld, unavailable, unprocessed, otherHandling, carriedForward: [String]
-        let applicants: [[String]]
-        let reconsiderations, lawsuits, corrected: [String]
+        /// A key with its place in a figure table.
+        struct Placed: Sendable {
+            let key: String
+            let place: Int?
+        }
+
+        let received, carriedOver, handled, disclosed, partiallyDisclosed: [Placed]
+        let withheld, unavailable, unprocessed, otherHandling, carriedForward: [Placed]
+        let applicants: [[Placed]]
+        let reconsiderations, lawsuits, corrected: [Placed]
 
         init(_ edition: Edition) {
-            let app = FigureKeys.application
+            func app(_ row: String, _ column: String) -> Placed {
+                let key = FigureKeys.canonicalKey(FigureKeys.application(row, column))
+                return Placed(key: key, place: FigureKeys.place(of: key))
+            }
+            func review(_ group: String, _ column: String) -> Placed {
+                let key = FigureKeys.canonicalKey(FigureKeys.review(group, column))
+                return Placed(key: key, place: FigureKeys.place(of: key))
+            }
             let outcome = FigureKeys.outcomeRows(edition).map(\.key)
-            func rows(_ prefix: String) -> [String] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
+            func rows(_ prefix: String) -> [Placed] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
             received = [app("new", "total")]
             carriedOver = [app("carried_over", "total")]
             handled = [app("outcome_total", "total")]
@@ -60,20 +73,20 @@ public struct Indicators: Sendable {
             carriedForward = [app("carried_forward", "total")]
             applicants = FigureKeys.applicantKinds.map { [app("new", $0.key)] }
             let groups = FigureKeys.reviewGroups.map(\.key)
-            reconsiderations = [FigureKeys.review("reconsideration", "total")]
-            lawsuits = groups.dropFirst().map { FigureKeys.review($0, "total") }
-            corrected = groups.map { FigureKeys.review($0, "corrected") }
+            reconsiderations = [review("reconsideration", "total")]
+            lawsuits = groups.dropFirst().map { review($0, "total") }
+            corrected = groups.map { review($0, "corrected") }
         }
 
         static let byEdition: [Edition: Keys] = Dictionary(uniqueKeysWithValues: Edition.allCases.map { ($0, Keys($0)) })
     }
 
     public init(_ checked: CheckedReport) {
-        func measure(_ keys: [String]) -> Measure {
+        func measure(_ keys: [Keys.Placed]) -> Measure {
             var sum = 0.0
             var inferred = false, prose = false
             for key in keys {
-                guard let figure = checked.resolved(key) else { return .unknown }
+                guard let figure = checked.resolved(place: key.place, key: key.key) else { return .unknown }
                 sum += figure.value
                 inferred = inferred || figure.inferred
                 prose = prose || figure.figure?.origin == .prose

@@ -38,6 +38,16 @@ public struct CheckedReport: Sendable {
         return nil
     }
 
+    /// `resolved(key)` for a key whose place in a figure table is known (`FigureKeys.place(of:)`),
+    /// without hashing the key unless something was inferred.
+    public func resolved(place: Int?, key: String) -> (value: Double, inferred: Bool, figure: Figure?)? {
+        guard let place else { return resolved(key) }
+        let figure = report.figures[place: place]
+        if let v = figure?.value { return (v, false, figure) }
+        if !inferred.isEmpty, let inference = inferred[key] { return (inference.value, true, figure) }
+        return nil
+    }
+
     /// The read value, else the inferred one.
     public func value(_ key: String) -> Double? { resolved(key)?.value }
 

@@ -16,7 +16,7 @@ public struct ConsistencyChecker: Sendable {
         var present = [Bool](repeating: false, count: system.keys.count)
         var known = [Double?](repeating: nil, count: system.keys.count)
         for (slot, key) in system.keys.enumerated() {
-            if let figure = report.figures[key] {
+            if let figure = system.places[slot].map({ report.figures[place: $0] }) ?? report.figures[key] {
                 present[slot] = true
                 known[slot] = figure.value
             }

@@ -20,6 +20,3 @@ public struct Figure: Sendable, Hashable, Codable {
     }
 }
 
-/// The figures of a report, addressed by canonical key. A key that is not present means
-/// the report does not state the figure at all (no such cell, or the cell was lost).
-public typealias Figures = [String: Figure]

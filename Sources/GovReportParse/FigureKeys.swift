@@ -303,3 +303,9 @@ extension FigureKeys {
         orderedPlaces(of: keys)?.map(\.index) ?? keys.indices.sorted { keys[$0] < keys[$1] }
     }
 }
+
+extension FigureKeys {
+    /// A canonical key's place in `sortedCanonical` (and so its slot in `Figures`); nil for
+    /// a key that is not canonical.
+    public static func place(of key: String) -> Int? { places[key] }
+}

@@ -107,11 +107,10 @@ struct ArchiveReader {
     var at = 0
     var table: [String] = []
     var layouts: [[Int]] = []
-    /// Per layout, once decoded: its figures with placeholder values, and for each of their
-    /// places in that dictionary's order, which of the layout's values goes there. A report's
-    /// figures are a copy of the template with the values written in, not a dictionary
-    /// built key by key (hashing the keys again was most of loading the cache).
-    var templates: [Int: (figures: Figures, slots: [Int])] = [:]
+    /// Per layout, once decoded: each of its keys' place in a figure table (nil for a key
+    /// that is not canonical), so that a report's figures go into their slots without
+    /// hashing a key (hashing the keys again was most of loading the cache).
+    var places: [Int: [Int?]] = [:]
 
     /// Reads the magic and the string table; nil when the data is not an archive of this kind.
     init?(_ data: Data, magic: String) {

@@ -60,8 +60,8 @@ extension ArchiveWriter {
         string(r.edition?.rawValue)
         string(r.published)
         int(r.titleLine ?? Int.min)
-        // The key set as a layout (keys by string number, in that order), then the values.
-        let entries = r.figures.map { (id: intern($0.key), figure: $0.value) }.sorted { $0.id < $1.id }
+        // The key set as a layout (keys by string number, in key order), then the values.
+        let entries = r.figures.map { (id: intern($0.key), figure: $0.value) }
         int(layout(entries.map(\.id)))
         for (_, figure) in entries {
             double(figure.value)
@@ -115,18 +115,12 @@ extension ArchiveReader {
         return Diagnostic(severity, location, try string())
     }
 
-    /// The figures template of a layout (see `templates`), made on first use.
-    mutating func template(_ layout: Int) throws(Malformed) -> (figures: Figures, slots: [Int]) {
-        if let made = templates[layout] { return made }
-        let keys = layouts[layout].map { table[$0] }
-        var figures = Figures(minimumCapacity: keys.count)
-        for key in keys { figures[key] = Figure(nil, line: 0) }
-        // A layout naming a string twice is not one this program wrote.
-        guard figures.count == keys.count else { throw Malformed() }
-        let position = Dictionary(uniqueKeysWithValues: keys.enumerated().map { ($1, $0) })
-        let made = (figures, figures.keys.map { position[$0]! })
-        templates[layout] = made
-        return made
+    /// The places of a layout's keys (see `places`), found on first use.
+    mutating func places(_ layout: Int) -> [Int?] {
+        if let found = places[layout] { return found }
+        let found = layouts[layout].map { FigureKeys.place(of: table[$0]) }
+        places[layout] = found
+        return found
     }
 
     mutating func report() throws(Malformed) -> Report {
@@ -151,24 +145,16 @@ extension ArchiveReader {
         let layout = try int()
         guard layout >= 0, layout < layouts.count else { throw Malformed() }
         let ids = layouts[layout]
-        var values: [Figure] = []
-        values.reserveCapacity(ids.count)
-        for _ in ids.indices {
+        let places = self.places(layout)
+        var figures = Figures()
+        for i in ids.indices {
             let value = try double()
             let line = try int()
-            values.append(Figure(value, line: line, origin: try bool() ? .prose : .table))
+            let figure = Figure(value, line: line, origin: try bool() ? .prose : .table)
+            if let place = places[i] { figures[place: place] = figure } else { figures[table[ids[i]]] = figure }
         }
-        let template = try self.template(layout)
-        var figures = template.figures
-        if !ids.isEmpty {
-            // The first write makes the copy; the places are then walked in its order.
-            figures.values[figures.values.startIndex] = values[template.slots[0]]
-            var place = figures.values.startIndex
-            for slot in template.slots.dropFirst() {
-                figures.values.formIndex(after: &place)
-                figures.values[place] = values[slot]
-            }
-        }
+        // A layout naming a key twice is not one this program wrote.
+        guard figures.count == ids.count else { throw Malformed() }
         r.figures = figures
         for _ in 0..<max(0, try int()) {
             guard let section = Section(rawValue: try int()) else { throw Malformed() }

@@ -24,12 +24,14 @@ enum ReportDigest {
             f.add(r.edition?.rawValue ?? "\u{0}")
             f.add(r.published ?? "\u{0}")
             f.add(UInt64(bitPattern: Int64(r.titleLine ?? Int.min)))
-            f.add(fold(r.figures) { key, figure, e in
-                e.add(key)
-                e.add(figure.value.map { $0.bitPattern } ?? 0x7FF8_0000_0000_0BAD)
-                e.add(UInt64(bitPattern: Int64(figure.line)))
-                e.add(figure.origin.rawValue)
-            })
+            // (A figure table walks in key order: no fold needed.)
+            f.add(UInt64(r.figures.count))
+            for (key, figure) in r.figures {
+                f.add(key)
+                f.add(figure.value.map { $0.bitPattern } ?? 0x7FF8_0000_0000_0BAD)
+                f.add(UInt64(bitPattern: Int64(figure.line)))
+                f.add(figure.origin.rawValue)
+            }
             f.add(fold(r.sectionLines) { section, line, e in e.add(UInt64(section.rawValue)); e.add(UInt64(bitPattern: Int64(line))) })
             f.add(fold(r.sectionNumbers) { section, number, e in e.add(UInt64(section.rawValue)); e.add(number) })
             f.add(UInt64(r.diagnostics.count))

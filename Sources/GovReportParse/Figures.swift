@@ -1,0 +1,180 @@
+/// The figures of a report, addressed by canonical key. A key that is not present means
+/// the report does not state the figure at all (no such cell, or the cell was lost).
+///
+/// Kept as one slot per canonical key (`FigureKeys.sortedCanonical`), not as a dictionary:
+/// every stage reads the same few hundred keys, so a slot's place can be known ahead
+/// (`FigureKeys.place(of:)`) and looked up without hashing; a table is plain numbers, copied
+/// without touching a reference count (the build cache makes one per report of a rebuild);
+/// and it walks in key order, the order every export and page lists figures in. Keys outside
+/// the canonical set (no parser makes them) are kept aside in a dictionary.
+public struct Figures: Sendable {
+    /// A figure packed into two words: its value (0 when blank) and its line shifted past
+    /// three flags. A slot whose `meta` is 0 holds nothing.
+    struct Slot: Sendable, Equatable {
+        var value: Double
+        var meta: Int
+
+        static let empty = Slot(value: 0, meta: 0)
+        static let present = 4, hasValue = 1, prose = 2
+
+        init(value: Double, meta: Int) {
+            self.value = value
+            self.meta = meta
+        }
+
+        init(_ figure: Figure) {
+            value = figure.value ?? 0
+            meta = figure.line << 3 | Self.present | (figure.value == nil ? 0 : Self.hasValue) | (figure.origin == .prose ? Self.prose : 0)
+        }
+
+        var isEmpty: Bool { meta == 0 }
+
+        var figure: Figure {
+            Figure(meta & Self.hasValue != 0 ? value : nil, line: meta >> 3, origin: meta & Self.prose != 0 ? .prose : .table)
+        }
+    }
+
+    /// By place in `FigureKeys.sortedCanonical`; empty until the first canonical figure is set.
+    private var slots: [Slot] = []
+    /// Figures under keys that are not canonical.
+    private var others: [String: Figure] = [:]
+    public private(set) var count = 0
+
+    public init() {}
+
+    /// (The capacity is fixed: one slot per canonical key.)
+    public init(minimumCapacity: Int) {}
+
+    public mutating func reserveCapacity(_ n: Int) {}
+
+    public var isEmpty: Bool { count == 0 }
+
+    /// The figure at a canonical key's place (`FigureKeys.place(of:)`).
+    public subscript(place place: Int) -> Figure? {
+        get {
+            guard place < slots.count else { return nil }
+            let slot = slots[place]
+            return slot.isEmpty ? nil : slot.figure
+        }
+        set {
+            if slots.isEmpty {
+                guard newValue != nil else { return }
+                slots = [Slot](repeating: .empty, count: FigureKeys.sortedCanonical.count)
+            }
+            let was = !slots[place].isEmpty
+            slots[place] = newValue.map(Slot.init) ?? .empty
+            count += (newValue != nil ? 1 : 0) - (was ? 1 : 0)
+        }
+    }
+
+    /// The value at a place: nil when the figure is absent or blank.
+    public func value(place: Int) -> Double? {
+        guard place < slots.count else { return nil }
+        let slot = slots[place]
+        return slot.meta & Slot.hasValue != 0 ? slot.value : nil
+    }
+
+    public subscript(key: String) -> Figure? {
+        get {
+            if let place = FigureKeys.place(of: key) { return self[place: place] }
+            return others.isEmpty ? nil : others[key]
+        }
+        set {
+            if let place = FigureKeys.place(of: key) { self[place: place] = newValue; return }
+            let was = others[key] != nil
+            others[key] = newValue
+            count += (newValue != nil ? 1 : 0) - (was ? 1 : 0)
+        }
+    }
+
+    /// Adds the figures of `more` under keys not set here; `combine` picks between two
+    /// figures under the same key.
+    public mutating func merge(_ more: Figures, uniquingKeysWith combine: (Figure, Figure) -> Figure) {
+        if !more.slots.isEmpty {
+            for place in more.slots.indices where !more.slots[place].isEmpty {
+                let theirs = more.slots[place].figure
+                self[place: place] = self[place: place].map { combine($0, theirs) } ?? theirs
+            }
+        }
+        for (key, theirs) in more.others {
+            self[key] = self[key].map { combine($0, theirs) } ?? theirs
+        }
+    }
+
+    /// Calls `body` with each figure in key order, with its place (nil for a key that is not
+    /// canonical): what writers of key-ordered output need, without looking a key up again.
+    public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {
+        if others.isEmpty {
+            for place in slots.indices where !slots[place].isEmpty {
+                try body(place, FigureKeys.sortedCanonical[place], slots[place].figure)
+            }
+        } else {
+            for (key, figure) in self { try body(FigureKeys.place(of: key), key, figure) }
+        }
+    }
+
+    /// The keys, in key order.
+    public var keys: [String] { map(\.key) }
+
+    /// The figures, in key order.
+    public var values: [Figure] { map(\.value) }
+
+    public func mapValues<T>(_ transform: (Figure) throws -> T) rethrows -> [String: T] {
+        var mapped: [String: T] = [:]
+        for (key, figure) in self { mapped[key] = try transform(figure) }
+        return mapped
+    }
+}
+
+extension Figures: Sequence {
+    /// Walks the figures in key order (code points, as `<` orders the keys).
+    public struct Iterator: IteratorProtocol {
+        let slots: [Slot]
+        var place = 0
+        /// The keys that are not canonical, sorted, still to be merged into the walk.
+        var others: [(key: String, value: Figure)]
+        var other = 0
+
+        public mutating func next() -> (key: String, value: Figure)? {
+            while place < slots.count, slots[place].isEmpty { place += 1 }
+            let canonical = place < slots.count ? FigureKeys.sortedCanonical[place] : nil
+            if other < others.count, canonical.map({ others[other].key < $0 }) ?? true {
+                other += 1
+                return others[other - 1]
+            }
+            guard let key = canonical else { return nil }
+            place += 1
+            return (key, slots[place - 1].figure)
+        }
+    }
+
+    public func makeIterator() -> Iterator {
+        Iterator(slots: slots, others: others.isEmpty ? [] : others.map { ($0.key, $0.value) }.sorted { $0.key < $1.key })
+    }
+
+    public var underestimatedCount: Int { count }
+}
+
+extension Figures: ExpressibleByDictionaryLiteral {
+    public init(dictionaryLiteral elements: (String, Figure)...) {
+        for (key, figure) in elements { self[key] = figure }
+    }
+}
+
+extension Figures: Hashable {
+    public static func == (a: Figures, b: Figures) -> Bool {
+        guard a.count == b.count, a.others == b.others else { return false }
+        if a.slots.isEmpty || b.slots.isEmpty { return a.slots.allSatisfy(\.isEmpty) && b.slots.allSatisfy(\.isEmpty) }
+        return a.slots == b.slots
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(count)
+        for place in slots.indices where !slots[place].isEmpty {
+            hasher.combine(place)
+            hasher.combine(slots[place].value)
+            hasher.combine(slots[place].meta)
+        }
+        hasher.combine(others)
+    }
+}

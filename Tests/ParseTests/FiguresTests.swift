@@ -1,0 +1,119 @@
+@testable import GovReportParse
+import Testing
+
+/// A figure table keeps one slot per canonical key; these tests hold it to the dictionary it
+/// replaced, operation for operation, including keys that are not canonical.
+@Suite struct FiguresTests {
+    /// A small deterministic generator (the tests must fail the same way every run).
+    struct Random {
+        var state: UInt64
+        mutating func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+    }
+
+    /// Canonical keys from every table, and keys no parser makes, some sorting before, between
+    /// and after the canonical ones.
+    static let keys: [String] = {
+        let canonical = FigureKeys.sortedCanonical
+        let picked = stride(from: 0, to: canonical.count, by: max(1, canonical.count / 40)).map { canonical[$0] }
+        return picked + [canonical.first!, canonical.last!, "a.first", "applications.zz.total", "proactive.a", "zzz.last", "reviews"]
+    }()
+
+    static func figure(_ random: inout Random) -> Figure {
+        let value: Double? = random.next(4) == 0 ? nil : [0, 1, 7, 1e9, -3, 2.5, 99_999_999_999][random.next(7)]
+        return Figure(value, line: [0, 1, 41, 1 << 40][random.next(4)], origin: random.next(3) == 0 ? .prose : .table)
+    }
+
+    @Test func everyOperationAgreesWithADictionary() {
+        var random = Random(state: 7)
+        for _ in 0..<200 {
+            var table = Figures()
+            var reference: [String: Figure] = [:]
+            for _ in 0..<random.next(60) {
+                let key = Self.keys[random.next(Self.keys.count)]
+                switch random.next(5) {
+                case 0:
+                    table[key] = nil
+                    reference[key] = nil
+                case 1:
+                    if let place = FigureKeys.place(of: key) {
+                        let f = Self.figure(&random)
+                        table[place: place] = f
+                        reference[key] = f
+                    }
+                default:
+                    let f = Self.figure(&random)
+                    table[key] = f
+                    reference[key] = f
+                }
+            }
+            #expect(table.count == reference.count)
+            #expect(table.isEmpty == reference.isEmpty)
+            #expect(Dictionary(uniqueKeysWithValues: table.map { ($0.key, $0.value) }) == reference)
+            // The walk is in key order, whatever the keys.
+            #expect(table.keys == reference.keys.sorted())
+            #expect(table.values == reference.keys.sorted().map { reference[$0]! })
+            for key in Self.keys {
+                #expect(table[key] == reference[key])
+                if let place = FigureKeys.place(of: key) {
+                    #expect(table[place: place] == reference[key])
+                    #expect(table.value(place: place) == reference[key]?.value)
+                }
+            }
+            var placed: [(Int?, String)] = []
+            table.forEachPlaced { place, key, figure in
+                placed.append((place, key))
+                #expect(reference[key] == figure)
+            }
+            #expect(placed.map(\.1) == reference.keys.sorted())
+            #expect(placed.allSatisfy { $0.0 == FigureKeys.place(of: $0.1) })
+        }
+    }
+
+    @Test func mergeKeepsTheFirstReadingAsTheDictionaryDid() {
+        var random = Random(state: 11)
+        for _ in 0..<100 {
+            var a = Figures(), b = Figures()
+            var ra: [String: Figure] = [:], rb: [String: Figure] = [:]
+            for _ in 0..<random.next(30) {
+                let key = Self.keys[random.next(Self.keys.count)], f = Self.figure(&random)
+                a[key] = f
+                ra[key] = f
+            }
+            for _ in 0..<random.next(30) {
+                let key = Self.keys[random.next(Self.keys.count)], f = Self.figure(&random)
+                b[key] = f
+                rb[key] = f
+            }
+            a.merge(b) { first, _ in first }
+            ra.merge(rb) { first, _ in first }
+            #expect(a.count == ra.count)
+            #expect(Dictionary(uniqueKeysWithValues: a.map { ($0.key, $0.value) }) == ra)
+        }
+    }
+
+    @Test func equalTablesAreEqualAndHashAlikeHoweverTheyWereMade() {
+        let key = FigureKeys.sortedCanonical[3]
+        var emptied = Figures()
+        emptied[key] = Figure(1, line: 2)
+        emptied[key] = nil
+        // One has made its slots and emptied them, the other never made them.
+        #expect(emptied == Figures())
+        #expect(emptied.hashValue == Figures().hashValue)
+        var a = Figures(), b: Figures = [key: Figure(nil, line: 5)]
+        a[key] = Figure(nil, line: 5)
+        #expect(a == b)
+        #expect(a.hashValue == b.hashValue)
+        b[key] = Figure(0, line: 5)
+        #expect(a != b, "a blank cell is not a zero")
+        b[key] = Figure(nil, line: 5, origin: .prose)
+        #expect(a != b)
+        b[key] = Figure(nil, line: 6)
+        #expect(a != b)
+        b[key] = Figure(nil, line: 5)
+        b["not.a.key"] = Figure(1, line: 1)
+        #expect(a != b)
+    }
+}
