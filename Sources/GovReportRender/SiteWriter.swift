@@ -91,7 +91,7 @@ public struct SiteWriter: Sendable {
         /// What the previous build wrote (its manifest).
         public let previous: Set<String>
         let force: Bool
-        private let counts: Mutex<Summary>
+        let counts: Mutex<Summary>
         private let folders = Mutex<Set<String>>([])
 
         init(output: URL, root: URL, staging: Bool, previous: Set<String>, force: Bool, kept: Int) {
@@ -155,142 +155,11 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
-        /// Writes a file of records (a corpus-wide export) a megabyte at a time, copying from
-        /// the previous file the records whose report did not change. When every record would
-        /// land where it already is, the old file is left as it is. Returns where each record
-        /// now lies, for the next build.
-        func records(_ path: String, _ records: SiteBuilder.Job.Records, previous: BuildCache.Export?) throws(BuildError) -> BuildCache.Export {
-            let file = rootPath + "/" + path
-            var old: PreviousFile?
-            if !staging, self.previous.contains(path), let previous, let previousFile = PreviousFile(path: file), previousFile.size == previous.size {
-                old = previousFile
-            }
-            if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
-                // Same records in the same places: nothing to write.
-                var offset = records.header.utf8.count
-                let step = records.separator.utf8.count
-                let inPlace = records.keys.enumerated().allSatisfy { i, key in
-                    if i > 0 { offset += step }
-                    guard let span = previous.records[key], span.offset == offset else { return false }
-                    offset += span.length
-                    return true
-                }
-                if inPlace && offset + records.footer.utf8.count == previous.size {
-                    counts.withLock { $0.unchanged += 1 }
-                    return previous
-                }
-            }
-            var export = BuildCache.Export(size: 0, records: [:])
-            // Without the previous build's record map, an equal result leaves the old file.
-            let compare = !staging && self.previous.contains(path) && previous == nil
-            let same = try replace(file, unlessEqual: compare) { (handle: FileHandle) throws in
-                var out = RecordOutput(path: file, handle: handle, old: old)
-                try records.assemble({ piece in try out.add(piece) }, record: { i in
-                    let key = records.keys[i]
-                    let piece: SiteBuilder.Job.Records.Piece
-                    if old != nil, let span = previous?.records[key] {
-                        piece = .copy(offset: span.offset, length: span.length)
-                    } else {
-                        piece = .bytes(Array(records.render(i).utf8))
-                    }
-                    // Called after the separator is out: the record starts here.
-                    let length = switch piece { case .bytes(let b), .separator(let b): b.count; case .copy(_, let n): n }
-                    export.records[key] = BuildCache.Export.Span(offset: out.written, length: length)
-                    return piece
-                })
-                try out.finish()
-                export.size = out.written
-            }
-            counts.withLock { if same { $0.unchanged += 1 } else { $0.written += 1 } }
-            return export
-        }
-
-        /// The previous build's export, open for copying its records.
-        final class PreviousFile {
-            let descriptor: Int32
-            let size: Int
-
-            init?(path: String) {
-                descriptor = Glibc.open(path, O_RDONLY)
-                guard descriptor >= 0 else { return nil }
-                var st = stat()
-                size = fstat(descriptor, &st) == 0 ? Int(st.st_size) : 0
-            }
-
-            deinit { Glibc.close(descriptor) }
-        }
-
-        /// Writes an export's pieces: made bytes through a buffer; records copied from
-        /// the previous file joined into runs (neighbours there, with the separator between
-        /// them, are neighbours here) and copied by the kernel (`sendfile`), not through this
-        /// process — a record at a time, through buffers, copying cost more than the rest of
-        /// a rebuild after one change.
-        struct RecordOutput {
-            let path: String
-            let old: PreviousFile?
-            private(set) var written = 0
-            private var out: BufferedOutput
-            /// The run of the previous file waiting to be copied, and the separator after it,
-            /// which a following copy may absorb (the previous file has it there too).
-            private var run: (start: Int, end: Int)?
-            private var held: [UInt8] = []
-
-            init(path: String, handle: FileHandle, old: PreviousFile?) {
-                self.path = path
-                self.old = old
-                out = BufferedOutput(handle)
-            }
-
-            mutating func add(_ piece: SiteBuilder.Job.Records.Piece) throws {
-                switch piece {
-                case .separator(let bytes) where run != nil && held.isEmpty:
-                    written += bytes.count
-                    held = bytes
-                case .bytes(let bytes), .separator(let bytes):
-                    written += bytes.count
-                    try flushRun()
-                    try out.write(bytes)
-                case .copy(let offset, let length):
-                    written += length
-                    if let r = run, offset == r.end + held.count {
-                        // Contiguous there too: the held bytes are the previous file's own.
-                        run = (r.start, offset + length)
-                        held.removeAll(keepingCapacity: true)
-                        return
-                    }
-                    try flushRun()
-                    run = (offset, offset + length)
-                }
-            }
-
-            mutating func finish() throws {
-                try flushRun()
-                try out.flush()
-            }
-
-            private mutating func flushRun() throws {
-                guard let r = run, let old else { return }
-                run = nil
-                try out.flush()
-                guard r.end <= old.size else { throw BuildError.output(path: path, reason: "the previous export changed under the build") }
-                var offset = off_t(r.start)
-                var left = r.end - r.start
-                while left > 0 {
-                    let n = sendfile(out.handle.fileDescriptor, old.descriptor, &offset, left)
-                    guard n > 0 else { throw BuildError.output(path: path, reason: "copying the previous export: \(String(cString: strerror(errno)))") }
-                    left -= n
-                }
-                let bytes = held
-                held.removeAll(keepingCapacity: true)
-                try out.write(bytes)
-            }
-        }
-
         /// Writes through a temporary name in the same folder and renames over the target (a
         /// first build writes straight into its staging folder). With `unlessEqual`, a result
         /// equal to the file already there is dropped instead, and the answer is true.
         @discardableResult
-        private func replace(_ path: String, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
+        func replace(_ path: String, unlessEqual: Bool = false, _ fill: (FileHandle) throws -> Void) throws(BuildError) -> Bool {
             // On path strings (URL's path methods were a visible cost over 20,000 files).
             let folder = PathName.folder(path).map(String.init) ?? "."
             let known = folders.withLock { $0.contains(folder) }

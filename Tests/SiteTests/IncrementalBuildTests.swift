@@ -140,6 +140,66 @@ import Testing
         #expect(csvAfter != csvBefore)
     }
 
+    /// The inode of a file: the same after a rebuild when the file was mended where it
+    /// stands, another when it was written anew and renamed into place.
+    static func inode(_ url: URL) throws -> UInt64 {
+        try #require(try FileManager.default.attributesOfItem(atPath: url.path)[.systemFileNumber] as? UInt64)
+    }
+
+    @Test func exportsMendedWhereTheyStandMatchAFreshBuild() throws {
+        // One report changed, added or removed at a time: the exports are mended in place
+        // (same inode) and equal a fresh build's. An export changed since the last build (by
+        // hand, or left half mended by a build that was stopped) is written anew.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 30, seed: 12, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2024)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let csv = site.appendingPathComponent("data/reports.csv"), json = site.appendingPathComponent("data/reports.json")
+        let files = try FileManager.default.subpathsOfDirectory(atPath: corpus.path).filter { $0.hasSuffix(".txt") }.sorted()
+            .map { corpus.appendingPathComponent($0) }
+        /// Replaces the first whole number between tabs of a UTF-8 report; false when it has none.
+        func correct(_ url: URL, _ change: (Int) -> Int) throws -> Bool {
+            guard var text = String(data: try Data(contentsOf: url), encoding: .utf8),
+                  let r = text.range(of: #"(?<=\t)\d+(?=\t|\n)"#, options: .regularExpression), let n = Int(text[r]) else { return false }
+            text.replaceSubrange(r, with: String(change(n)))
+            try Data(text.utf8).write(to: url)
+            return true
+        }
+        let correctable = try files.filter { try correct($0, { $0 }) }
+        #expect(correctable.count >= 4)
+        func step(_ what: String, mended: Bool, _ change: () throws -> Void) throws {
+            let inodes = (try Self.inode(csv), try Self.inode(json))
+            try change()
+            let outcome = try Self.buildAndCompare(corpus, into: site, builder: builder)
+            #expect(outcome.summary.written > 0, "\(what): nothing written")
+            let same = (try Self.inode(csv) == inodes.0, try Self.inode(json) == inodes.1)
+            #expect(same.0 == mended && same.1 == mended, "\(what): mended \(same), expected \(mended)")
+        }
+        try step("same width", mended: true) { _ = try correct(correctable[1], { $0 + 1 < 10 ? $0 + 1 : $0 - 1 }) }
+        try step("wider", mended: true) { _ = try correct(correctable[2], { $0 + 100_000 }) }
+        try step("narrower", mended: true) { _ = try correct(correctable[2], { $0 - 100_000 }) }
+        try step("first report", mended: true) { _ = try correct(correctable[0], { $0 + 3 }) }
+        try step("last report", mended: true) { _ = try correct(correctable.last!, { $0 + 3 }) }
+        let added = corpus.appendingPathComponent("added.txt")
+        try step("added", mended: true) { try Data(contentsOf: Fixtures.sampleURL("001")).write(to: added) }
+        let removed = try #require(files.dropFirst().first { !correctable.prefix(4).contains($0) && $0 != correctable.last })
+        try step("removed", mended: true) { try FileManager.default.removeItem(at: removed) }
+        // Changed since the last build: same size, other bytes, a new time.
+        try step("export changed by hand", mended: false) {
+            let handle = try FileHandle(forWritingTo: csv)
+            try handle.seek(toOffset: 60)
+            try handle.write(contentsOf: Data("#".utf8))
+            try handle.close()
+            let text = try Data(contentsOf: json)
+            Thread.sleep(forTimeInterval: 0.02)
+            try Data(text.reversed()).write(to: json)
+            _ = try correct(correctable[3], { $0 + 2 })
+        }
+    }
+
     @Test func aCorrectionReRendersOnlyTheComparisonPagesThatShowIt() throws {
         // Year, city and province pages are fingerprinted by what they show. A correction to
         // one report's disclosed applications shows on its own year's page only; a correction

@@ -10,7 +10,7 @@ import GovReportIngest
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 5\n"
+    static let magic = "govreport-cache 6\n"
 
     struct Input: Sendable {
         var size: Int
@@ -40,6 +40,9 @@ struct BuildCache: Sendable {
             var length: Int
         }
         var size: Int
+        /// The file's modification time (nanoseconds) when this build left it: a file with
+        /// another was changed since, and its records are not copied.
+        var modified: Int64
         var records: [UInt64: Span]
     }
 
@@ -149,7 +152,7 @@ struct BuildCache: Sendable {
             let exportCount = try reader.int()
             for _ in 0..<max(0, exportCount) {
                 let path = try reader.string()
-                var export = Export(size: try reader.int(), records: [:])
+                var export = Export(size: try reader.int(), modified: Int64(truncatingIfNeeded: try reader.uint64()), records: [:])
                 let records = try reader.int()
                 guard records >= 0, records <= reader.bytes.count else { throw ArchiveReader.Malformed() }
                 export.records.reserveCapacity(records)
@@ -222,6 +225,7 @@ struct BuildCache: Sendable {
         for (path, export) in exports {
             w.string(path)
             w.int(export.size)
+            w.uint64(UInt64(bitPattern: export.modified))
             w.int(export.records.count)
             for (key, span) in export.records {
                 w.uint64(key)
