@@ -128,9 +128,8 @@ extension SiteWriter.Session {
 
     /// Moves `length` bytes of the file from `from` to `to` (the ranges may overlap), a
     /// megabyte at a time, from the end when moving towards it.
-    static func move(_ descriptor: Int32, from: Int, to: Int, length: Int, path: String) throws {
+    static func move(_ descriptor: Int32, from: Int, to: Int, length: Int, path: String, chunk: Int = 1 << 20) throws {
         guard from != to, length > 0 else { return }
-        let chunk = 1 << 20
         var buffer = [UInt8](repeating: 0, count: min(chunk, length))
         var done = 0
         while done < length {

@@ -1,7 +1,7 @@
 import Foundation
 import GovReportCheck
 import GovReportCorpus
-import GovReportRender
+@testable import GovReportRender
 import TestSupport
 import Testing
 
@@ -197,6 +197,31 @@ import Testing
             Thread.sleep(forTimeInterval: 0.02)
             try Data(text.reversed()).write(to: json)
             _ = try correct(correctable[3], { $0 + 2 })
+        }
+    }
+
+    @Test func movingAFilesEndWorksWhereTheRangesOverlap() throws {
+        // Mending moves an export's end by the change in length, a chunk at a time; with
+        // chunks smaller than the distance and than the length, both directions, against the
+        // same move made in memory.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("f").path
+        let original = (0..<1000).map { UInt8(truncatingIfNeeded: $0 &* 7 &+ $0 / 256) }
+        for (from, to, length) in [(100, 130, 870), (130, 100, 870), (0, 1, 999), (1, 0, 999), (500, 900, 100), (900, 10, 100)] {
+            for chunk in [1, 7, 64, 4096] {
+                try Data(original).write(to: URL(fileURLWithPath: file))
+                let descriptor = open(file, O_RDWR)
+                try #require(descriptor >= 0)
+                try SiteWriter.Session.move(descriptor, from: from, to: to, length: length, path: file, chunk: chunk)
+                close(descriptor)
+                var expected = original
+                let moved = Array(original[from..<from + length])
+                if to + length > expected.count { expected += [UInt8](repeating: 0, count: to + length - expected.count) }
+                expected.replaceSubrange(to..<to + length, with: moved)
+                #expect(Array(try Data(contentsOf: URL(fileURLWithPath: file))) == expected, "from \(from) to \(to), \(length) bytes, chunks of \(chunk)")
+            }
         }
     }
 
