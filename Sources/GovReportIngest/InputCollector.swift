@@ -43,33 +43,56 @@ public struct InputCollector: Sendable {
     public init() {}
 
     public func collect(_ paths: [String], relativeTo base: URL? = nil) -> (inputs: [Input], errors: [IngestError]) {
-        var inputs: [String: Input] = [:]
+        // In the order found, each file (by its real path) once.
+        var inputs: [Input] = []
+        var seen = Set<String>()
         var errors: [IngestError] = []
         var visitedDirs = Set<String>()
         let fm = FileManager.default
 
         // Paths are handled as strings and resolved only where a link is met: resolving every
-        // file's path (a system call per component) was most of the cost of a rebuild.
+        // file's path (a system call per component) was most of the cost of a rebuild. Each
+        // folder is read with `readdir` and its entries stat'ed relative to it (one path
+        // component to look up, not the whole path); entries whose kind the listing gives
+        // are not stat'ed unless they are reports.
         func walk(_ dir: String, real: String, given: String, rel: String) {
             guard visitedDirs.insert(real).inserted else { return }
-            let entries: [String]
             func shown(_ name: String) -> String {
                 let sub = rel.isEmpty ? name : rel + "/" + name
                 return given.hasSuffix("/") ? given + sub : given + "/" + sub
             }
-            do { entries = try fm.contentsOfDirectory(atPath: dir) } catch {
+            guard let stream = opendir(dir.isEmpty ? "/" : dir) else {
                 errors.append(.unreadable(path: rel.isEmpty ? given : (given.hasSuffix("/") ? given + rel : given + "/" + rel), reason: "cannot list folder"))
                 return
             }
-            for name in entries.sorted() where !name.hasPrefix(".") {
-                let child = dir + "/" + name
+            defer { closedir(stream) }
+            let fd = dirfd(stream)
+            var entries: [(name: String, kind: UInt8)] = []
+            while let entry = readdir(stream) {
+                let kind = entry.pointee.d_type
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard !name.hasPrefix(".") else { continue }
+                entries.append((name, kind))
+            }
+            entries.sort { $0.name < $1.name }
+            for (name, kind) in entries {
+                let isReport = Self.isReport(name)
+                // A plain file that is not a report, or a folder: the listing says so.
+                if kind == UInt8(DT_REG) && !isReport { continue }
                 var st = stat()
-                guard lstat(child, &st) == 0 else { continue }
+                if kind == UInt8(DT_DIR) {
+                    st.st_mode = S_IFDIR
+                } else {
+                    guard fstatat(fd, name, &st, AT_SYMLINK_NOFOLLOW) == 0 else { continue }
+                }
+                let child = dir + "/" + name
                 let isLink = (st.st_mode & S_IFMT) == S_IFLNK
                 if isLink {
-                    guard stat(child, &st) == 0 else {
+                    guard fstatat(fd, name, &st, 0) == 0 else {
                         // A link whose target is gone.
-                        if Self.isReport(name) {
+                        if isReport {
                             errors.append(.brokenLink(path: shown(name)))
                         }
                         continue
@@ -78,8 +101,8 @@ public struct InputCollector: Sendable {
                 let childReal = isLink ? URL(fileURLWithPath: child).resolvingSymlinksInPath().standardizedFileURL.path : real + "/" + name
                 if (st.st_mode & S_IFMT) == S_IFDIR {
                     walk(child, real: childReal, given: given, rel: rel.isEmpty ? name : rel + "/" + name)
-                } else if Self.isReport(name) {
-                    if inputs[childReal] == nil { inputs[childReal] = Input(path: child, displayPath: shown(name), stamp: FileStamp(st)) }
+                } else if isReport {
+                    if seen.insert(childReal).inserted { inputs.append(Input(path: child, displayPath: shown(name), stamp: FileStamp(st))) }
                 }
             }
         }
@@ -97,12 +120,16 @@ public struct InputCollector: Sendable {
                 walk(path == "/" ? "" : path, real: url.resolvingSymlinksInPath().standardizedFileURL.path, given: given, rel: "")
             } else {
                 let key = url.resolvingSymlinksInPath().standardizedFileURL.path
-                if inputs[key] == nil {
-                    inputs[key] = FileStamp.of(path: url.path).map { Input(path: url.path, displayPath: given, stamp: $0) } ?? Input(url: url, displayPath: given)
+                if seen.insert(key).inserted {
+                    inputs.append(FileStamp.of(path: url.path).map { Input(path: url.path, displayPath: given, stamp: $0) } ?? Input(url: url, displayPath: given))
                 }
             }
         }
-        let sorted = inputs.values.sorted { $0.displayPath < $1.displayPath }
+        var sorted = inputs
+        // Usually already in order (folders are walked in name order); sorting is then skipped.
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.displayPath < $1.displayPath }) {
+            sorted.sort { $0.displayPath < $1.displayPath }
+        }
         return (sorted, errors)
     }
 }
