@@ -186,6 +186,11 @@ public struct SiteBuilder {
     struct Job: Sendable {
         enum Body: Sendable {
             case page(@Sendable () throws(BuildError) -> Data)
+            /// A page whose view is fingerprinted before it is rendered: when the view is the
+            /// one the previous build rendered, the page is left alone although its inputs
+            /// changed (a corpus-wide page, which any report's change puts up for rendering,
+            /// seldom shows the change).
+            case comparedPage(@Sendable () -> TemplateValue, render: @Sendable (TemplateValue) throws(BuildError) -> Data)
             case records(Records)
         }
 
@@ -272,9 +277,13 @@ public struct SiteBuilder {
 
         var jobs: [Job] = []
         func page(_ path: String, _ template: String, _ fingerprint: UInt64?, _ model: @escaping @Sendable () -> Any) {
-            jobs.append(Job(path: path, fingerprint: fingerprint,
-                            body: .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) }),
-                            view: (template, model)))
+            // Report pages show what changed whenever their report's reading did: not compared.
+            let body: Job.Body = path.hasPrefix("reports/")
+                ? .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) })
+                : .comparedPage({ TemplateValue(model()) }, render: { (value: TemplateValue) throws(BuildError) -> Data in
+                    Data(try templates.render(value, template).utf8)
+                })
+            jobs.append(Job(path: path, fingerprint: fingerprint, body: body, view: (template, model)))
         }
         // The corpus-wide exports first: the largest jobs start while pages fill the other core.
         let ordered = corpus.entries.map(\.checked)
@@ -377,6 +386,7 @@ public struct SiteBuilder {
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
+            case .comparedPage(let view, let render): data = try render(view())
             case .records(let records): data = records.bytes
             }
             rendered.withLock { $0[job.path] = data }
@@ -457,6 +467,9 @@ public struct SiteBuilder {
             let skipped = Atomic<Int>(0)
             let rendered = Mutex<[String]>([])
             let exports = Mutex<[String: BuildCache.Export]>([:])
+            // The view fingerprints of compared pages: the previous build's, replaced by this
+            // build's for the pages it made a view of.
+            let views = Mutex<[String: UInt64]>(previous?.views ?? [:])
             try perform(jobs) { (job: Job) throws(BuildError) in
                 if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
                    !job.isRecords || previous?.exports[job.path] != nil {
@@ -465,8 +478,25 @@ public struct SiteBuilder {
                     if job.isRecords { exports.withLock { $0[job.path] = previous?.exports[job.path] } }
                     return
                 }
+                switch job.body {
+                case .comparedPage(let view, let render):
+                    let value = view()
+                    let fingerprint = value.fingerprint
+                    views.withLock { $0[job.path] = fingerprint }
+                    if previous?.views[job.path] == fingerprint, session.hasPrevious(job.path) {
+                        session.keep(job.path)
+                        skipped.add(1, ordering: .relaxed)
+                        return
+                    }
+                    rendered.withLock { $0.append(job.path) }
+                    try session.put(job.path, try render(value))
+                    return
+                default:
+                    break
+                }
                 rendered.withLock { $0.append(job.path) }
                 switch job.body {
+                case .comparedPage: break
                 case .page(let make): try session.put(job.path, try make())
                 case .records(let records):
                     let export = try session.records(job.path, records, previous: previous?.exports[job.path])
@@ -480,11 +510,12 @@ public struct SiteBuilder {
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
+            cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
                 try session.putPrivate(BuildCache.fileName, cache.encoded(continuing: encoding.wait()))
-            } else if previous?.pages != cache.pages || previous?.exports != cache.exports {
+            } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views {
                 try session.putPrivate(BuildCache.fileName, cache.encoded())
             }
             laps.lap("write cache")

@@ -41,8 +41,13 @@ import Testing
         var compared = Set<String>()
         for job in pages {
             let view = job.view!
-            guard case .page(let make) = job.body else { continue }
-            let ours = String(decoding: try make(), as: UTF8.self)
+            let data: Data
+            switch job.body {
+            case .page(let make): data = try make()
+            case .comparedPage(let made, let render): data = try render(made())
+            case .records: continue
+            }
+            let ours = String(decoding: data, as: UTF8.self)
             let value = TemplateValue(view.make())
             let theirs = try #require(library.render(value.plain as Any, withTemplate: view.template))
             #expect(ours == theirs, "\(job.path) differs from swift-mustache")

@@ -10,7 +10,7 @@ import GovReportIngest
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 6\n"
+    static let magic = "govreport-cache 7\n"
 
     struct Input: Sendable {
         var size: Int
@@ -62,6 +62,8 @@ struct BuildCache: Sendable {
     var inputs: [String: Input] = [:]
     /// Page path → the fingerprint of the inputs it was rendered from.
     var pages: [String: UInt64] = [:]
+    /// Compared page path → the fingerprint of the view it was rendered from.
+    var views: [String: UInt64] = [:]
     var exports: [String: Export] = [:]
 
     init(key: UInt64) { self.key = key }
@@ -149,6 +151,12 @@ struct BuildCache: Sendable {
                 let path = try reader.string()
                 cache.pages[path] = try reader.uint64()
             }
+            let viewCount = try reader.int()
+            guard viewCount >= 0, viewCount <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            for _ in 0..<viewCount {
+                let path = try reader.string()
+                cache.views[path] = try reader.uint64()
+            }
             let exportCount = try reader.int()
             for _ in 0..<max(0, exportCount) {
                 let path = try reader.string()
@@ -218,6 +226,11 @@ struct BuildCache: Sendable {
         let pagesAt = w.bytes.count
         w.int(pages.count)
         for (path, fingerprint) in pages {
+            w.string(path)
+            w.uint64(fingerprint)
+        }
+        w.int(views.count)
+        for (path, fingerprint) in views {
             w.string(path)
             w.uint64(fingerprint)
         }

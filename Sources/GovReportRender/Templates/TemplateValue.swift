@@ -1,3 +1,4 @@
+import GovReportAnalyse
 /// A value as a template sees it. Page views are turned into this tree once per page, so
 /// that rendering is plain lookups by name rather than reflection on every tag.
 public enum TemplateValue: Sendable, Equatable {
@@ -111,6 +112,35 @@ extension TemplateValue {
         case .list(let items): items.map { $0.plain as Any }
         case .object(let o):
             Dictionary(uniqueKeysWithValues: zip(o.names, o.values).compactMap { name, value in value.plain.map { (name, $0) } })
+        }
+    }
+
+    /// The value's fingerprint, the same for equal values in every run (names in their
+    /// order: views list their fields in a fixed order).
+    var fingerprint: UInt64 {
+        var f = Fingerprint()
+        add(to: &f)
+        return f.value
+    }
+
+    private func add(to f: inout Fingerprint) {
+        switch self {
+        case .null: f.add(0)
+        case .bool(let b): f.add(b ? 2 : 1)
+        case .text(let t):
+            f.add(3)
+            f.add(t)
+        case .list(let items):
+            f.add(4)
+            f.add(UInt64(items.count))
+            for item in items { item.add(to: &f) }
+        case .object(let object):
+            f.add(5)
+            f.add(UInt64(object.names.count))
+            for (name, value) in zip(object.names, object.values) {
+                f.add(name)
+                value.add(to: &f)
+            }
         }
     }
 
