@@ -45,6 +45,7 @@ struct Build: ParsableCommand {
             let configPath = config ?? (FileManager.default.fileExists(atPath: "govreport.yml") ? "govreport.yml" : nil)
             if let configPath { settings = try SiteSettings.load(from: URL(fileURLWithPath: configPath)) }
             settings.standalone = standalone
+            SiteBuilder.keepsMemory = true
             var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, settings: settings)
             builder.notesFolder = notes.map { URL(fileURLWithPath: $0) }
             let bar = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
@@ -72,6 +73,8 @@ struct Build: ParsableCommand {
                     "built \(result.reports.count) reports, \(result.pages) pages (\(summary.written) files written, \(summary.unchanged) unchanged, \(summary.removed) removed\(summary.kept > 0 ? ", \(summary.kept) not ours kept" : "")\(reused)), \(warnings) warnings, \(broken) broken rules in \(seconds) s → \(outputURL.path)\n".utf8))
             }
             if strict && (warnings > 0 || broken > 0) { throw ExitCode(1) }
+            // The result is not freed piece by piece: the process ends here.
+            if SiteBuilder.keepsMemory { Glibc.exit(EXIT_SUCCESS) }
         } catch let error as BuildError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)

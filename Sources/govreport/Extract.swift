@@ -57,5 +57,7 @@ struct Extract: ParsableCommand {
         } else {
             try write(FileHandle.standardOutput)
         }
+        // Written: the reports are not freed piece by piece, the process ends here.
+        Glibc.exit(EXIT_SUCCESS)
     }
 }
