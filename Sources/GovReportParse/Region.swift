@@ -18,7 +18,14 @@ public struct Region: Sendable, Hashable, Codable, Comparable {
     public var isEmpty: Bool { province == nil && city == nil && district == nil && street == nil }
 
     /// The region written as one name, as reports write it ("西安市雁塔区漳浒寨街道").
-    public var name: String { [province, city, district, street].compactMap { $0 }.joined() }
+    public var name: String {
+        // Joined in place (an array of the parts per call was a visible part of the index).
+        var name = province ?? ""
+        if let city { name += city }
+        if let district { name += district }
+        if let street { name += street }
+        return name
+    }
 
     public static func < (a: Region, b: Region) -> Bool { a.name < b.name }
 }

@@ -170,15 +170,26 @@ public struct SiteBuilder {
         }
         // Two reports of one agency for one year: a duplicate or a corrected re-issue. Both
         // are kept (the site shows them side by side); the user is told.
-        let groups = Dictionary(grouping: reading.reports.filter { $0.report.agencyKey != nil && $0.report.year != nil }) {
-            "\($0.report.agencyKey!)|\($0.report.year!)"
+        // (By index, the first of each agency and year remembered: grouping copies of every
+        // report under a made-up key was a tenth of reading a rebuild's inputs.)
+        struct AgencyYear: Hashable {
+            let agency: String
+            let year: Int
         }
-        for (_, group) in groups where group.count > 1 {
-            let paths = group.map(\.report.source).sorted()
+        var first: [AgencyYear: Int] = [:]
+        first.reserveCapacity(reading.reports.count)
+        var shared: [AgencyYear: [Int]] = [:]
+        for i in reading.reports.indices {
+            guard let agency = reading.reports[i].report.agencyKey, let year = reading.reports[i].report.year else { continue }
+            let key = AgencyYear(agency: agency, year: year)
+            if let j = first[key] { shared[key, default: [j]].append(i) } else { first[key] = i }
+        }
+        for (key, group) in shared {
+            let paths = group.map { reading.reports[$0].report.source }.sorted()
             for path in paths {
                 let others = paths.filter { $0 != path }.joined(separator: ", ")
                 reading.diagnostics.append(Diagnostic(.warning, SourceLocation(path: path, line: 0),
-                    "another report of ‘\(group[0].report.agencyKey!)’ for \(group[0].report.year!) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
+                    "another report of ‘\(key.agency)’ for \(key.year) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
             }
         }
         reading.diagnostics.sort()

@@ -4,11 +4,15 @@ import GovReportParse
 /// Builds table cells from figures: read, blank, lost or inferred, and whether a broken rule
 /// involves them, so that every table on the site shows the state of each number.
 struct FigureCells {
-    let checked: CheckedReport
+    /// The report's figures and inferences (not the whole checked report: a table of cells is
+    /// made for every row of the index).
+    let figures: Figures
+    let inferred: [String: CheckedReport.Inference]
     let violatedKeys: [String: [Int]]
 
     init(_ checked: CheckedReport) {
-        self.checked = checked
+        figures = checked.report.figures
+        inferred = checked.inferred
         var keys: [String: [Int]] = [:]
         for (i, v) in checked.violations.enumerated() {
             for k in v.keys { keys[k, default: []].append(i + 1) }
@@ -22,11 +26,11 @@ struct FigureCells {
         var cls = "num"
         var note: String
         var text: String
-        if let figure = checked.report.figures[key] {
+        if let figure = figures[key] {
             if let v = figure.value {
                 text = NumberFormat.count(v)
                 note = "第 \(figure.line) 行"
-            } else if let inf = checked.inferred[key] {
+            } else if let inf = inferred[key] {
                 text = NumberFormat.count(inf.value)
                 cls += " inferred"
                 note = "报告中此格为空（第 \(figure.line) 行）；按规则 \(inf.rule) 推算：\(inf.reason)"
@@ -35,7 +39,7 @@ struct FigureCells {
                 cls += " blank"
                 note = "报告中此格为空（第 \(figure.line) 行）"
             }
-        } else if let inf = checked.inferred[key] {
+        } else if let inf = inferred[key] {
             text = NumberFormat.count(inf.value)
             cls += " inferred"
             note = "报告未载明；按规则 \(inf.rule) 推算：\(inf.reason)"

@@ -42,27 +42,33 @@ struct IndexPage {
         page = PageChrome(root: "", title: site.title, siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: nil, current: true)], stylesheet: "assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
-        let app = FigureKeys.application
         columns = site.leadIndicators.map(\.label)
+        // The figure keys made once, not for every row.
+        let app = FigureKeys.application
+        let keys = (received: app("new", "total"), carriedOver: app("carried_over", "total"), handled: app("outcome_total", "total"),
+                    disclosed: app("disclosed", "total"), carriedForward: app("carried_forward", "total"))
         rows = corpus.entries.indices.map { index in
-            let e = corpus.entries[index]
-            let cells = FigureCells(e.checked)
-            let v = e.checked.violations.count
-            let w = e.checked.warningCount
+            // The entry's parts read in place (a copy of the whole entry per row was a tenth of
+            // making this page).
+            let checked = corpus.entries[index].checked
+            let cells = FigureCells(checked)
+            let v = checked.violations.count
+            let w = checked.warningCount
+            let report = checked.report
             var checks: [String] = []
             if v > 0 { checks.append("\(v) 处不一致") }
             if w > 0 { checks.append("\(w) 条警告") }
-            let tables = e.report.edition?.hasTables ?? false
+            let tables = report.edition?.hasTables ?? false
             // 2008-style reports have no applications table: their handling is not applicable, not lost.
             let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
             let ind = analysis.indicators[index]
             let indicatorCells = site.leadIndicators.map { indicator -> CellView in
                 switch indicator {
-                case .received: return cells.cell(app("new", "total"))
-                case .carried_over: return tables ? cells.cell(app("carried_over", "total")) : notApplicable
-                case .handled: return tables ? cells.cell(app("outcome_total", "total")) : notApplicable
-                case .disclosed: return tables ? cells.cell(app("disclosed", "total")) : notApplicable
-                case .carried_forward: return tables ? cells.cell(app("carried_forward", "total")) : notApplicable
+                case .received: return cells.cell(keys.received)
+                case .carried_over: return tables ? cells.cell(keys.carriedOver) : notApplicable
+                case .handled: return tables ? cells.cell(keys.handled) : notApplicable
+                case .disclosed: return tables ? cells.cell(keys.disclosed) : notApplicable
+                case .carried_forward: return tables ? cells.cell(keys.carriedForward) : notApplicable
                 case .disclosure_rate: return MeasureCells.share(ind.disclosureRate)
                 case .refusal_rate: return MeasureCells.share(ind.refusalRate)
                 case .unavailable_share: return MeasureCells.share(ind.unavailableShare)
@@ -72,8 +78,8 @@ struct IndexPage {
                         : CellView(text: NumberFormat.count(total.compactMap { $0 }.reduce(0, +)), cls: "num")
                 }
             }
-            return Row(agency: e.agencyName, region: e.report.region.name, year: e.report.year.map(String.init) ?? "?",
-                       edition: e.report.edition?.rawValue ?? "?", href: "reports/\(e.id).html", cells: indicatorCells,
+            return Row(agency: corpus.entries[index].agencyName, region: report.region.name, year: report.year.map(String.init) ?? "?",
+                       edition: report.edition?.rawValue ?? "?", href: "reports/\(corpus.entries[index].id).html", cells: indicatorCells,
                        checks: checks.isEmpty ? "通过" : checks.joined(separator: "，"),
                        checksClass: v > 0 ? "bad" : w > 0 ? "warn" : "ok")
         }
@@ -114,9 +120,12 @@ struct IndexPage {
             handlingChart = nil
             rankingChart = nil
         }
-        let broken = corpus.entries.filter { !$0.checked.violations.isEmpty }.count
-        let inferred = corpus.entries.filter { !$0.checked.inferred.isEmpty }.count
-        let warned = corpus.entries.filter { $0.checked.warningCount > 0 }.count
+        var broken = 0, inferred = 0, warned = 0
+        for i in corpus.entries.indices {
+            if !corpus.entries[i].checked.violations.isEmpty { broken += 1 }
+            if !corpus.entries[i].checked.inferred.isEmpty { inferred += 1 }
+            if corpus.entries[i].checked.warningCount > 0 { warned += 1 }
+        }
         quality = Markdown.html("数据质量：\(broken) 份报告勾稽关系不成立，\(inferred) 份含推算数字，\(warned) 份有读取警告。\n")
         self.years = analysis.totals.map { Link(label: "\($0.year) 年", href: "years/\($0.year).html", note: "\($0.reports) 份") }
         cities = analysis.cities.keys.sorted().map { city in
