@@ -487,6 +487,12 @@ public struct SiteBuilder {
             // The view fingerprints of compared pages: the previous build's, replaced by this
             // build's for the pages it made a view of.
             let views = Mutex<[String: UInt64]>(previous?.views ?? [:])
+            // A build stopped part-way must not leave a cache that describes the files as they
+            // were before it (the next build would trust it): the cache goes before the first
+            // file is written, and the new one is written at the end.
+            if let previous, inputsChanged || jobs.contains(where: { $0.fingerprint == nil || previous.pages[$0.path] != $0.fingerprint }) {
+                session.removePrivate(BuildCache.fileName)
+            }
             try perform(jobs) { (job: Job) throws(BuildError) in
                 if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
                    !job.isRecords || previous?.exports[job.path] != nil {
@@ -507,15 +513,11 @@ public struct SiteBuilder {
                     }
                     rendered.withLock { $0.append(job.path) }
                     try session.put(job.path, try render(value))
-                    return
-                default:
-                    break
-                }
-                rendered.withLock { $0.append(job.path) }
-                switch job.body {
-                case .comparedPage: break
-                case .page(let make): try session.put(job.path, try make())
+                case .page(let make):
+                    rendered.withLock { $0.append(job.path) }
+                    try session.put(job.path, try make())
                 case .records(let records):
+                    rendered.withLock { $0.append(job.path) }
                     let export = try session.records(job.path, records, previous: previous?.exports[job.path])
                     exports.withLock { $0[job.path] = export }
                 }
@@ -532,7 +534,8 @@ public struct SiteBuilder {
             // not rewritten when nothing changed.
             if inputsChanged {
                 try session.putPrivate(BuildCache.fileName, cache.encoded(continuing: encoding.wait()))
-            } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views {
+            } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
+                        || !session.hasPrivate(BuildCache.fileName) {
                 try session.putPrivate(BuildCache.fileName, cache.encoded())
             }
             laps.lap("write cache")

@@ -102,7 +102,15 @@ public struct SiteWriter: Sendable {
             self.previous = previous
             self.force = force
             counts = Mutex(Summary(kept: kept))
-            present = staging ? [] : Self.listing(root, previous)
+            // Listed while the build reads its inputs: needed only once pages are written.
+            let present = Pending<Set<String>>()
+            self.present = present
+            if staging {
+                present.fulfil([])
+            } else {
+                let root = root
+                DispatchQueue.global().async { present.fulfil(Self.listing(root, previous)) }
+            }
         }
 
         /// Declares every path this build writes, before any is written: refuses to overwrite
@@ -122,12 +130,12 @@ public struct SiteWriter: Sendable {
         /// Whether the previous build's file for `path` is still there (so a page whose inputs
         /// did not change can be left alone).
         public func hasPrevious(_ path: String) -> Bool {
-            !staging && previous.contains(path) && present.contains(path)
+            !staging && previous.contains(path) && present.wait().contains(path)
         }
 
         /// The previous build's files still in the output, from one listing per folder (a
         /// lookup per page cost more than the rest of a rebuild that changes nothing).
-        private let present: Set<String>
+        private let present: Pending<Set<String>>
 
         static func listing(_ root: URL, _ paths: Set<String>) -> Set<String> {
             var found = Set<String>()
@@ -212,6 +220,16 @@ public struct SiteWriter: Sendable {
                 if x != y { return false }
                 if x == nil || x!.isEmpty { return true }
             }
+        }
+
+        /// Removes a file that is not part of the site (the build cache).
+        func removePrivate(_ name: String) {
+            unlink(rootPath + "/" + name)
+        }
+
+        /// Whether a file that is not part of the site (the build cache) is there.
+        func hasPrivate(_ name: String) -> Bool {
+            access(rootPath + "/" + name, F_OK) == 0
         }
 
         /// Writes a file that is not part of the site (the build cache), not listed in the manifest.

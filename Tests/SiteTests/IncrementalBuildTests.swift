@@ -208,6 +208,55 @@ import Testing
         }
     }
 
+    @Test func aBuildStoppedPartWayLeavesNoCacheToTrust() throws {
+        // A rebuild writes the pages a correction changed (the index shows the corrected
+        // figure) and then fails; the report is put back as it was. The cache of the build
+        // before must not be taken at its word (it would leave the index showing the
+        // correction): the failed build removed it before writing, so the next build reads
+        // everything and equals a fresh one.
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 30, seed: 4, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2023)).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let received = "一、本年新收政府信息公开申请数量"
+        let target = try #require(first.reports.first { checked in
+            guard let text = try? String(contentsOf: URL(fileURLWithPath: checked.report.source), encoding: .utf8) else { return false }
+            return text.components(separatedBy: "\n").first { $0.contains(received) }
+                .map { $0.components(separatedBy: "\t").contains { Int($0) != nil } } ?? false
+        })
+        let url = URL(fileURLWithPath: target.report.source)
+        let original = try Data(contentsOf: url)
+        var lines = String(decoding: original, as: UTF8.self).components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.contains(received) })
+        var cells = lines[i].components(separatedBy: "\t")
+        let last = try #require(cells.lastIndex { Int($0) != nil })
+        cells[last] = String(Int(cells[last])! + 7000)
+        lines[i] = cells.joined(separator: "\t")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        // The agency's page (made after the index) cannot be replaced: a folder stands there.
+        let agencyName = try #require(target.report.agencyKey)
+        let agencyPages = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("agencies").path)
+            .filter { try String(contentsOf: site.appendingPathComponent("agencies/\($0)"), encoding: .utf8).contains("<h1>\(agencyName)") }
+        #expect(agencyPages.count == 1)
+        for page in agencyPages {
+            let path = site.appendingPathComponent("agencies/\(page)")
+            try FileManager.default.removeItem(at: path)
+            try FileManager.default.createDirectory(at: path.appendingPathComponent("blocker"), withIntermediateDirectories: true)
+        }
+        let index = try Data(contentsOf: site.appendingPathComponent("index.html"))
+        #expect(throws: BuildError.self) { try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus])) }
+        #expect(try Data(contentsOf: site.appendingPathComponent("index.html")) != index, "the index was not written before the failure")
+        #expect(!FileManager.default.fileExists(atPath: site.appendingPathComponent(".govreport-cache").path))
+
+        for page in agencyPages { try FileManager.default.removeItem(at: site.appendingPathComponent("agencies/\(page)")) }
+        try original.write(to: url)
+        let next = try Self.buildAndCompare(corpus, into: site, builder: builder)
+        #expect(next.reusedInputs == 0)
+    }
+
     @Test func movingAFilesEndWorksWhereTheRangesOverlap() throws {
         // Mending moves an export's end by the change in length, a chunk at a time; with
         // chunks smaller than the distance and than the length, both directions, against the

@@ -1,5 +1,6 @@
 import GovReportAnalyse
 import GovReportCheck
+import GovReportIngest
 import GovReportParse
 
 /// The index: every report with its key figures, sorted by agency and year.
@@ -47,7 +48,8 @@ struct IndexPage {
         let app = FigureKeys.application
         let keys = (received: app("new", "total"), carriedOver: app("carried_over", "total"), handled: app("outcome_total", "total"),
                     disclosed: app("disclosed", "total"), carriedForward: app("carried_forward", "total"))
-        rows = corpus.entries.indices.map { index in
+        // On every core: the page lists every report, and a rebuild after one change waits on it.
+        rows = Array(corpus.entries.indices).parallelMap(chunk: 256) { index in
             // The entry's parts read in place (a copy of the whole entry per row was a tenth of
             // making this page).
             let checked = corpus.entries[index].checked

@@ -1,3 +1,4 @@
+import GovReportIngest
 // Template values for every page and the views they hold by the hundred (cells, rows,
 // issues), written out so that a page becomes a value without reflection.
 // Each lists exactly the stored properties: a test compares every one with its reflected
@@ -102,7 +103,8 @@ extension IndexPage.Link: TemplateRepresentable {
 extension IndexPage: TemplateRepresentable {
     var templateValue: TemplateValue {
         .object(TemplateObject([
-            "page": page.templateValue, "columns": .from(columns), "intro": .text(intro), "rows": .from(rows),
+            "page": page.templateValue, "columns": .from(columns), "intro": .text(intro),
+            "rows": .list(rows.parallelMap(chunk: 256) { $0.templateValue }),
             "reportCount": .text(String(reportCount)), "totalsChart": .from(totalsChart), "handlingChart": .from(handlingChart),
             "rankingChart": .from(rankingChart), "quality": .text(quality), "years": .from(years), "cities": .from(cities),
             "provinces": .from(provinces), "definitions": .text(definitions),
