@@ -54,8 +54,9 @@ public struct SiteBuilder {
     /// Set by a program that ends right after its build: what the build made is kept rather
     /// than freed piece by piece (the process's end returns it at once; freeing ten thousand
     /// reports' structures one by one was a tenth of a rebuild after one change).
-    nonisolated(unsafe) public static var keepsMemory = false
-    static let kept = Mutex<[Any]>([])
+    public var keepsMemory = false
+    /// Where kept builds stay until the process ends.
+    private static let kept = Mutex<[Any]>([])
 
     /// Bumped when the cache format or anything the program renders changes meaning.
     public static let version = "govreport 0.5"
@@ -541,7 +542,7 @@ public struct SiteBuilder {
             laps.lap("write cache")
             let summary = try session.finish(keeping: paths)
             laps.lap("finish")
-            if Self.keepsMemory { Self.kept.withLock { $0.append(contentsOf: [reading, jobs, previous as Any, session, cache]) } }
+            if keepsMemory { Self.kept.withLock { $0.append(contentsOf: [reading, jobs, previous as Any, session, cache]) } }
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,
                            pages: paths.filter { $0.hasSuffix(".html") }.count, reusedInputs: reading.reused,
                            skippedPages: skipped.load(ordering: .relaxed), rendered: rendered.withLock { $0 }.sorted())

@@ -45,12 +45,12 @@ struct Build: ParsableCommand {
             let configPath = config ?? (FileManager.default.fileExists(atPath: "govreport.yml") ? "govreport.yml" : nil)
             if let configPath { settings = try SiteSettings.load(from: URL(fileURLWithPath: configPath)) }
             settings.standalone = standalone
-            SiteBuilder.keepsMemory = true
             var builder = try SiteBuilder(resources: root, templateOverrides: templates.map { URL(fileURLWithPath: $0) }, settings: settings)
             builder.notesFolder = notes.map { URL(fileURLWithPath: $0) }
             let bar = ProgressBar(enabled: !options.quiet && isatty(STDERR_FILENO) == 1)
             if bar.enabled { builder.progress = { bar.update($0) } }
             builder.allowHTMLInNotes = allowHtmlNotes
+            builder.keepsMemory = true
             let inputURLs = paths.map { base?.appendingPathComponent($0) ?? URL(fileURLWithPath: $0) }
             let writer = SiteWriter(output: outputURL, force: force, inputs: inputURLs)
             let result: SiteBuilder.Outcome
@@ -74,7 +74,7 @@ struct Build: ParsableCommand {
             }
             if strict && (warnings > 0 || broken > 0) { throw ExitCode(1) }
             // The result is not freed piece by piece: the process ends here.
-            if SiteBuilder.keepsMemory { Glibc.exit(EXIT_SUCCESS) }
+            Glibc.exit(EXIT_SUCCESS)
         } catch let error as BuildError {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)
