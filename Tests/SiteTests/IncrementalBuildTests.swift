@@ -38,6 +38,47 @@ import Testing
         return outcome
     }
 
+    /// A generated corpus built once into a site: where the rebuild tests start.
+    struct Built {
+        let folder: URL, corpus: URL, site: URL
+        let builder: SiteBuilder
+        let first: SiteBuilder.Outcome
+
+        /// The report's file (sources are shown relative to the corpus's folder).
+        func file(_ checked: CheckedReport) -> URL {
+            let source = checked.report.source
+            return URL(fileURLWithPath: source.hasPrefix("/") ? source : corpus.deletingLastPathComponent().appendingPathComponent(source).path)
+        }
+    }
+
+    static func built(_ options: CorpusGenerator.Options) throws -> Built {
+        let folder = Fixtures.temporaryFolder()
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: options).write(to: corpus)
+        let site = folder.appendingPathComponent("site")
+        let builder = try SiteBuilder(resources: Fixtures.root)
+        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        return Built(folder: folder, corpus: corpus, site: site, builder: builder, first: first)
+    }
+
+    /// Whether the first line of a UTF-8 report holding `label` has a whole number between tabs.
+    static func hasTabbedNumber(_ url: URL, after label: String) -> Bool {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return false }
+        return text.components(separatedBy: "\n").first { $0.contains(label) }
+            .map { $0.components(separatedBy: "\t").contains { Int($0) != nil } } ?? false
+    }
+
+    /// Adds `delta` to the last number (the total) of the first line with `label`.
+    static func correct(_ url: URL, _ label: String, by delta: Int) throws {
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        let i = try #require(lines.firstIndex { $0.contains(label) })
+        var cells = lines[i].components(separatedBy: "\t")
+        let last = try #require(cells.lastIndex { Int($0) != nil })
+        cells[last] = String(Int(cells[last])! + delta)
+        lines[i] = cells.joined(separator: "\t")
+        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+    }
+
     @Test func rebuildsTouchOnlyWhatChanged() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -214,28 +255,14 @@ import Testing
         // before must not be taken at its word (it would leave the index showing the
         // correction): the failed build removed it before writing, so the next build reads
         // everything and equals a fresh one.
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = folder.appendingPathComponent("corpus")
-        _ = try CorpusGenerator(options: .init(count: 30, seed: 4, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2023)).write(to: corpus)
-        let site = folder.appendingPathComponent("site")
-        let builder = try SiteBuilder(resources: Fixtures.root)
-        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
+        let built = try Self.built(.init(count: 30, seed: 4, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2023))
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let (corpus, site, builder) = (built.corpus, built.site, built.builder)
         let received = "一、本年新收政府信息公开申请数量"
-        let target = try #require(first.reports.first { checked in
-            guard let text = try? String(contentsOf: URL(fileURLWithPath: checked.report.source), encoding: .utf8) else { return false }
-            return text.components(separatedBy: "\n").first { $0.contains(received) }
-                .map { $0.components(separatedBy: "\t").contains { Int($0) != nil } } ?? false
-        })
-        let url = URL(fileURLWithPath: target.report.source)
+        let target = try #require(built.first.reports.first { Self.hasTabbedNumber(built.file($0), after: received) })
+        let url = built.file(target)
         let original = try Data(contentsOf: url)
-        var lines = String(decoding: original, as: UTF8.self).components(separatedBy: "\n")
-        let i = try #require(lines.firstIndex { $0.contains(received) })
-        var cells = lines[i].components(separatedBy: "\t")
-        let last = try #require(cells.lastIndex { Int($0) != nil })
-        cells[last] = String(Int(cells[last])! + 7000)
-        lines[i] = cells.joined(separator: "\t")
-        try Data(lines.joined(separator: "\n").utf8).write(to: url)
+        try Self.correct(url, received, by: 7000)
         // The agency's page (made after the index) cannot be replaced: a folder stands there.
         let agencyName = try #require(target.report.agencyKey)
         let agencyPages = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("agencies").path)
@@ -287,45 +314,23 @@ import Testing
         // one report's disclosed applications shows on its own year's page only; a correction
         // to its received applications also shows in the sparklines of the other years' pages
         // where its agency is listed. Either way the site must equal a fresh build.
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = folder.appendingPathComponent("corpus")
-        _ = try CorpusGenerator(options: .init(count: 60, seed: 5, damageRate: 0, breakRate: 0, firstYear: 2020, lastYear: 2024)).write(to: corpus)
-        let site = folder.appendingPathComponent("site")
-        let builder = try SiteBuilder(resources: Fixtures.root)
-        let first = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
-
-        func file(_ checked: CheckedReport) -> URL {
-            let source = checked.report.source
-            return URL(fileURLWithPath: source.hasPrefix("/") ? source : corpus.deletingLastPathComponent().appendingPathComponent(source).path)
-        }
+        let built = try Self.built(.init(count: 60, seed: 5, damageRate: 0, breakRate: 0, firstYear: 2020, lastYear: 2024))
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let (corpus, site, builder, first) = (built.corpus, built.site, built.builder, built.first)
         // A UTF-8 report of the 2019/2021 table format whose agency reported in other years too.
         let received = "一、本年新收政府信息公开申请数量", disclosed = "（一）予以公开"
         let candidates = first.reports.filter { checked in
             let years = first.reports.filter { $0.report.agencyKey == checked.report.agencyKey }.compactMap(\.report.year)
-            guard Set(years).count >= 3, let text = try? String(contentsOf: file(checked), encoding: .utf8) else { return false }
-            let lines = text.components(separatedBy: "\n")
-            return [received, disclosed].allSatisfy { label in
-                lines.first { $0.contains(label) }.map { $0.components(separatedBy: "\t").contains { Int($0) != nil } } ?? false
-            }
+            return Set(years).count >= 3 && [received, disclosed].allSatisfy { Self.hasTabbedNumber(built.file(checked), after: $0) }
         }
         let target = try #require(candidates.first, "\(Set(first.reports.compactMap(\.report.agencyKey)).count) agencies")
-        let url = file(target)
+        let url = built.file(target)
         let ownYear = "years/\(target.report.year!).html"
         let otherYears = Set(first.reports.filter { $0.report.agencyKey == target.report.agencyKey && $0.report.year != target.report.year }
             .map { "years/\($0.report.year!).html" })
         #expect(!otherYears.isEmpty)
 
-        /// Adds `delta` to the last number (the total) of the first line with `label`.
-        func correct(_ label: String, by delta: Int) throws {
-            var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
-            let i = try #require(lines.firstIndex { $0.contains(label) })
-            var cells = lines[i].components(separatedBy: "\t")
-            let last = try #require(cells.lastIndex { Int($0) != nil })
-            cells[last] = String(Int(cells[last])! + delta)
-            lines[i] = cells.joined(separator: "\t")
-            try Data(lines.joined(separator: "\n").utf8).write(to: url)
-        }
+        func correct(_ label: String, by delta: Int) throws { try Self.correct(url, label, by: delta) }
         /// The year pages' modification times.
         func stamps() throws -> [String: Date] {
             var all: [String: Date] = [:]
