@@ -10,7 +10,7 @@ import Testing
 /// about forty agencies: every page kind exists, every link resolves, and every number drawn
 /// in a chart is the number in the table beside it (both read back from the pages).
 @Suite(.serialized) struct AnalysisPagesTests {
-    nonisolated(unsafe) static let result: SiteBuilder.Result = {
+    static let result: SiteBuilder.Result = {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try! CorpusGenerator(options: .init(count: 500, seed: 11, firstYear: 2015, lastYear: 2024)).write(to: folder)
