@@ -50,30 +50,23 @@ public enum ExportRecord {
         let head = field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + "," + (r.edition?.rawValue ?? "") + ","
         // Each row appended piece by piece into one string made big enough for all of them
         // (joining the pieces with `+` made a new string per piece, 2.7 million rows a build).
-        if checked.inferred.isEmpty {
-            // Nothing inferred: the figure table's own walk is the key order.
-            out.reserveCapacity(r.figures.count * (head.utf8.count + 48))
-            r.figures.forEachPlaced { _, key, figure in
-                out += head
-                out += key
-                out += ","
-                if let v = figure.value { out += ConsistencyChecker.format(v) }
-                out += ",false\n"
-            }
-            return out
-        }
-        var keys = r.figures.keys
-        for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
-        out.reserveCapacity(keys.count * (head.utf8.count + 48))
-        for i in FigureKeys.order(of: keys) {
-            let key = keys[i]
-            let resolved = checked.resolved(key)
+        func row(_ key: String, _ resolved: (value: Double, inferred: Bool, figure: Figure?)?) {
             out += head
             out += key
             out += ","
             if let resolved { out += ConsistencyChecker.format(resolved.value) }
             out += resolved?.inferred == true ? ",true\n" : ",false\n"
         }
+        if checked.inferred.isEmpty {
+            // Nothing inferred: the figure table's own walk is the key order.
+            out.reserveCapacity(r.figures.count * (head.utf8.count + 48))
+            r.figures.forEachPlaced { _, key, figure in row(key, checked.resolved(key, figure: figure)) }
+            return out
+        }
+        var keys = r.figures.keys
+        for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
+        out.reserveCapacity(keys.count * (head.utf8.count + 48))
+        for i in FigureKeys.order(of: keys) { row(keys[i], checked.resolved(keys[i])) }
         return out
     }
 

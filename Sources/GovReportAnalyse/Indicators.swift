@@ -39,28 +39,16 @@ public struct Indicators: Sendable {
     /// The figure keys each indicator sums, built once per edition (building them per report
     /// was most of the cost of planning a rebuild).
     struct Keys: Sendable {
-        /// A key with its place in a figure table.
-        struct Placed: Sendable {
-            let key: String
-            let place: Int?
-        }
-
-        let received, carriedOver, handled, disclosed, partiallyDisclosed: [Placed]
-        let withheld, unavailable, unprocessed, otherHandling, carriedForward: [Placed]
-        let applicants: [[Placed]]
-        let reconsiderations, lawsuits, corrected: [Placed]
+        let received, carriedOver, handled, disclosed, partiallyDisclosed: [PlacedKey]
+        let withheld, unavailable, unprocessed, otherHandling, carriedForward: [PlacedKey]
+        let applicants: [[PlacedKey]]
+        let reconsiderations, lawsuits, corrected: [PlacedKey]
 
         init(_ edition: Edition) {
-            func app(_ row: String, _ column: String) -> Placed {
-                let key = FigureKeys.canonicalKey(FigureKeys.application(row, column))
-                return Placed(key: key, place: FigureKeys.place(of: key))
-            }
-            func review(_ group: String, _ column: String) -> Placed {
-                let key = FigureKeys.canonicalKey(FigureKeys.review(group, column))
-                return Placed(key: key, place: FigureKeys.place(of: key))
-            }
+            func app(_ row: String, _ column: String) -> PlacedKey { PlacedKey(FigureKeys.application(row, column)) }
+            func review(_ group: String, _ column: String) -> PlacedKey { PlacedKey(FigureKeys.review(group, column)) }
             let outcome = FigureKeys.outcomeRows(edition).map(\.key)
-            func rows(_ prefix: String) -> [Placed] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
+            func rows(_ prefix: String) -> [PlacedKey] { outcome.filter { $0.hasPrefix(prefix) }.map { app($0, "total") } }
             received = [app("new", "total")]
             carriedOver = [app("carried_over", "total")]
             handled = [app("outcome_total", "total")]
@@ -82,11 +70,11 @@ public struct Indicators: Sendable {
     }
 
     public init(_ checked: CheckedReport) {
-        func measure(_ keys: [Keys.Placed]) -> Measure {
+        func measure(_ keys: [PlacedKey]) -> Measure {
             var sum = 0.0
             var inferred = false, prose = false
             for key in keys {
-                guard let figure = checked.resolved(place: key.place, key: key.key) else { return .unknown }
+                guard let figure = checked.resolved(key) else { return .unknown }
                 sum += figure.value
                 inferred = inferred || figure.inferred
                 prose = prose || figure.figure?.origin == .prose

@@ -31,21 +31,20 @@ public struct CheckedReport: Sendable {
     /// A figure as the site uses it: the read value, else the inferred one (and whether it
     /// was inferred), with the figure as read (for its origin); nil when neither exists.
     /// The one place that says which wins.
-    public func resolved(_ key: String) -> (value: Double, inferred: Bool, figure: Figure?)? {
-        let figure = report.figures[key]
+    public func resolved(_ key: String, figure: Figure?) -> (value: Double, inferred: Bool, figure: Figure?)? {
         if let v = figure?.value { return (v, false, figure) }
-        if let inference = inferred[key] { return (inference.value, true, figure) }
+        // (Most reports infer nothing: no key is hashed for them.)
+        if !inferred.isEmpty, let inference = inferred[key] { return (inference.value, true, figure) }
         return nil
     }
 
-    /// `resolved(key)` for a key whose place in a figure table is known (`FigureKeys.place(of:)`),
-    /// without hashing the key unless something was inferred.
-    public func resolved(place: Int?, key: String) -> (value: Double, inferred: Bool, figure: Figure?)? {
-        guard let place else { return resolved(key) }
-        let figure = report.figures[place: place]
-        if let v = figure?.value { return (v, false, figure) }
-        if !inferred.isEmpty, let inference = inferred[key] { return (inference.value, true, figure) }
-        return nil
+    public func resolved(_ key: String) -> (value: Double, inferred: Bool, figure: Figure?)? {
+        resolved(key, figure: report.figures[key])
+    }
+
+    /// `resolved(key)` for a key whose place in a figure table is known.
+    public func resolved(_ key: PlacedKey) -> (value: Double, inferred: Bool, figure: Figure?)? {
+        resolved(key.key, figure: report.figures[key])
     }
 
     /// The read value, else the inferred one.

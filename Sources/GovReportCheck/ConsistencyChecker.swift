@@ -15,8 +15,8 @@ public struct ConsistencyChecker: Sendable {
         // The report's figures in the system's slots: present (read, possibly blank) and value.
         var present = [Bool](repeating: false, count: system.keys.count)
         var known = [Double?](repeating: nil, count: system.keys.count)
-        for (slot, key) in system.keys.enumerated() {
-            if let figure = system.places[slot].map({ report.figures[place: $0] }) ?? report.figures[key] {
+        for (slot, key) in system.placed.enumerated() {
+            if let figure = report.figures[key] {
                 present[slot] = true
                 known[slot] = figure.value
             }

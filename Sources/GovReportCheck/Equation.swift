@@ -31,8 +31,8 @@ struct Equation: Sendable {
     struct System: Sendable {
         /// The keys, by slot.
         let keys: [String]
-        /// Each slot's place in a figure table (nil for a key that is not canonical).
-        let places: [Int?]
+        /// The keys with their places in a figure table, by slot.
+        let placed: [PlacedKey]
         let equations: [Equation]
         /// Per equation, the slots of `left`, of `right` and of both.
         let left: [[Int]]
@@ -53,7 +53,7 @@ struct Equation: Sendable {
             right = equations.map { $0.right.map(number) }
             both = equations.map { $0.keys.map(number) }
             self.keys = keys
-            places = keys.map(FigureKeys.place(of:))
+            placed = keys.map(PlacedKey.init)
         }
 
         static let byEdition: [Edition: System] = Dictionary(uniqueKeysWithValues: Edition.allCases.map { ($0, System(Equation.all(for: $0))) })

@@ -74,6 +74,12 @@ public struct Figures: Sendable {
         return slot.meta & Slot.hasValue != 0 ? slot.value : nil
     }
 
+    /// The figure under a key whose place was found ahead (no hashing when it is canonical).
+    public subscript(key: PlacedKey) -> Figure? {
+        if let place = key.place { return self[place: place] }
+        return self[key.key]
+    }
+
     public subscript(key: String) -> Figure? {
         get {
             if let place = FigureKeys.place(of: key) { return self[place: place] }
@@ -176,5 +182,18 @@ extension Figures: Hashable {
             hasher.combine(slots[place].meta)
         }
         hasher.combine(others)
+    }
+}
+
+/// A figure key with its place in a figure table found once (`FigureKeys.place(of:)`), for
+/// code that reads the same keys from every report.
+public struct PlacedKey: Sendable, Hashable {
+    public let key: String
+    /// Nil for a key that is not canonical.
+    public let place: Int?
+
+    public init(_ key: String) {
+        self.key = FigureKeys.canonicalKey(key)
+        place = FigureKeys.place(of: key)
     }
 }

@@ -495,10 +495,13 @@ public struct SiteBuilder {
                 session.removePrivate(BuildCache.fileName)
             }
             try perform(jobs) { (job: Job) throws(BuildError) in
-                if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
-                   !job.isRecords || previous?.exports[job.path] != nil {
+                func keep() {
                     session.keep(job.path)
                     skipped.add(1, ordering: .relaxed)
+                }
+                if let fingerprint = job.fingerprint, previous?.pages[job.path] == fingerprint, session.hasPrevious(job.path),
+                   !job.isRecords || previous?.exports[job.path] != nil {
+                    keep()
                     if job.isRecords { exports.withLock { $0[job.path] = previous?.exports[job.path] } }
                     return
                 }
@@ -507,11 +510,7 @@ public struct SiteBuilder {
                     let value = view()
                     let fingerprint = value.fingerprint
                     views.withLock { $0[job.path] = fingerprint }
-                    if previous?.views[job.path] == fingerprint, session.hasPrevious(job.path) {
-                        session.keep(job.path)
-                        skipped.add(1, ordering: .relaxed)
-                        return
-                    }
+                    if previous?.views[job.path] == fingerprint, session.hasPrevious(job.path) { return keep() }
                     rendered.withLock { $0.append(job.path) }
                     try session.put(job.path, try render(value))
                 case .page(let make):
@@ -550,23 +549,6 @@ public struct SiteBuilder {
             session.abandon()
             throw error
         }
-    }
-}
-
-/// A value made on another thread; every wait returns it once it is there.
-final class Pending<Value: Sendable>: @unchecked Sendable {
-    private var value: Value?
-    private let ready = DispatchSemaphore(value: 0)
-
-    func fulfil(_ value: Value) {
-        self.value = value
-        ready.signal()
-    }
-
-    func wait() -> Value {
-        ready.wait()
-        ready.signal()  // for the next wait
-        return value!
     }
 }
 

@@ -57,6 +57,7 @@ import Testing
             #expect(table.values == reference.keys.sorted().map { reference[$0]! })
             for key in Self.keys {
                 #expect(table[key] == reference[key])
+                #expect(table[PlacedKey(key)] == reference[key])
                 if let place = FigureKeys.place(of: key) {
                     #expect(table[place: place] == reference[key])
                     #expect(table.value(place: place) == reference[key]?.value)
