@@ -19,14 +19,29 @@ public struct CheckedReport: Sendable {
     }
 
     public init(report: Report, inferred: [String: Inference], violations: [Violation]) {
-        self.report = report
-        self.inferred = inferred
-        self.violations = violations
+        storage = Storage(report: report, inferred: inferred, violations: violations)
     }
 
-    public let report: Report
-    public let inferred: [String: Inference]
-    public let violations: [Violation]
+    /// The parts, shared by every copy: a checked report is never changed, and the site
+    /// copies each one into its reading, its corpus entry and its cache record (copying the
+    /// fields one by one touched every string and table of the report each time).
+    @usableFromInline final class Storage: Sendable {
+        @usableFromInline let report: Report
+        @usableFromInline let inferred: [String: Inference]
+        @usableFromInline let violations: [Violation]
+
+        init(report: Report, inferred: [String: Inference], violations: [Violation]) {
+            self.report = report
+            self.inferred = inferred
+            self.violations = violations
+        }
+    }
+
+    @usableFromInline let storage: Storage
+
+    @inlinable public var report: Report { storage.report }
+    @inlinable public var inferred: [String: Inference] { storage.inferred }
+    @inlinable public var violations: [Violation] { storage.violations }
 
     /// A figure as the site uses it: the read value, else the inferred one (and whether it
     /// was inferred), with the figure as read (for its origin); nil when neither exists.
