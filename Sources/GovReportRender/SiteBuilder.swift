@@ -208,7 +208,7 @@ public struct SiteBuilder {
             /// one the previous build rendered, the page is left alone although its inputs
             /// changed (a corpus-wide page, which any report's change puts up for rendering,
             /// seldom shows the change).
-            case comparedPage(@Sendable () -> TemplateValue, render: @Sendable (TemplateValue) throws(BuildError) -> Data)
+            case comparedPage(ComparedView, render: @Sendable (TemplateValue) throws(BuildError) -> Data)
             case records(Records)
         }
 
@@ -294,11 +294,12 @@ public struct SiteBuilder {
         laps.lap("fingerprints")
 
         var jobs: [Job] = []
-        func page(_ path: String, _ template: String, _ fingerprint: UInt64?, _ model: @escaping @Sendable () -> Any) {
+        func page(_ path: String, _ template: String, _ fingerprint: UInt64?, compared: ComparedView? = nil,
+                  _ model: @escaping @Sendable () -> Any) {
             // Report pages show what changed whenever their report's reading did: not compared.
             let body: Job.Body = path.hasPrefix("reports/")
                 ? .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) })
-                : .comparedPage({ TemplateValue(model()) }, render: { (value: TemplateValue) throws(BuildError) -> Data in
+                : .comparedPage(compared ?? ComparedView(frame: { TemplateValue(model()) }), render: { (value: TemplateValue) throws(BuildError) -> Data in
                     Data(try templates.render(value, template).utf8)
                 })
             jobs.append(Job(path: path, fingerprint: fingerprint, body: body, view: (template, model)))
@@ -313,7 +314,15 @@ public struct SiteBuilder {
         jobs.append(Job(path: "data/reports.csv", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
             render: { ExportRecord.csvRows(ordered[$0]) }))))
-        page("index.html", "index", sources.whole) { IndexPage(analysis: analysis, site: site) }
+        // A row per report, each made from its report alone: keyed by the report's page name
+        // and digest.
+        let indexRows = ComparedView.Rows(name: "rows", keys: corpus.entries.indices.map { sources.group([$0]) }) {
+            IndexPage.row(analysis: analysis, site: site, index: $0).templateValue
+        }
+        page("index.html", "index", sources.whole,
+             compared: ComparedView(frame: { IndexPage(analysis: analysis, site: site, rows: false).templateValue }, rows: indexRows)) {
+            IndexPage(analysis: analysis, site: site)
+        }
         page("quality.html", "quality", sources.whole) { QualityPage(analysis: analysis, site: site) }
         let allowHTML = allowHTMLInNotes
         let noteHTML: @Sendable (String) -> String = { markdown in
@@ -404,7 +413,7 @@ public struct SiteBuilder {
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .comparedPage(let view, let render): data = try render(view())
+            case .comparedPage(let view, let render): data = try render(view.whole())
             case .records(let records): data = records.bytes
             }
             rendered.withLock { $0[job.path] = data }
@@ -488,6 +497,8 @@ public struct SiteBuilder {
             // The view fingerprints of compared pages: the previous build's, replaced by this
             // build's for the pages it made a view of.
             let views = Mutex<[String: UInt64]>(previous?.views ?? [:])
+            // Likewise their rows' fingerprints, by row key.
+            let rows = Mutex<[String: [UInt64: UInt64]]>(previous?.rows ?? [:])
             // A build stopped part-way must not leave a cache that describes the files as they
             // were before it (the next build would trust it): the cache goes before the first
             // file is written, and the new one is written at the end.
@@ -507,12 +518,12 @@ public struct SiteBuilder {
                 }
                 switch job.body {
                 case .comparedPage(let view, let render):
-                    let value = view()
-                    let fingerprint = value.fingerprint
-                    views.withLock { $0[job.path] = fingerprint }
-                    if previous?.views[job.path] == fingerprint, session.hasPrevious(job.path) { return keep() }
+                    let made = view.fingerprint(known: previous?.rows[job.path] ?? [:])
+                    views.withLock { $0[job.path] = made.fingerprint }
+                    if view.rows != nil { rows.withLock { $0[job.path] = made.rows } }
+                    if previous?.views[job.path] == made.fingerprint, session.hasPrevious(job.path) { return keep() }
                     rendered.withLock { $0.append(job.path) }
-                    try session.put(job.path, try render(value))
+                    try session.put(job.path, try render(made.whole ?? view.whole()))
                 case .page(let make):
                     rendered.withLock { $0.append(job.path) }
                     try session.put(job.path, try make())
@@ -530,11 +541,13 @@ public struct SiteBuilder {
             cache.inputs = reading.inputs
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
             cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
+            cache.rows = rows.withLock { $0 }.filter { paths.contains($0.key) }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
                 try session.putPrivate(BuildCache.fileName, cache.encoded(continuing: encoding.wait()))
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
+                        || previous?.rows != cache.rows
                         || !session.hasPrivate(BuildCache.fileName) {
                 try session.putPrivate(BuildCache.fileName, cache.encoded())
             }

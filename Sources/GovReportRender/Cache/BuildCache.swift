@@ -10,7 +10,7 @@ import GovReportIngest
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 7\n"
+    static let magic = "govreport-cache 8\n"
 
     struct Input: Sendable {
         var size: Int
@@ -64,6 +64,8 @@ struct BuildCache: Sendable {
     var pages: [String: UInt64] = [:]
     /// Compared page path → the fingerprint of the view it was rendered from.
     var views: [String: UInt64] = [:]
+    /// Compared page path → the fingerprints of its rows by row key (see `ComparedView`).
+    var rows: [String: [UInt64: UInt64]] = [:]
     var exports: [String: Export] = [:]
 
     init(key: UInt64) { self.key = key }
@@ -157,6 +159,17 @@ struct BuildCache: Sendable {
                 let path = try reader.string()
                 cache.views[path] = try reader.uint64()
             }
+            let rowPages = try reader.int()
+            guard rowPages >= 0, rowPages <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            for _ in 0..<rowPages {
+                let path = try reader.string()
+                let count = try reader.int()
+                guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+                var prints: [UInt64: UInt64] = [:]
+                prints.reserveCapacity(count)
+                for _ in 0..<count { prints[try reader.uint64()] = try reader.uint64() }
+                cache.rows[path] = prints
+            }
             let exportCount = try reader.int()
             for _ in 0..<max(0, exportCount) {
                 let path = try reader.string()
@@ -233,6 +246,15 @@ struct BuildCache: Sendable {
         for (path, fingerprint) in views {
             w.string(path)
             w.uint64(fingerprint)
+        }
+        w.int(rows.count)
+        for (path, prints) in rows {
+            w.string(path)
+            w.int(prints.count)
+            for (key, print) in prints {
+                w.uint64(key)
+                w.uint64(print)
+            }
         }
         w.int(exports.count)
         for (path, export) in exports {

@@ -38,53 +38,15 @@ struct IndexPage {
     let provinces: [Link]
     let definitions: String
 
-    init(analysis: CorpusAnalysis, site: SiteSettings) {
+    /// - Parameter rows: false for the page without its rows (which `row` makes one by one).
+    init(analysis: CorpusAnalysis, site: SiteSettings, rows: Bool = true) {
         let corpus = analysis.corpus
         page = PageChrome(root: "", title: site.title, siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: nil, current: true)], stylesheet: "assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         columns = site.leadIndicators.map(\.label)
-        // The figure keys made once, not for every row.
-        let app = FigureKeys.application
-        let keys = (received: app("new", "total"), carriedOver: app("carried_over", "total"), handled: app("outcome_total", "total"),
-                    disclosed: app("disclosed", "total"), carriedForward: app("carried_forward", "total"))
         // On every core: the page lists every report, and a rebuild after one change waits on it.
-        rows = Array(corpus.entries.indices).parallelMap(chunk: 256) { index in
-            // The entry's parts read in place (a copy of the whole entry per row was a tenth of
-            // making this page).
-            let checked = corpus.entries[index].checked
-            let cells = FigureCells(checked)
-            let v = checked.violations.count
-            let w = checked.warningCount
-            let report = checked.report
-            var checks: [String] = []
-            if v > 0 { checks.append("\(v) 处不一致") }
-            if w > 0 { checks.append("\(w) 条警告") }
-            let tables = report.edition?.hasTables ?? false
-            // 2008-style reports have no applications table: their handling is not applicable, not lost.
-            let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
-            let ind = analysis.indicators[index]
-            let indicatorCells = site.leadIndicators.map { indicator -> CellView in
-                switch indicator {
-                case .received: return cells.cell(keys.received)
-                case .carried_over: return tables ? cells.cell(keys.carriedOver) : notApplicable
-                case .handled: return tables ? cells.cell(keys.handled) : notApplicable
-                case .disclosed: return tables ? cells.cell(keys.disclosed) : notApplicable
-                case .carried_forward: return tables ? cells.cell(keys.carriedForward) : notApplicable
-                case .disclosure_rate: return MeasureCells.share(ind.disclosureRate)
-                case .refusal_rate: return MeasureCells.share(ind.refusalRate)
-                case .unavailable_share: return MeasureCells.share(ind.unavailableShare)
-                case .reviews:
-                    let total = [ind.reconsiderations.value, ind.lawsuits.value]
-                    return total.contains(nil) ? CellView(text: "—", cls: "num na", note: "未载明")
-                        : CellView(text: NumberFormat.count(total.compactMap { $0 }.reduce(0, +)), cls: "num")
-                }
-            }
-            return Row(agency: corpus.entries[index].agencyName, region: report.region.name, year: report.year.map(String.init) ?? "?",
-                       edition: report.edition?.rawValue ?? "?", href: "reports/\(corpus.entries[index].id).html", cells: indicatorCells,
-                       checks: checks.isEmpty ? "通过" : checks.joined(separator: "，"),
-                       checksClass: v > 0 ? "bad" : w > 0 ? "warn" : "ok")
-        }
+        self.rows = rows ? Array(corpus.entries.indices).parallelMap(chunk: 256) { Self.row(analysis: analysis, site: site, index: $0) } : []
         reportCount = corpus.entries.count
         let agencies = Set(corpus.entries.compactMap { $0.report.agencyKey }).count
         let reportYears = corpus.entries.compactMap { $0.report.year }
@@ -137,5 +99,51 @@ struct IndexPage {
             Link(label: p, href: "provinces/\(CorpusAnalysis.provinceID(p)).html", note: "\(analysis.provinces[p]!.count) 个城市")
         }
         definitions = Markdown.html(IndicatorDefinitions.markdown)
+    }
+
+    /// The figure keys of the lead indicators, made once, not for every row.
+    private static let keys = (received: FigureKeys.application("new", "total"), carriedOver: FigureKeys.application("carried_over", "total"),
+                               handled: FigureKeys.application("outcome_total", "total"), disclosed: FigureKeys.application("disclosed", "total"),
+                               carriedForward: FigureKeys.application("carried_forward", "total"))
+
+    /// The row of entry `index`: made from that entry alone (its page name and checked report)
+    /// and the settings, which a rebuild's comparison of the page relies on.
+    static func row(analysis: CorpusAnalysis, site: SiteSettings, index: Int) -> Row {
+        let corpus = analysis.corpus
+        let keys = Self.keys
+        // The entry's parts read in place (a copy of the whole entry per row was a tenth of
+        // making this page).
+        let checked = corpus.entries[index].checked
+        let cells = FigureCells(checked)
+        let v = checked.violations.count
+        let w = checked.warningCount
+        let report = checked.report
+        var checks: [String] = []
+        if v > 0 { checks.append("\(v) 处不一致") }
+        if w > 0 { checks.append("\(w) 条警告") }
+        let tables = report.edition?.hasTables ?? false
+        // 2008-style reports have no applications table: their handling is not applicable, not lost.
+        let notApplicable = CellView(text: "—", cls: "num na", note: "2008 版报告没有此表，正文未分项说明")
+        let ind = analysis.indicators[index]
+        let indicatorCells = site.leadIndicators.map { indicator -> CellView in
+            switch indicator {
+            case .received: return cells.cell(keys.received)
+            case .carried_over: return tables ? cells.cell(keys.carriedOver) : notApplicable
+            case .handled: return tables ? cells.cell(keys.handled) : notApplicable
+            case .disclosed: return tables ? cells.cell(keys.disclosed) : notApplicable
+            case .carried_forward: return tables ? cells.cell(keys.carriedForward) : notApplicable
+            case .disclosure_rate: return MeasureCells.share(ind.disclosureRate)
+            case .refusal_rate: return MeasureCells.share(ind.refusalRate)
+            case .unavailable_share: return MeasureCells.share(ind.unavailableShare)
+            case .reviews:
+                let total = [ind.reconsiderations.value, ind.lawsuits.value]
+                return total.contains(nil) ? CellView(text: "—", cls: "num na", note: "未载明")
+                    : CellView(text: NumberFormat.count(total.compactMap { $0 }.reduce(0, +)), cls: "num")
+            }
+        }
+        return Row(agency: corpus.entries[index].agencyName, region: report.region.name, year: report.year.map(String.init) ?? "?",
+                   edition: report.edition?.rawValue ?? "?", href: "reports/\(corpus.entries[index].id).html", cells: indicatorCells,
+                   checks: checks.isEmpty ? "通过" : checks.joined(separator: "，"),
+                   checksClass: v > 0 ? "bad" : w > 0 ? "warn" : "ok")
     }
 }

@@ -1,0 +1,75 @@
+import GovReportAnalyse
+import GovReportIngest
+
+/// The view of a page that is compared before it is rendered (a corpus-wide page): made
+/// whole, or — for a page with a row per report — as a frame and rows, each row keyed by a
+/// fingerprint of what it is made from. A rebuild then fingerprints such a page by making
+/// only the rows whose key it has not seen: the index of ten thousand reports after one
+/// correction makes one row, not ten thousand, to find that it shows the same.
+struct ComparedView: Sendable {
+    /// Rows of a list of the view, each made from what its key names and nothing else.
+    struct Rows: Sendable {
+        /// The list's name in the frame (where the frame holds an empty list).
+        let name: String
+        /// Each row's key: a fingerprint of everything the row is made from.
+        let keys: [UInt64]
+        let make: @Sendable (Int) -> TemplateValue
+    }
+
+    /// The view, with the rows' list empty when there are `rows`.
+    let frame: @Sendable () -> TemplateValue
+    var rows: Rows? = nil
+
+    /// A view's fingerprint, the fingerprints of its rows by key (for the next build), and the
+    /// whole view when making the fingerprint made all of it.
+    struct Fingerprinted {
+        let fingerprint: UInt64
+        let rows: [UInt64: UInt64]
+        let whole: TemplateValue?
+    }
+
+    /// The whole view.
+    func whole() -> TemplateValue {
+        var value = frame()
+        if let rows { value.set(rows.name, .list(Array(rows.keys.indices).parallelMap(chunk: 256) { rows.make($0) })) }
+        return value
+    }
+
+    /// The fingerprint of the whole view, made from the rows' fingerprints: those whose key is
+    /// in `known` (key → the row's fingerprint, from the previous build) are not made again.
+    func fingerprint(known: [UInt64: UInt64]) -> Fingerprinted {
+        var value = frame()
+        guard let rows else { return Fingerprinted(fingerprint: value.fingerprint, rows: [:], whole: value) }
+        let missing = rows.keys.indices.filter { known[rows.keys[$0]] == nil }
+        let made = missing.parallelMap(chunk: 256) { i -> (TemplateValue, UInt64) in
+            let row = rows.make(i)
+            return (row, row.fingerprint)
+        }
+        var prints: [UInt64: UInt64] = [:]
+        prints.reserveCapacity(rows.keys.count)
+        for (j, i) in missing.enumerated() { prints[rows.keys[i]] = made[j].1 }
+        var f = Fingerprint()
+        f.add(value.fingerprint)
+        f.add(rows.name)
+        f.add(UInt64(rows.keys.count))
+        for key in rows.keys {
+            let print = prints[key] ?? known[key]!
+            if prints[key] == nil { prints[key] = print }
+            f.add(print)
+        }
+        // Every row made (a first build): the whole view is at hand.
+        guard missing.count == rows.keys.count else { return Fingerprinted(fingerprint: f.value, rows: prints, whole: nil) }
+        value.set(rows.name, .list(made.map(\.0)))
+        return Fingerprinted(fingerprint: f.value, rows: prints, whole: value)
+    }
+}
+
+extension TemplateValue {
+    /// Sets a field of an object value (nothing for other values).
+    mutating func set(_ name: String, _ field: TemplateValue) {
+        guard case .object(var object) = self else { return }
+        self = .null
+        object.set(name, field)
+        self = .object(object)
+    }
+}
