@@ -54,13 +54,13 @@ public struct SourceText: Sendable {
 
     /// The bytes of a file, refusing what is too large to be a report without reading it.
     public static func read(fileAt url: URL, displayPath: String) throws(IngestError) -> Data {
-        if let size = (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int, size > sizeLimit {
-            throw .tooLarge(path: displayPath, bytes: size)
-        }
         do {
-            return try Data(contentsOf: url)
+            return try FileBytes.data(url.path, limit: sizeLimit)
         } catch {
-            throw .unreadable(path: displayPath, reason: Self.reason(error))
+            switch error {
+            case .tooLarge(let size): throw .tooLarge(path: displayPath, bytes: size)
+            case .system: throw .unreadable(path: displayPath, reason: error.reason)
+            }
         }
     }
 
@@ -80,14 +80,4 @@ public struct SourceText: Sendable {
     }
 
     public func location(_ line: Int) -> SourceLocation { SourceLocation(path: path, line: line) }
-
-    private static func reason(_ error: Error) -> String {
-        let ns = error as NSError
-        if let underlying = ns.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let code = POSIXErrorCode(rawValue: Int32(underlying.code)) {
-            return String(cString: strerror(code.rawValue))
-        }
-        if ns.domain == NSCocoaErrorDomain, ns.code == NSFileReadNoPermissionError { return "Permission denied" }
-        return ns.localizedDescription
-    }
 }

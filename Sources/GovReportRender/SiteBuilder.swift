@@ -545,11 +545,11 @@ public struct SiteBuilder {
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
-                try session.putPrivate(BuildCache.fileName, cache.encoded(continuing: encoding.wait()))
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: encoding.wait()))
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
                         || previous?.rows != cache.rows
                         || !session.hasPrivate(BuildCache.fileName) {
-                try session.putPrivate(BuildCache.fileName, cache.encoded())
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: BuildCache.encode(cache.inputs, key: cache.key, reusing: cache.source)))
             }
             laps.lap("write cache")
             let summary = try session.finish(keeping: paths)

@@ -237,6 +237,14 @@ public struct SiteWriter: Sendable {
             try replace(rootPath + "/" + name) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
         }
 
+        /// `putPrivate` for a file made of parts, written one after the other.
+        func putPrivate(_ name: String, _ parts: (head: [UInt8], body: [UInt8])) throws(BuildError) {
+            try replace(rootPath + "/" + name) { (handle: FileHandle) throws in
+                try handle.write(contentsOf: parts.head)
+                try handle.write(contentsOf: parts.body)
+            }
+        }
+
         /// Removes what the previous build wrote and this one did not, writes the manifest, and
         /// moves a first build into place.
         public func finish(keeping paths: Set<String>) throws(BuildError) -> Summary {

@@ -84,6 +84,13 @@ struct ArchiveWriter {
 
     /// The string table and the layouts, followed by the body.
     func finished(magic: String) -> Data {
+        let (head, body) = finishedParts(magic: magic)
+        return Data(head + body)
+    }
+
+    /// `finished` as its two parts, to be written one after the other (joining them copied
+    /// the whole cache once more).
+    func finishedParts(magic: String) -> (head: [UInt8], body: [UInt8]) {
         var head = ArchiveWriter()
         head.bytes += Array(magic.utf8)
         head.int(table.count)
@@ -96,7 +103,7 @@ struct ArchiveWriter {
             head.int(ids.count)
             for id in ids { head.int(id) }
         }
-        return Data(head.bytes + bytes)
+        return (head.bytes, bytes)
     }
 }
 
@@ -110,11 +117,16 @@ struct ArchiveReader {
     /// Per layout, once decoded: each of its keys' place in a figure table (nil for a key
     /// that is not canonical), so that a report's figures go into their slots without
     /// hashing a key (hashing the keys again was most of loading the cache).
-    var places: [Int: [Int?]] = [:]
+    /// By layout: the figure-table places of its keys, once found (see `ReportArchive`).
+    var places: [[Int?]?] = []
 
     /// Reads the magic and the string table; nil when the data is not an archive of this kind.
     init?(_ data: Data, magic: String) {
-        bytes = [UInt8](data)
+        self.init(bytes: [UInt8](data), magic: magic)
+    }
+
+    init?(bytes: [UInt8], magic: String) {
+        self.bytes = bytes
         let m = Array(magic.utf8)
         guard bytes.count >= m.count, Array(bytes[0..<m.count]) == m else { return nil }
         at = m.count

@@ -79,8 +79,8 @@ struct BuildCache: Sendable {
             if trace { FileHandle.standardError.write(Data("cache: \(why)\n".utf8)) }
             return nil
         }
-        guard let data = try? Data(contentsOf: folder.appendingPathComponent(fileName)),
-              var reader = ArchiveReader(data, magic: magic) else { return fail("none or unreadable") }
+        guard let bytes = FileBytes.read(folder.appendingPathComponent(fileName).path),
+              var reader = ArchiveReader(bytes: bytes, magic: magic) else { return fail("none or unreadable") }
         let body = reader.at
         do {
             guard try reader.uint64() == key else { return fail("made under another key") }
@@ -194,6 +194,11 @@ struct BuildCache: Sendable {
         encoded(continuing: Self.encode(inputs, key: key, reusing: source))
     }
 
+    func encoded(continuing partial: PartialEncoding) -> Data {
+        let (head, body) = encodedParts(continuing: partial)
+        return Data(head + body)
+    }
+
     /// The inputs' part of the cache, which is most of it: encoded on its own so that a build
     /// can do it while pages render.
     struct PartialEncoding: Sendable {
@@ -233,8 +238,9 @@ struct BuildCache: Sendable {
         return partial
     }
 
-    /// The whole cache, from its inputs' part (which must have been made from `inputs`).
-    func encoded(continuing partial: PartialEncoding) -> Data {
+    /// The whole cache, from its inputs' part (which must have been made from `inputs`), in
+    /// two parts to be written one after the other.
+    func encodedParts(continuing partial: PartialEncoding) -> (head: [UInt8], body: [UInt8]) {
         var w = partial.writer
         let pagesAt = w.bytes.count
         w.int(pages.count)
@@ -274,6 +280,6 @@ struct BuildCache: Sendable {
         w.uint64(UInt64(partial.wholeTable ?? w.table.count))
         w.uint64(UInt64(pagesAt))
         w.uint64(UInt64(indexAt))
-        return w.finished(magic: Self.magic)
+        return w.finishedParts(magic: Self.magic)
     }
 }

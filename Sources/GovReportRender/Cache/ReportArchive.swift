@@ -117,6 +117,7 @@ extension ArchiveReader {
 
     /// The places of a layout's keys (see `places`), found on first use.
     mutating func places(_ layout: Int) -> [Int?] {
+        if places.count != layouts.count { places = Array(repeating: nil, count: layouts.count) }
         if let found = places[layout] { return found }
         let found = layouts[layout].map { FigureKeys.place(of: table[$0]) }
         places[layout] = found
@@ -156,11 +157,18 @@ extension ArchiveReader {
         // A layout naming a key twice is not one this program wrote.
         guard figures.count == ids.count else { throw Malformed() }
         r.figures = figures
-        for _ in 0..<max(0, try int()) {
+        // (Room made first: growing the small tables entry by entry was a fifth of decoding.)
+        let lineCount = try int()
+        guard (0...Section.allCases.count).contains(lineCount) else { throw Malformed() }
+        r.sectionLines.reserveCapacity(lineCount)
+        for _ in 0..<lineCount {
             guard let section = Section(rawValue: try int()) else { throw Malformed() }
             r.sectionLines[section] = try int()
         }
-        for _ in 0..<max(0, try int()) {
+        let numberCount = try int()
+        guard (0...Section.allCases.count).contains(numberCount) else { throw Malformed() }
+        r.sectionNumbers.reserveCapacity(numberCount)
+        for _ in 0..<numberCount {
             guard let section = Section(rawValue: try int()) else { throw Malformed() }
             r.sectionNumbers[section] = try string()
         }
