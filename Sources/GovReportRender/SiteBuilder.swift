@@ -105,6 +105,11 @@ public struct SiteBuilder {
         let cache = loadCache()
         var reading = Reading()
         reading.notes = notes
+        reading.reports.reserveCapacity(files.count)
+        if fingerprints {
+            reading.digests.reserveCapacity(files.count)
+            reading.inputs.reserveCapacity(files.count)
+        }
         reading.diagnostics = (errors + noteErrors).map(\.diagnostic)
         let parser = ReportParser(dictionary: dictionary, gazetteer: gazetteer)
         let checker = ConsistencyChecker()
@@ -294,6 +299,8 @@ public struct SiteBuilder {
         laps.lap("fingerprints")
 
         var jobs: [Job] = []
+        jobs.reserveCapacity(2 * corpus.entries.count + analysis.agencies.count + analysis.years.count + analysis.cities.count
+                             + analysis.provinces.count + 8)
         func page(_ path: String, _ template: String, _ fingerprint: UInt64?, compared: ComparedView? = nil,
                   _ model: @escaping @Sendable () -> Any) {
             // Report pages show what changed whenever their report's reading did: not compared.
@@ -539,6 +546,7 @@ public struct SiteBuilder {
             cache.source = previous?.source
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
+            cache.pages.reserveCapacity(jobs.count)
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
             cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
             cache.rows = rows.withLock { $0 }.filter { paths.contains($0.key) }
