@@ -26,6 +26,9 @@ struct ComparedView: Sendable {
         let fingerprint: UInt64
         let rows: [UInt64: UInt64]
         let whole: TemplateValue?
+        /// The view without its rows, and the rows made on the way (by index).
+        let frame: TemplateValue
+        let made: [Int: TemplateValue]
     }
 
     /// The whole view.
@@ -39,7 +42,7 @@ struct ComparedView: Sendable {
     /// in `known` (key → the row's fingerprint, from the previous build) are not made again.
     func fingerprint(known: [UInt64: UInt64]) -> Fingerprinted {
         var value = frame()
-        guard let rows else { return Fingerprinted(fingerprint: value.fingerprint, rows: [:], whole: value) }
+        guard let rows else { return Fingerprinted(fingerprint: value.fingerprint, rows: [:], whole: value, frame: value, made: [:]) }
         let missing = rows.keys.indices.filter { known[rows.keys[$0]] == nil }
         let made = missing.parallelMap(chunk: 256) { i -> (TemplateValue, UInt64) in
             let row = rows.make(i)
@@ -47,7 +50,12 @@ struct ComparedView: Sendable {
         }
         var prints: [UInt64: UInt64] = [:]
         prints.reserveCapacity(rows.keys.count)
-        for (j, i) in missing.enumerated() { prints[rows.keys[i]] = made[j].1 }
+        var values: [Int: TemplateValue] = [:]
+        values.reserveCapacity(missing.count)
+        for (j, i) in missing.enumerated() {
+            prints[rows.keys[i]] = made[j].1
+            values[i] = made[j].0
+        }
         var f = Fingerprint()
         f.add(value.fingerprint)
         f.add(rows.name)
@@ -58,9 +66,12 @@ struct ComparedView: Sendable {
             f.add(print)
         }
         // Every row made (a first build): the whole view is at hand.
-        guard missing.count == rows.keys.count else { return Fingerprinted(fingerprint: f.value, rows: prints, whole: nil) }
+        let frame = value
+        guard missing.count == rows.keys.count else {
+            return Fingerprinted(fingerprint: f.value, rows: prints, whole: nil, frame: frame, made: values)
+        }
         value.set(rows.name, .list(made.map(\.0)))
-        return Fingerprinted(fingerprint: f.value, rows: prints, whole: value)
+        return Fingerprinted(fingerprint: f.value, rows: prints, whole: value, frame: frame, made: values)
     }
 }
 

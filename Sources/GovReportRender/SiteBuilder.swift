@@ -213,7 +213,8 @@ public struct SiteBuilder {
             /// one the previous build rendered, the page is left alone although its inputs
             /// changed (a corpus-wide page, which any report's change puts up for rendering,
             /// seldom shows the change).
-            case comparedPage(ComparedView, render: @Sendable (TemplateValue) throws(BuildError) -> Data)
+            /// `render` renders a view, or its frame with its rows one by one when given them.
+            case comparedPage(ComparedView, render: @Sendable (TemplateValue, KeyedSection?) throws(BuildError) -> Data)
             case records(Records)
         }
 
@@ -306,8 +307,9 @@ public struct SiteBuilder {
             // Report pages show what changed whenever their report's reading did: not compared.
             let body: Job.Body = path.hasPrefix("reports/")
                 ? .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) })
-                : .comparedPage(compared ?? ComparedView(frame: { TemplateValue(model()) }), render: { (value: TemplateValue) throws(BuildError) -> Data in
-                    Data(try templates.render(value, template).utf8)
+                : .comparedPage(compared ?? ComparedView(frame: { TemplateValue(model()) }), render: {
+                    (value: TemplateValue, keyed: KeyedSection?) throws(BuildError) -> Data in
+                    Data(try templates.render(value, template, keyed: keyed).utf8)
                 })
             jobs.append(Job(path: path, fingerprint: fingerprint, body: body, view: (template, model)))
         }
@@ -420,7 +422,7 @@ public struct SiteBuilder {
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .comparedPage(let view, let render): data = try render(view.whole())
+            case .comparedPage(let view, let render): data = try render(view.whole(), nil)
             case .records(let records): data = records.bytes
             }
             rendered.withLock { $0[job.path] = data }
@@ -506,6 +508,8 @@ public struct SiteBuilder {
             let views = Mutex<[String: UInt64]>(previous?.views ?? [:])
             // Likewise their rows' fingerprints, by row key.
             let rows = Mutex<[String: [UInt64: UInt64]]>(previous?.rows ?? [:])
+            // And where their rows lie in the files as written (see `KeyedSection`).
+            let fragments = Mutex<[String: BuildCache.Fragments]>(previous?.fragments ?? [:])
             // A build stopped part-way must not leave a cache that describes the files as they
             // were before it (the next build would trust it): the cache goes before the first
             // file is written, and the new one is written at the end.
@@ -530,7 +534,21 @@ public struct SiteBuilder {
                     if view.rows != nil { rows.withLock { $0[job.path] = made.rows } }
                     if previous?.views[job.path] == made.fingerprint, session.hasPrevious(job.path) { return keep() }
                     rendered.withLock { $0.append(job.path) }
-                    try session.put(job.path, try render(made.whole ?? view.whole()))
+                    guard let list = view.rows else { return try session.put(job.path, try render(made.whole ?? view.whole(), nil)) }
+                    // Row by row: rows of keys the page had when the previous build left it
+                    // (and it is still as left) are copied from it.
+                    let old = previous?.fragments[job.path].flatMap { record in
+                        session.previousText(job.path, as: FileStamp(size: record.size, modified: record.modified))
+                            .map { (text: $0, context: record.context, spans: record.spans) }
+                    }
+                    let keyed = KeyedSection(name: list.name, keys: list.keys, make: { made.made[$0] ?? list.make($0) }, previous: old)
+                    let stamp = try session.putStamped(job.path, try render(made.frame, keyed))
+                    let record = keyed.usable ? stamp.map { BuildCache.Fragments(context: keyed.context!, size: $0.size, modified: $0.modified,
+                                                                                 spans: keyed.spans) } : nil
+                    fragments.withLock { $0[job.path] = record }
+                    if SiteBuilder.tracing {
+                        FileHandle.standardError.write(Data("timing: \(job.path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))
+                    }
                 case .page(let make):
                     rendered.withLock { $0.append(job.path) }
                     try session.put(job.path, try make())
@@ -550,12 +568,13 @@ public struct SiteBuilder {
             for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
             cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
             cache.rows = rows.withLock { $0 }.filter { paths.contains($0.key) }
+            cache.fragments = fragments.withLock { $0 }.filter { paths.contains($0.key) }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
                 try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: encoding.wait()))
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
-                        || previous?.rows != cache.rows
+                        || previous?.rows != cache.rows || previous?.fragments != cache.fragments
                         || !session.hasPrivate(BuildCache.fileName) {
                 try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: BuildCache.encode(cache.inputs, key: cache.key, reusing: cache.source)))
             }

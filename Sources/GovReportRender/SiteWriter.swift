@@ -165,6 +165,21 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
+        /// `put`, then the file's stamp as the build leaves it (nil when it cannot be read).
+        func putStamped(_ path: String, _ data: Data) throws(BuildError) -> FileStamp? {
+            try put(path, data)
+            return FileStamp.of(path: rootPath + "/" + path)
+        }
+
+        /// The previous build's file for `path` as text, if it still has `stamp` (the one that
+        /// build left it with): a file changed since is not trusted.
+        func previousText(_ path: String, as stamp: FileStamp) -> String? {
+            guard !staging, previous.contains(path) else { return nil }
+            let file = rootPath + "/" + path
+            guard FileStamp.of(path: file) == stamp, let bytes = FileBytes.read(file), bytes.count == stamp.size else { return nil }
+            return String(decoding: bytes, as: UTF8.self)
+        }
+
         /// Writes through a temporary name in the same folder and renames over the target (a
         /// first build writes straight into its staging folder). With `unlessEqual`, a result
         /// equal to the file already there is dropped instead, and the answer is true.

@@ -408,6 +408,33 @@ import Testing
         _ = try Self.buildAndCompare(built.corpus, into: built.site, builder: built.builder)
     }
 
+    @Test func theIndexCopiesRowsOnlyFromTheFileItLeft() throws {
+        // The index is rendered row by row, rows of unchanged reports copied from the file as
+        // the previous build left it. A correction the index shows: the site equals a fresh
+        // build. An index edited by hand since: nothing is copied from it.
+        let built = try Self.built(.init(count: 40, seed: 9, damageRate: 0, breakRate: 0, firstYear: 2021, lastYear: 2023))
+        defer { try? FileManager.default.removeItem(at: built.folder) }
+        let received = "一、本年新收政府信息公开申请数量"
+        let files = built.first.reports.map(built.file).filter { Self.hasTabbedNumber($0, after: received) }.sorted { $0.path < $1.path }
+        try #require(files.count >= 2)
+        let index = built.site.appendingPathComponent("index.html")
+
+        try Self.correct(files[0], received, by: 7000)
+        let corrected = try Self.buildAndCompare(built.corpus, into: built.site, builder: built.builder)
+        #expect(corrected.rendered.contains("index.html"))
+        let cache = try #require(BuildCache.load(from: built.site, key: try built.builder.cacheKey()))
+        #expect(cache.fragments["index.html"]?.spans.count == built.first.reports.count)
+
+        // Every agency link's text changed by hand, the file's size kept.
+        var html = try String(contentsOf: index, encoding: .utf8)
+        let agency = try #require(built.first.reports.compactMap(\.report.agencyKey).first { html.contains(">\($0)</a>") })
+        html = html.replacingOccurrences(of: ">\(agency)</a>", with: ">" + String(repeating: "X", count: agency.utf8.count) + "</a>")
+        try Data(html.utf8).write(to: index)
+        Thread.sleep(forTimeInterval: 0.02)
+        try Self.correct(files[1], received, by: 9000)
+        _ = try Self.buildAndCompare(built.corpus, into: built.site, builder: built.builder)
+    }
+
     @Test func changedTemplatesOrDamagedCacheMeanAFullBuild() throws {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

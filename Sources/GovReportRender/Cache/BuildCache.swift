@@ -10,7 +10,7 @@ import GovReportIngest
 /// them starts from nothing.
 struct BuildCache: Sendable {
     static let fileName = ".govreport-cache"
-    static let magic = "govreport-cache 8\n"
+    static let magic = "govreport-cache 9\n"
 
     struct Input: Sendable {
         var size: Int
@@ -66,6 +66,18 @@ struct BuildCache: Sendable {
     var views: [String: UInt64] = [:]
     /// Compared page path → the fingerprints of its rows by row key (see `ComparedView`).
     var rows: [String: [UInt64: UInt64]] = [:]
+    /// Compared page path → where its rows lie in the file as this build left it.
+    var fragments: [String: Fragments] = [:]
+
+    /// The rows of a page rendered row by row (`KeyedSection`): the context they were
+    /// rendered in, the file's stamp when the build left it (a file changed since is not
+    /// copied from), and each row key's byte range in it.
+    struct Fragments: Sendable, Equatable {
+        var context: UInt64
+        var size: Int
+        var modified: Int64
+        var spans: [UInt64: Range<Int>]
+    }
     var exports: [String: Export] = [:]
 
     init(key: UInt64) { self.key = key }
@@ -170,6 +182,23 @@ struct BuildCache: Sendable {
                 for _ in 0..<count { prints[try reader.uint64()] = try reader.uint64() }
                 cache.rows[path] = prints
             }
+            let fragmentPages = try reader.int()
+            guard fragmentPages >= 0, fragmentPages <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            for _ in 0..<fragmentPages {
+                let path = try reader.string()
+                var record = Fragments(context: try reader.uint64(), size: try reader.int(),
+                                       modified: Int64(truncatingIfNeeded: try reader.uint64()), spans: [:])
+                let count = try reader.int()
+                guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+                record.spans.reserveCapacity(count)
+                for _ in 0..<count {
+                    let key = try reader.uint64()
+                    let start = try reader.int(), length = try reader.int()
+                    guard start >= 0, length >= 0, start <= Int.max - length else { throw ArchiveReader.Malformed() }
+                    record.spans[key] = start..<start + length
+                }
+                cache.fragments[path] = record
+            }
             let exportCount = try reader.int()
             for _ in 0..<max(0, exportCount) {
                 let path = try reader.string()
@@ -260,6 +289,19 @@ struct BuildCache: Sendable {
             for (key, print) in prints {
                 w.uint64(key)
                 w.uint64(print)
+            }
+        }
+        w.int(fragments.count)
+        for (path, record) in fragments {
+            w.string(path)
+            w.uint64(record.context)
+            w.int(record.size)
+            w.uint64(UInt64(bitPattern: record.modified))
+            w.int(record.spans.count)
+            for (key, span) in record.spans {
+                w.uint64(key)
+                w.int(span.lowerBound)
+                w.int(span.count)
             }
         }
         w.int(exports.count)

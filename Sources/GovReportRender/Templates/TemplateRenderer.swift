@@ -8,12 +8,15 @@ struct TemplateRenderer {
         var stack: [TemplateValue]
         var overrides: [String: [Template.Node]]?
         var indentation: String?
+        /// The list of the page rendered row by row, if any (see `KeyedSection`).
+        var keyed: KeyedSection? = nil
     }
 
-    func render(_ template: Template, _ value: TemplateValue) -> String {
+    /// - Parameter keyed: a list of `value` (an object) to render row by row.
+    func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> String {
         var out = ""
         out.reserveCapacity(16_384)
-        var context = Context(stack: [value], overrides: nil, indentation: nil)
+        var context = Context(stack: [value], overrides: nil, indentation: nil, keyed: keyed)
         render(template.nodes, &context, into: &out)
         return out
     }
@@ -40,11 +43,15 @@ struct TemplateRenderer {
         case .text(let text):
             out += text
         case .variable(let path):
-            if let value = lookup(path, context.stack) { Self.write(value, escaped: true, into: &out) }
+            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: true, into: &out) }
         case .unescaped(let path):
-            if let value = lookup(path, context.stack) { Self.write(value, escaped: false, into: &out) }
+            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: false, into: &out) }
         case .section(let path, let body):
-            guard let value = lookup(path, context.stack) else { return }
+            if let keyed = context.keyed, context.stack.count == 1, path.count == 1, path[0] == keyed.name,
+               context.indentation?.isEmpty ?? true {
+                return keyed.render(body, frame: context.stack[0], renderer: self, &context, into: &out)
+            }
+            guard let value = lookup(path, context.stack, context.keyed) else { return }
             switch value {
             case .null: return
             case .bool(let b): if b { render(body, &context, into: &out) }
@@ -60,7 +67,7 @@ struct TemplateRenderer {
                 context.stack.removeLast()
             }
         case .inverted(let path, let body):
-            if lookup(path, context.stack)?.isFalsey ?? true { render(body, &context, into: &out) }
+            if lookup(path, context.stack, context.keyed)?.isFalsey ?? true { render(body, &context, into: &out) }
         case .partial(let name, let indentation, let overrides):
             guard let template = library[name] else { return }
             var inner = context
@@ -79,13 +86,16 @@ struct TemplateRenderer {
         }
     }
 
-    func lookup(_ path: [String], _ stack: [TemplateValue]) -> TemplateValue? {
+    /// With `keyed`, the page's keyed list found anywhere but its own section is every row.
+    func lookup(_ path: [String], _ stack: [TemplateValue], _ keyed: KeyedSection? = nil) -> TemplateValue? {
         guard let first = path.first else { return nil }
         if first == "." { return stack.last }
         var found: TemplateValue?
-        for value in stack.reversed() {
-            if case .object(let object) = value, let child = object[first] {
-                found = child
+        var i = stack.count
+        while i > 0 {
+            i -= 1
+            if case .object(let object) = stack[i], let child = object[first] {
+                if i == 0, let keyed, first == keyed.name { found = keyed.list } else { found = child }
                 break
             }
         }
