@@ -214,7 +214,8 @@ public struct SiteBuilder {
             /// changed (a corpus-wide page, which any report's change puts up for rendering,
             /// seldom shows the change).
             /// `render` renders a view, or its frame with its rows one by one when given them.
-            case comparedPage(ComparedView, render: @Sendable (TemplateValue, KeyedSection?) throws(BuildError) -> Data)
+            /// (The view made when the page is compared: some views sort their rows first.)
+            case comparedPage(@Sendable () -> ComparedView, render: @Sendable (TemplateValue, KeyedSection?) throws(BuildError) -> Data)
             case records(Records)
         }
 
@@ -302,12 +303,12 @@ public struct SiteBuilder {
         var jobs: [Job] = []
         jobs.reserveCapacity(2 * corpus.entries.count + analysis.agencies.count + analysis.years.count + analysis.cities.count
                              + analysis.provinces.count + 8)
-        func page(_ path: String, _ template: String, _ fingerprint: UInt64?, compared: ComparedView? = nil,
+        func page(_ path: String, _ template: String, _ fingerprint: UInt64?, compared: (@Sendable () -> ComparedView)? = nil,
                   _ model: @escaping @Sendable () -> Any) {
             // Report pages show what changed whenever their report's reading did: not compared.
             let body: Job.Body = path.hasPrefix("reports/")
                 ? .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template).utf8) })
-                : .comparedPage(compared ?? ComparedView(frame: { TemplateValue(model()) }), render: {
+                : .comparedPage(compared ?? { ComparedView(frame: { TemplateValue(model()) }) }, render: {
                     (value: TemplateValue, keyed: KeyedSection?) throws(BuildError) -> Data in
                     Data(try templates.render(value, template, keyed: keyed).utf8)
                 })
@@ -325,11 +326,12 @@ public struct SiteBuilder {
             render: { ExportRecord.csvRows(ordered[$0]) }))))
         // A row per report, each made from its report alone: keyed by the report's page name
         // and digest.
-        let indexRows = ComparedView.Rows(name: "rows", keys: corpus.entries.indices.map { sources.group([$0]) }) {
-            IndexPage.row(analysis: analysis, site: site, index: $0).templateValue
-        }
-        page("index.html", "index", sources.whole,
-             compared: ComparedView(frame: { IndexPage(analysis: analysis, site: site, rows: false).templateValue }, rows: indexRows)) {
+        page("index.html", "index", sources.whole, compared: {
+            let rows = ComparedView.Rows(name: "rows", keys: corpus.entries.indices.map { sources.group([$0]) }) {
+                IndexPage.row(analysis: analysis, site: site, index: $0).templateValue
+            }
+            return ComparedView(frame: { IndexPage(analysis: analysis, site: site, rows: false).templateValue }, rows: rows)
+        }) {
             IndexPage(analysis: analysis, site: site)
         }
         page("quality.html", "quality", sources.whole) { QualityPage(analysis: analysis, site: site) }
@@ -345,7 +347,22 @@ public struct SiteBuilder {
         }
         laps.lap("exports, index, agencies")
         for year in analysis.years {
-            page("years/\(year).html", "year", sources.year(year)) { YearPage(analysis: analysis, year: year, site: site) }
+            // A row per report of the year, in rank order: keyed by the rank, the report and its
+            // agency's sparkline.
+            page("years/\(year).html", "year", sources.year(year), compared: {
+                let ranked = analysis.ranking(year: year)
+                let keys = ranked.enumerated().map { n, i in
+                    var f = Fingerprint()
+                    f.add(UInt64(n + 1))
+                    f.add(sources.group([i]))
+                    f.add(sources.sparkline(of: i))
+                    return f.value
+                }
+                let rows = ComparedView.Rows(name: "rows", keys: keys) { YearPage.row(analysis: analysis, rank: $0 + 1, index: ranked[$0]).templateValue }
+                return ComparedView(frame: { YearPage(analysis: analysis, year: year, site: site, rows: false).templateValue }, rows: rows)
+            }) {
+                YearPage(analysis: analysis, year: year, site: site)
+            }
         }
         for city in analysis.cities.keys {
             page("cities/\(CorpusAnalysis.cityID(city)).html", "city", sources.city(city)) {
@@ -422,7 +439,7 @@ public struct SiteBuilder {
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .comparedPage(let view, let render): data = try render(view.whole(), nil)
+            case .comparedPage(let view, let render): data = try render(view().whole(), nil)
             case .records(let records): data = records.bytes
             }
             rendered.withLock { $0[job.path] = data }
@@ -528,7 +545,8 @@ public struct SiteBuilder {
                     return
                 }
                 switch job.body {
-                case .comparedPage(let view, let render):
+                case .comparedPage(let makeView, let render):
+                    let view = makeView()
                     let made = view.fingerprint(known: previous?.rows[job.path] ?? [:])
                     views.withLock { $0[job.path] = made.fingerprint }
                     if view.rows != nil { rows.withLock { $0[job.path] = made.rows } }

@@ -44,7 +44,7 @@ import Testing
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .comparedPage(let made, let render): data = try render(made.whole(), nil)
+            case .comparedPage(let made, let render): data = try render(made().whole(), nil)
             case .records: continue
             }
             let ours = String(decoding: data, as: UTF8.self)

@@ -363,30 +363,34 @@ import Testing
         for path in otherYears { #expect(rebuilt[path] != pages[path], "\(path) still shows the old sparkline") }
     }
 
-    @Test func indexRowsAreKeyedByAllTheyAreMadeFrom() throws {
-        // A rebuild fingerprints the index from its rows' fingerprints, taking those of rows
-        // whose key it has seen from the previous build: a row must be the same whenever its
-        // key is, and keep its key when its report is unchanged. Checked across a correction
-        // (the row changes), a removal (the rows after it move up) and an added report.
+    @Test func pageRowsAreKeyedByAllTheyAreMadeFrom() throws {
+        // A rebuild fingerprints the index and the year pages from their rows' fingerprints,
+        // taking those of rows whose key it has seen from the previous build, and copies those
+        // rows' text: a row must be the same whenever its key is. And the index's rows keep
+        // their key when their report is unchanged. Checked across a correction (the row
+        // changes, and on the year pages its agency's sparklines and the ranks), a removal
+        // (the rows after it move up) and an added report.
         let built = try Self.built(.init(count: 60, seed: 7, damageRate: 0, breakRate: 0, firstYear: 2020, lastYear: 2024))
         defer { try? FileManager.default.removeItem(at: built.folder) }
-        func rows() throws -> [UInt64: UInt64] {
+        /// Per page compared row by row: each row's fingerprint by key.
+        func rows() throws -> [String: [UInt64: UInt64]] {
             let reading = built.builder.read([built.corpus.path], relativeTo: nil, cache: { nil })
             let jobs = try built.builder.jobs(reading.reports, notes: reading.notes, digests: reading.digests)
-            let job = try #require(jobs.first { $0.path == "index.html" })
-            guard case .comparedPage(let view, _) = job.body, let rows = view.rows else {
-                Issue.record("the index is not compared row by row")
-                return [:]
+            var pages: [String: [UInt64: UInt64]] = [:]
+            for job in jobs {
+                guard case .comparedPage(let makeView, _) = job.body, case let view = makeView(), let rows = view.rows else { continue }
+                var prints: [UInt64: UInt64] = [:]
+                for i in rows.keys.indices { prints[rows.keys[i]] = rows.make(i).fingerprint }
+                #expect(prints.count == rows.keys.count, "two rows of \(job.path) share a key")
+                // Fingerprinted from known rows' prints or by making every row: the same.
+                let made = view.fingerprint(known: [:])
+                let reused = view.fingerprint(known: made.rows)
+                #expect(made.whole != nil && reused.whole == nil && reused.fingerprint == made.fingerprint && made.rows == prints)
+                pages[job.path] = prints
             }
-            #expect(rows.keys.count == reading.reports.count)
-            var prints: [UInt64: UInt64] = [:]
-            for i in rows.keys.indices { prints[rows.keys[i]] = rows.make(i).fingerprint }
-            #expect(prints.count == rows.keys.count, "two rows share a key")
-            // Fingerprinted from known rows' prints or by making every row: the same.
-            let made = view.fingerprint(known: [:])
-            let reused = view.fingerprint(known: made.rows)
-            #expect(made.whole != nil && reused.whole == nil && reused.fingerprint == made.fingerprint && made.rows == prints)
-            return prints
+            #expect(pages["index.html"]?.count == reading.reports.count)
+            #expect(pages.keys.filter { $0.hasPrefix("years/") }.count == 5)
+            return pages
         }
         let before = try rows()
         let received = "一、本年新收政府信息公开申请数量"
@@ -396,15 +400,17 @@ import Testing
         try FileManager.default.removeItem(at: files[0])
         try FileManager.default.copyItem(at: files[2], to: files[2].deletingLastPathComponent().appendingPathComponent("zz-copy.txt"))
         let after = try rows()
-        var shared = 0
-        for (key, print) in after {
-            guard let old = before[key] else { continue }
-            shared += 1
-            #expect(old == print, "a row changed under the same key")
+        for (path, prints) in after {
+            var shared = 0
+            for (key, print) in prints {
+                guard let old = before[path]?[key] else { continue }
+                shared += 1
+                #expect(old == print, "a row of \(path) changed under the same key")
+            }
+            #expect(shared < prints.count || path.hasPrefix("years/"), "the corrected row of \(path) kept its key")
+            // All but the corrected, the added and the copied-from (now a duplicate) rows.
+            if path == "index.html" { #expect(shared >= prints.count - 3, "\(prints.count - shared) rows have new keys") }
         }
-        // All but the corrected, the added and the copied-from (now a duplicate) rows.
-        #expect(shared >= after.count - 3, "\(after.count - shared) rows have new keys")
-        #expect(shared < after.count, "the corrected row kept its key")
         _ = try Self.buildAndCompare(built.corpus, into: built.site, builder: built.builder)
     }
 

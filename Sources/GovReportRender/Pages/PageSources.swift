@@ -70,6 +70,10 @@ struct PageSources {
 
     private func add(_ indices: [Int], to f: inout Fingerprint) { Self.add(indices, analysis.corpus.entries, contents, to: &f) }
 
+    /// What a year page's row of entry `i` is made from besides the entry: its agency's
+    /// sparkline (0 without an agency).
+    func sparkline(of i: Int) -> UInt64 { agencyOf[i] >= 0 ? sparklines[agencyOf[i]] : 0 }
+
     /// These reports, and any other text the page shows (a note).
     func group(_ indices: [Int], _ extra: String...) -> UInt64 {
         var f = Fingerprint()

@@ -19,7 +19,8 @@ struct YearPage {
     let chart: String
     let rows: [Row]
 
-    init(analysis: CorpusAnalysis, year: Int, site: SiteSettings) {
+    /// - Parameter rows: false for the page without its rows (which `row` makes one by one).
+    init(analysis: CorpusAnalysis, year: Int, site: SiteSettings, rows: Bool = true) {
         let corpus = analysis.corpus
         heading = "\(year) 年度"
         page = PageChrome(root: "../", title: "\(year) 年度报告对比", siteTitle: site.title,
@@ -30,17 +31,7 @@ struct YearPage {
         let top = ranked.prefix(20)
         chart = BarChart(id: "chart-ranking", title: "\(year) 年新收申请排名（前 \(top.count) 名）", unit: "件",
                          bars: top.map { .init(key: corpus.entries[$0].id, label: corpus.entries[$0].agencyName, value: analysis.indicators[$0].received.value) }).svg
-        rows = ranked.enumerated().map { n, i in
-            let e = corpus.entries[i]
-            let ind = analysis.indicators[i]
-            let history = e.report.agencyKey.flatMap(analysis.history(of:))
-            let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
-            return Row(rank: n + 1, agency: e.agencyName, href: "../reports/\(e.id).html",
-                       agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
-                       cells: [MeasureCells.cell(ind.received, key: "received.\(e.id)"), MeasureCells.cell(ind.handled), MeasureCells.share(ind.disclosureRate),
-                               MeasureCells.share(ind.refusalRate)],
-                       sparkline: Sparkline(values: series, label: "\(e.agencyName) 各年新收申请").svg)
-        }
+        self.rows = rows ? ranked.enumerated().map { Self.row(analysis: analysis, rank: $0 + 1, index: $1) } : []
         let total = analysis.totals.first { $0.year == year }
         var md = "\(year) 年度共有 **\(ranked.count)** 份报告。"
         if let t = total {
@@ -48,5 +39,20 @@ struct YearPage {
             md += t.incomplete > 0 ? "（\(t.incomplete) 份报告未载明部分数字，未计入合计）。" : "。"
         }
         summary = Markdown.html(md + "\n")
+    }
+
+    /// The row of entry `index`, ranked `rank`: made from that entry alone (its page name and
+    /// checked report), its agency's sparkline (its reports' page names, years and received
+    /// applications) and the rank, which a rebuild's comparison of the page relies on.
+    static func row(analysis: CorpusAnalysis, rank: Int, index i: Int) -> Row {
+        let e = analysis.corpus.entries[i]
+        let ind = analysis.indicators[i]
+        let history = e.report.agencyKey.flatMap(analysis.history(of:))
+        let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
+        return Row(rank: rank, agency: e.agencyName, href: "../reports/\(e.id).html",
+                   agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
+                   cells: [MeasureCells.cell(ind.received, key: "received.\(e.id)"), MeasureCells.cell(ind.handled), MeasureCells.share(ind.disclosureRate),
+                           MeasureCells.share(ind.refusalRate)],
+                   sparkline: Sparkline(values: series, label: "\(e.agencyName) 各年新收申请").svg)
     }
 }
