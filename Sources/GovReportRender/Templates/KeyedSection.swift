@@ -67,21 +67,32 @@ final class KeyedSection {
         } else {
             unsafe = true
         }
+        // Rows copied from one stretch of the old text are copied in one piece (they mostly
+        // follow one another there as here).
+        var run: Range<Int>?
+        func flush() {
+            guard let r = run, let old else { return }
+            let text = previous!.text
+            out += text[old.index(old.startIndex, offsetBy: r.lowerBound)..<old.index(old.startIndex, offsetBy: r.upperBound)]
+            run = nil
+        }
         for i in keys.indices {
-            let start = out.utf8.count
             if let old, let span = reusable[keys[i]], span.lowerBound >= 0, span.upperBound <= old.count {
-                let text = previous!.text
-                let a = old.index(old.startIndex, offsetBy: span.lowerBound), b = old.index(old.startIndex, offsetBy: span.upperBound)
-                out += text[a..<b]
+                let start = out.utf8.count + (run?.count ?? 0)
+                if let r = run, r.upperBound == span.lowerBound { run = r.lowerBound..<span.upperBound } else { flush(); run = span }
+                spans[keys[i]] = start..<start + span.count
                 copied += 1
             } else {
+                flush()
+                let start = out.utf8.count
                 context.stack.append(make(i))
                 renderer.render(body, &context, into: &out)
                 context.stack.removeLast()
                 made += 1
+                spans[keys[i]] = start..<out.utf8.count
             }
-            spans[keys[i]] = start..<out.utf8.count
         }
+        flush()
     }
 
     /// The names a section's body looks up (first parts of dotted names), nested sections
