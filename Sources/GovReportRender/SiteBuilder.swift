@@ -556,13 +556,16 @@ public struct SiteBuilder {
                     // Row by row: rows of keys the page had when the previous build left it
                     // (and it is still as left) are copied from it.
                     let old = previous?.fragments[job.path].flatMap { record in
-                        session.previousText(job.path, as: FileStamp(size: record.size, modified: record.modified))
-                            .map { (text: $0, context: record.context, spans: record.spans) }
+                        session.previousText(job.path, as: FileStamp(size: record.file.size, modified: record.file.modified)).map {
+                            (text: $0, context: record.context, spans: record.file.records.mapValues { $0.offset..<$0.offset + $0.length })
+                        }
                     }
                     let keyed = KeyedSection(name: list.name, keys: list.keys, make: { made.made[$0] ?? list.make($0) }, previous: old)
                     let stamp = try session.putStamped(job.path, try render(made.frame, keyed))
-                    let record = keyed.usable ? stamp.map { BuildCache.Fragments(context: keyed.context!, size: $0.size, modified: $0.modified,
-                                                                                 spans: keyed.spans) } : nil
+                    let record = keyed.usable ? stamp.map {
+                        BuildCache.Fragments(context: keyed.context!, file: BuildCache.Export(size: $0.size, modified: $0.modified,
+                            records: keyed.spans.mapValues { BuildCache.Export.Span(offset: $0.lowerBound, length: $0.count) }))
+                    } : nil
                     fragments.withLock { $0[job.path] = record }
                     if SiteBuilder.tracing {
                         FileHandle.standardError.write(Data("timing: \(job.path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))

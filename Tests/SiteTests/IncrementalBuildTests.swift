@@ -429,7 +429,7 @@ import Testing
         let corrected = try Self.buildAndCompare(built.corpus, into: built.site, builder: built.builder)
         #expect(corrected.rendered.contains("index.html"))
         let cache = try #require(BuildCache.load(from: built.site, key: try built.builder.cacheKey()))
-        #expect(cache.fragments["index.html"]?.spans.count == built.first.reports.count)
+        #expect(cache.fragments["index.html"]?.file.records.count == built.first.reports.count)
 
         // Every agency link's text changed by hand, the file's size kept.
         var html = try String(contentsOf: index, encoding: .utf8)

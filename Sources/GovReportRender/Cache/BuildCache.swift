@@ -70,13 +70,11 @@ struct BuildCache: Sendable {
     var fragments: [String: Fragments] = [:]
 
     /// The rows of a page rendered row by row (`KeyedSection`): the context they were
-    /// rendered in, the file's stamp when the build left it (a file changed since is not
-    /// copied from), and each row key's byte range in it.
+    /// rendered in, and the file as the build left it with each row's place in it by row key
+    /// (kept as an export's records are: a file changed since is not copied from).
     struct Fragments: Sendable, Equatable {
         var context: UInt64
-        var size: Int
-        var modified: Int64
-        var spans: [UInt64: Range<Int>]
+        var file: Export
     }
     var exports: [String: Export] = [:]
 
@@ -186,32 +184,12 @@ struct BuildCache: Sendable {
             guard fragmentPages >= 0, fragmentPages <= reader.bytes.count else { throw ArchiveReader.Malformed() }
             for _ in 0..<fragmentPages {
                 let path = try reader.string()
-                var record = Fragments(context: try reader.uint64(), size: try reader.int(),
-                                       modified: Int64(truncatingIfNeeded: try reader.uint64()), spans: [:])
-                let count = try reader.int()
-                guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-                record.spans.reserveCapacity(count)
-                for _ in 0..<count {
-                    let key = try reader.uint64()
-                    let start = try reader.int(), length = try reader.int()
-                    guard start >= 0, length >= 0, start <= Int.max - length else { throw ArchiveReader.Malformed() }
-                    record.spans[key] = start..<start + length
-                }
-                cache.fragments[path] = record
+                cache.fragments[path] = Fragments(context: try reader.uint64(), file: try reader.export())
             }
             let exportCount = try reader.int()
             for _ in 0..<max(0, exportCount) {
                 let path = try reader.string()
-                var export = Export(size: try reader.int(), modified: Int64(truncatingIfNeeded: try reader.uint64()), records: [:])
-                let records = try reader.int()
-                guard records >= 0, records <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-                export.records.reserveCapacity(records)
-                for _ in 0..<max(0, records) {
-                    let key = try reader.uint64()
-                    let offset = try reader.int()
-                    export.records[key] = Export.Span(offset: offset, length: try reader.int())
-                }
-                cache.exports[path] = export
+                cache.exports[path] = try reader.export()
             }
             return cache
         } catch {
@@ -295,26 +273,12 @@ struct BuildCache: Sendable {
         for (path, record) in fragments {
             w.string(path)
             w.uint64(record.context)
-            w.int(record.size)
-            w.uint64(UInt64(bitPattern: record.modified))
-            w.int(record.spans.count)
-            for (key, span) in record.spans {
-                w.uint64(key)
-                w.int(span.lowerBound)
-                w.int(span.count)
-            }
+            w.export(record.file)
         }
         w.int(exports.count)
         for (path, export) in exports {
             w.string(path)
-            w.int(export.size)
-            w.uint64(UInt64(bitPattern: export.modified))
-            w.int(export.records.count)
-            for (key, span) in export.records {
-                w.uint64(key)
-                w.int(span.offset)
-                w.int(span.length)
-            }
+            w.export(export)
         }
         let indexAt = w.bytes.count
         w.int(partial.offsets.count)
@@ -323,5 +287,36 @@ struct BuildCache: Sendable {
         w.uint64(UInt64(pagesAt))
         w.uint64(UInt64(indexAt))
         return w.finishedParts(magic: Self.magic)
+    }
+}
+
+extension ArchiveWriter {
+    /// A file as a build left it: its stamp and its records' places by key.
+    mutating func export(_ export: BuildCache.Export) {
+        int(export.size)
+        uint64(UInt64(bitPattern: export.modified))
+        int(export.records.count)
+        for (key, span) in export.records {
+            uint64(key)
+            int(span.offset)
+            int(span.length)
+        }
+    }
+}
+
+extension ArchiveReader {
+    mutating func export() throws(Malformed) -> BuildCache.Export {
+        var export = BuildCache.Export(size: try int(), modified: Int64(truncatingIfNeeded: try uint64()), records: [:])
+        let records = try int()
+        guard records >= 0, records <= bytes.count else { throw Malformed() }
+        export.records.reserveCapacity(records)
+        for _ in 0..<records {
+            let key = try uint64()
+            let offset = try int(), length = try int()
+            // (A place that could not be in a file is not one this program wrote.)
+            guard offset >= 0, length >= 0, offset <= Int.max - length else { throw Malformed() }
+            export.records[key] = BuildCache.Export.Span(offset: offset, length: length)
+        }
+        return export
     }
 }
