@@ -39,12 +39,26 @@ import Testing
         let pages = Self.jobs.filter { $0.view != nil }
         #expect(pages.count > 150)
         var compared = Set<String>()
+        var rowPages = 0
         for job in pages {
             let view = job.view!
             let data: Data
             switch job.body {
             case .page(let make): data = try make()
-            case .comparedPage(let made, let render): data = try render(made().whole(), nil)
+            case .comparedPage(let made, let render):
+                let compared = made()
+                data = try render(compared.whole(), nil)
+                if let rows = compared.rows {
+                    // Row by row, as a build renders the page: every row made, then every row
+                    // copied from that rendering: the same bytes.
+                    let keyed = KeyedSection(name: rows.name, keys: rows.keys, make: rows.make, previous: nil)
+                    let first = try render(compared.frame(), keyed)
+                    #expect(first == data && keyed.usable, "\(job.path) rendered row by row differs")
+                    let copying = KeyedSection(name: rows.name, keys: rows.keys, make: rows.make,
+                                               previous: (String(decoding: first, as: UTF8.self), keyed.context!, keyed.spans))
+                    #expect(try render(compared.frame(), copying) == data && copying.copied == rows.keys.count, "\(job.path) copied differs")
+                    rowPages += 1
+                }
             case .records: continue
             }
             let ours = String(decoding: data, as: UTF8.self)
@@ -54,6 +68,8 @@ import Testing
             compared.insert(view.template)
         }
         #expect(compared == Set(TemplateSet.names).subtracting(["layout"]))
+        // The index and a page per year.
+        #expect(rowPages == 1 + Set(Self.jobs.map(\.path).filter { $0.hasPrefix("years/") }).count && rowPages > 1)
     }
 
     @Test func handWrittenValuesListEveryProperty() {
