@@ -48,7 +48,9 @@ struct IndexPage {
         // On every core: the page lists every report, and a rebuild after one change waits on it.
         self.rows = rows ? Array(corpus.entries.indices).parallelMap(chunk: 256) { Self.row(analysis: analysis, site: site, index: $0) } : []
         reportCount = corpus.entries.count
-        let agencies = Set(corpus.entries.compactMap { $0.report.agencyKey }).count
+        // (The corpus already groups the named agencies' reports: no need to hash ten thousand
+        // agency names — Chinese text, hashed through its normal form — again.)
+        let agencies = corpus.byAgency.count
         let reportYears = corpus.entries.compactMap { $0.report.year }
         var md = "本站汇总了 **\(corpus.entries.count)** 份政府信息公开工作年度报告，涉及 **\(agencies)** 个机关"
         if let lo = reportYears.min(), let hi = reportYears.max() { md += "，报告年度 \(lo == hi ? "\(lo)" : "\(lo)–\(hi)") 年" }
