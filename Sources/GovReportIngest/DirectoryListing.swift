@@ -10,11 +10,17 @@ public enum DirectoryListing {
     public static func names(_ path: String) -> [String]? {
         guard let stream = opendir(path) else { return nil }
         defer { closedir(stream) }
-        var names: [String] = []
+        return entries(stream).map(\.name)
+    }
+
+    /// The entries of an open folder but `.` and `..`, with their kind as the listing gives it
+    /// (`DT_…`; `DT_UNKNOWN` where the file system does not say).
+    static func entries(_ stream: OpaquePointer) -> [(name: String, kind: UInt8)] {
+        var entries: [(name: String, kind: UInt8)] = []
         while let entry = readdir(stream) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
-            if name != "." && name != ".." { names.append(name) }
+            if name != "." && name != ".." { entries.append((name, entry.pointee.d_type)) }
         }
-        return names
+        return entries
     }
 }

@@ -67,15 +67,7 @@ public struct InputCollector: Sendable {
             }
             defer { closedir(stream) }
             let fd = dirfd(stream)
-            var entries: [(name: String, kind: UInt8)] = []
-            while let entry = readdir(stream) {
-                let kind = entry.pointee.d_type
-                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-                }
-                guard !name.hasPrefix(".") else { continue }
-                entries.append((name, kind))
-            }
+            var entries = DirectoryListing.entries(stream).filter { !$0.name.hasPrefix(".") }
             entries.sort { $0.name < $1.name }
             for (name, kind) in entries {
                 let isReport = Self.isReport(name)

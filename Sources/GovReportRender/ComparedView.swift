@@ -1,3 +1,4 @@
+import Foundation
 import GovReportAnalyse
 import GovReportIngest
 
@@ -72,6 +73,32 @@ struct ComparedView: Sendable {
         }
         value.set(rows.name, .list(made.map(\.0)))
         return Fingerprinted(fingerprint: f.value, rows: prints, whole: value, frame: frame, made: values)
+    }
+}
+
+extension ComparedView {
+    /// Renders the page row by row into `session` (its rows made, or copied from the page as
+    /// the previous build left it, which `previous` describes), and returns where its rows now
+    /// lie, for the next build; nil when they could not be recorded (see `KeyedSection`).
+    func write(_ path: String, _ made: Fingerprinted, render: (TemplateValue, KeyedSection?) throws(BuildError) -> Data,
+               into session: SiteWriter.Session, previous: BuildCache.Fragments?) throws(BuildError) -> BuildCache.Fragments? {
+        guard let rows else { preconditionFailure("a view without rows is rendered whole") }
+        let old = previous.flatMap { record in
+            session.previousText(path, left: record.file).map {
+                (text: $0, context: record.context, spans: record.file.records.mapValues { $0.offset..<$0.offset + $0.length })
+            }
+        }
+        let keyed = KeyedSection(name: rows.name, keys: rows.keys, make: { made.made[$0] ?? rows.make($0) }, previous: old)
+        let data = try render(made.frame, keyed)
+        try session.put(path, data)
+        if SiteBuilder.tracing {
+            FileHandle.standardError.write(Data("timing: \(path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))
+        }
+        guard keyed.usable, let context = keyed.context else { return nil }
+        var file = BuildCache.Export(size: data.count, modified: 0,
+                                     records: keyed.spans.mapValues { BuildCache.Export.Span(offset: $0.lowerBound, length: $0.count) })
+        file.stamp(session.rootPath + "/" + path)
+        return BuildCache.Fragments(context: context, file: file)
     }
 }
 

@@ -15,7 +15,7 @@ extension SiteWriter.Session {
         // The previous file is trusted only as the previous build left it: a file changed
         // since (or left half mended by a build that was stopped) has another stamp.
         if !staging, self.previous.contains(path), let previous, let previousFile = PreviousFile(path: file),
-           previousFile.stamp == FileStamp(size: previous.size, modified: previous.modified) {
+           previousFile.stamp == previous.stamp {
             old = previousFile
         }
         if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {

@@ -552,24 +552,9 @@ public struct SiteBuilder {
                     if view.rows != nil { rows.withLock { $0[job.path] = made.rows } }
                     if previous?.views[job.path] == made.fingerprint, session.hasPrevious(job.path) { return keep() }
                     rendered.withLock { $0.append(job.path) }
-                    guard let list = view.rows else { return try session.put(job.path, try render(made.whole ?? view.whole(), nil)) }
-                    // Row by row: rows of keys the page had when the previous build left it
-                    // (and it is still as left) are copied from it.
-                    let old = previous?.fragments[job.path].flatMap { record in
-                        session.previousText(job.path, as: FileStamp(size: record.file.size, modified: record.file.modified)).map {
-                            (text: $0, context: record.context, spans: record.file.records.mapValues { $0.offset..<$0.offset + $0.length })
-                        }
-                    }
-                    let keyed = KeyedSection(name: list.name, keys: list.keys, make: { made.made[$0] ?? list.make($0) }, previous: old)
-                    let stamp = try session.putStamped(job.path, try render(made.frame, keyed))
-                    let record = keyed.usable ? stamp.map {
-                        BuildCache.Fragments(context: keyed.context!, file: BuildCache.Export(size: $0.size, modified: $0.modified,
-                            records: keyed.spans.mapValues { BuildCache.Export.Span(offset: $0.lowerBound, length: $0.count) }))
-                    } : nil
+                    guard view.rows != nil else { return try session.put(job.path, try render(made.whole ?? view.whole(), nil)) }
+                    let record = try view.write(job.path, made, render: render, into: session, previous: previous?.fragments[job.path])
                     fragments.withLock { $0[job.path] = record }
-                    if SiteBuilder.tracing {
-                        FileHandle.standardError.write(Data("timing: \(job.path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))
-                    }
                 case .page(let make):
                     rendered.withLock { $0.append(job.path) }
                     try session.put(job.path, try make())
@@ -597,7 +582,7 @@ public struct SiteBuilder {
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
                         || previous?.rows != cache.rows || previous?.fragments != cache.fragments
                         || !session.hasPrivate(BuildCache.fileName) {
-                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: BuildCache.encode(cache.inputs, key: cache.key, reusing: cache.source)))
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts())
             }
             laps.lap("write cache")
             let summary = try session.finish(keeping: paths)

@@ -165,18 +165,12 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
-        /// `put`, then the file's stamp as the build leaves it (nil when it cannot be read).
-        func putStamped(_ path: String, _ data: Data) throws(BuildError) -> FileStamp? {
-            try put(path, data)
-            return FileStamp.of(path: rootPath + "/" + path)
-        }
-
-        /// The previous build's file for `path` as text, if it still has `stamp` (the one that
-        /// build left it with): a file changed since is not trusted.
-        func previousText(_ path: String, as stamp: FileStamp) -> String? {
+        /// The previous build's file for `path` as text, if it is still as that build left it
+        /// (`left`'s stamp, as for an export): a file changed since is not trusted.
+        func previousText(_ path: String, left: BuildCache.Export) -> String? {
             guard !staging, previous.contains(path) else { return nil }
             let file = rootPath + "/" + path
-            guard FileStamp.of(path: file) == stamp, let bytes = FileBytes.read(file), bytes.count == stamp.size else { return nil }
+            guard FileStamp.of(path: file) == left.stamp, let bytes = FileBytes.read(file), bytes.count == left.size else { return nil }
             return String(decoding: bytes, as: UTF8.self)
         }
 

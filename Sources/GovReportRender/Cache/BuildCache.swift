@@ -44,6 +44,9 @@ struct BuildCache: Sendable {
         /// another was changed since, and its records are not copied.
         var modified: Int64
         var records: [UInt64: Span]
+
+        /// The stamp the file had when the build left it.
+        var stamp: FileStamp { FileStamp(size: size, modified: modified) }
     }
 
     /// The archive a cache was loaded from: its string table and layouts, its bytes, and how
@@ -154,43 +157,17 @@ struct BuildCache: Sendable {
             }
 
             reader.at = body + pagesAt
-            let pageCount = try reader.int()
-            // Counts are checked against the file's size before anything is reserved for them
-            // (a damaged count must refuse the cache, not ask for the memory it names).
-            guard pageCount >= 0, pageCount <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-            cache.pages.reserveCapacity(pageCount)
-            for _ in 0..<max(0, pageCount) {
-                let path = try reader.string()
-                cache.pages[path] = try reader.uint64()
-            }
-            let viewCount = try reader.int()
-            guard viewCount >= 0, viewCount <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-            for _ in 0..<viewCount {
-                let path = try reader.string()
-                cache.views[path] = try reader.uint64()
-            }
-            let rowPages = try reader.int()
-            guard rowPages >= 0, rowPages <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-            for _ in 0..<rowPages {
-                let path = try reader.string()
-                let count = try reader.int()
-                guard count >= 0, count <= reader.bytes.count else { throw ArchiveReader.Malformed() }
+            cache.pages = try reader.table { r throws(ArchiveReader.Malformed) in try r.uint64() }
+            cache.views = try reader.table { r throws(ArchiveReader.Malformed) in try r.uint64() }
+            cache.rows = try reader.table { r throws(ArchiveReader.Malformed) in
+                let count = try r.count()
                 var prints: [UInt64: UInt64] = [:]
                 prints.reserveCapacity(count)
-                for _ in 0..<count { prints[try reader.uint64()] = try reader.uint64() }
-                cache.rows[path] = prints
+                for _ in 0..<count { prints[try r.uint64()] = try r.uint64() }
+                return prints
             }
-            let fragmentPages = try reader.int()
-            guard fragmentPages >= 0, fragmentPages <= reader.bytes.count else { throw ArchiveReader.Malformed() }
-            for _ in 0..<fragmentPages {
-                let path = try reader.string()
-                cache.fragments[path] = Fragments(context: try reader.uint64(), file: try reader.export())
-            }
-            let exportCount = try reader.int()
-            for _ in 0..<max(0, exportCount) {
-                let path = try reader.string()
-                cache.exports[path] = try reader.export()
-            }
+            cache.fragments = try reader.table { r throws(ArchiveReader.Malformed) in Fragments(context: try r.uint64(), file: try r.export()) }
+            cache.exports = try reader.table { r throws(ArchiveReader.Malformed) in try r.export() }
             return cache
         } catch {
             return fail("malformed")
@@ -204,6 +181,11 @@ struct BuildCache: Sendable {
     func encoded(continuing partial: PartialEncoding) -> Data {
         let (head, body) = encodedParts(continuing: partial)
         return Data(head + body)
+    }
+
+    /// The whole cache in two parts, its inputs encoded now.
+    func encodedParts() -> (head: [UInt8], body: [UInt8]) {
+        encodedParts(continuing: Self.encode(inputs, key: key, reusing: source))
     }
 
     /// The inputs' part of the cache, which is most of it: encoded on its own so that a build
@@ -250,36 +232,20 @@ struct BuildCache: Sendable {
     func encodedParts(continuing partial: PartialEncoding) -> (head: [UInt8], body: [UInt8]) {
         var w = partial.writer
         let pagesAt = w.bytes.count
-        w.int(pages.count)
-        for (path, fingerprint) in pages {
-            w.string(path)
-            w.uint64(fingerprint)
-        }
-        w.int(views.count)
-        for (path, fingerprint) in views {
-            w.string(path)
-            w.uint64(fingerprint)
-        }
-        w.int(rows.count)
-        for (path, prints) in rows {
-            w.string(path)
+        w.table(pages) { w, fingerprint in w.uint64(fingerprint) }
+        w.table(views) { w, fingerprint in w.uint64(fingerprint) }
+        w.table(rows) { w, prints in
             w.int(prints.count)
             for (key, print) in prints {
                 w.uint64(key)
                 w.uint64(print)
             }
         }
-        w.int(fragments.count)
-        for (path, record) in fragments {
-            w.string(path)
+        w.table(fragments) { w, record in
             w.uint64(record.context)
             w.export(record.file)
         }
-        w.int(exports.count)
-        for (path, export) in exports {
-            w.string(path)
-            w.export(export)
-        }
+        w.table(exports) { w, export in w.export(export) }
         let indexAt = w.bytes.count
         w.int(partial.offsets.count)
         for offset in partial.offsets { w.int(offset) }
@@ -291,6 +257,15 @@ struct BuildCache: Sendable {
 }
 
 extension ArchiveWriter {
+    /// A table by path: its size, then each path and its value.
+    mutating func table<Value>(_ table: [String: Value], _ value: (inout ArchiveWriter, Value) -> Void) {
+        int(table.count)
+        for (path, v) in table {
+            string(path)
+            value(&self, v)
+        }
+    }
+
     /// A file as a build left it: its stamp and its records' places by key.
     mutating func export(_ export: BuildCache.Export) {
         int(export.size)
@@ -305,10 +280,29 @@ extension ArchiveWriter {
 }
 
 extension ArchiveReader {
+    /// A count, checked against the file's size before anything is reserved for it (a
+    /// damaged count must refuse the cache, not ask for the memory it names).
+    mutating func count() throws(Malformed) -> Int {
+        let n = try int()
+        guard n >= 0, n <= bytes.count else { throw Malformed() }
+        return n
+    }
+
+    /// A table written by `ArchiveWriter.table`.
+    mutating func table<Value>(_ value: (inout ArchiveReader) throws(Malformed) -> Value) throws(Malformed) -> [String: Value] {
+        let n = try count()
+        var table: [String: Value] = [:]
+        table.reserveCapacity(n)
+        for _ in 0..<n {
+            let path = try string()
+            table[path] = try value(&self)
+        }
+        return table
+    }
+
     mutating func export() throws(Malformed) -> BuildCache.Export {
         var export = BuildCache.Export(size: try int(), modified: Int64(truncatingIfNeeded: try uint64()), records: [:])
-        let records = try int()
-        guard records >= 0, records <= bytes.count else { throw Malformed() }
+        let records = try count()
         export.records.reserveCapacity(records)
         for _ in 0..<records {
             let key = try uint64()
