@@ -8,7 +8,7 @@ struct ApplicationsTableParser {
 
     func parse(_ rows: [RawRow]) -> TableReading {
         let columns = FigureKeys.applicantColumns
-        var reading = TableReading(capacity: FigureKeys.applicationRows(edition).count * columns.count)
+        var reading = TableReading()
         var group: String?
         var previousKey: String?
         let expected = FigureKeys.applicationRowKeys[edition] ?? []

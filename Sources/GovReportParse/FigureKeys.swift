@@ -252,13 +252,6 @@ extension FigureKeys {
         return byEdition
     }()
 
-    /// How many figures a report of a table edition can hold (every table cell and the prose
-    /// figures): its figure table is made that size once instead of growing section by section.
-    static let tableCapacity: [Edition: Int] = Dictionary(uniqueKeysWithValues: [Edition.format2019, .format2021].map { edition in
-        let proactive = proactiveKeysByRow[edition]?.values.reduce(0) { $0 + $1.count } ?? 0
-        return (edition, applicationRows(edition).count * applicantColumns.count + reviewKeys.count + proactive + 2)
-    })
-
     /// Each edition's applications-table row keys, and the outcome rows' keys of both
     /// editions: sets made once, not for every report.
     static let applicationRowKeys: [Edition: Set<String>] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {

@@ -42,11 +42,6 @@ public struct Figures: Sendable {
 
     public init() {}
 
-    /// (The capacity is fixed: one slot per canonical key.)
-    public init(minimumCapacity: Int) {}
-
-    public mutating func reserveCapacity(_ n: Int) {}
-
     public var isEmpty: Bool { count == 0 }
 
     /// The figure at a canonical key's place (`FigureKeys.place(of:)`).

@@ -8,7 +8,7 @@ struct ProactiveTableParser {
 
     func parse(_ rows: [RawRow]) -> TableReading {
         let definitions = FigureKeys.proactiveRowsByKey[edition] ?? [:]
-        var reading = TableReading(capacity: definitions.values.reduce(0) { $0 + $1.columns.count })
+        var reading = TableReading()
         var ledger = RowLedger(table: "section 二")
         for row in rows {
             if row.values.isEmpty {

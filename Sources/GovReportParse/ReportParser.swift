@@ -47,7 +47,6 @@ public struct ReportParser: Sendable {
 
         let prose = ProseFigureExtractor()
         if edition.hasTables {
-            report.figures.reserveCapacity(FigureKeys.tableCapacity[edition] ?? 0)
             for section in Section.allCases where ranges[section] == nil {
                 report.diagnostics.append(Diagnostic(.warning, source.location(0), "section ‘\(section.title)’ not found"))
             }

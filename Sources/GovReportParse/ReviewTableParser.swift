@@ -6,7 +6,7 @@ struct ReviewTableParser {
     let source: SourceText
 
     func parse(_ stream: CellStream, sectionLine: Int) -> TableReading {
-        var reading = TableReading(capacity: FigureKeys.reviewKeys.count)
+        var reading = TableReading()
         var runs: [[Cell]] = []
         var current: [Cell] = []
         for item in stream.items {

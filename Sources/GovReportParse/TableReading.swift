@@ -7,12 +7,6 @@ public struct TableReading: Sendable {
 
     public init() {}
 
-    /// A reading whose figure table is made for `capacity` figures at once (a table's cells),
-    /// instead of regrown row by row.
-    init(capacity: Int) {
-        figures.reserveCapacity(capacity)
-    }
-
     mutating func warn(_ source: SourceText, _ line: Int, _ message: String) {
         diagnostics.append(Diagnostic(.warning, source.location(line), message))
     }

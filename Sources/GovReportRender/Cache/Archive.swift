@@ -114,10 +114,9 @@ struct ArchiveReader {
     var at = 0
     var table: [String] = []
     var layouts: [[Int]] = []
-    /// Per layout, once decoded: each of its keys' place in a figure table (nil for a key
-    /// that is not canonical), so that a report's figures go into their slots without
-    /// hashing a key (hashing the keys again was most of loading the cache).
-    /// By layout: the figure-table places of its keys, once found (see `ReportArchive`).
+    /// Per layout, once found: each of its keys' place in a figure table (nil for a key that
+    /// is not canonical), so that a report's figures go into their slots without hashing a
+    /// key (hashing the keys again was most of loading the cache).
     var places: [[Int?]?] = []
 
     /// Reads the magic and the string table; nil when the data is not an archive of this kind.
@@ -155,6 +154,7 @@ struct ArchiveReader {
                 }
                 layouts.append(ids)
             }
+            places = Array(repeating: nil, count: layouts.count)
         } catch {
             return nil
         }

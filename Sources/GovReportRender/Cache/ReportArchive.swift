@@ -117,7 +117,6 @@ extension ArchiveReader {
 
     /// The places of a layout's keys (see `places`), found on first use.
     mutating func places(_ layout: Int) -> [Int?] {
-        if places.count != layouts.count { places = Array(repeating: nil, count: layouts.count) }
         if let found = places[layout] { return found }
         let found = layouts[layout].map { FigureKeys.place(of: table[$0]) }
         places[layout] = found
