@@ -18,8 +18,7 @@ public enum HTMLText {
     public static func lines(fromHTML html: String) -> (lines: [String], sourceLines: [Int]) {
         // The text is already decoded: tell libxml2 it is UTF-8 and neutralise any other
         // declared charset so that it does not switch encodings part-way.
-        let cleaned = declaredCharset.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "charset=utf-8")
-        let bytes = Array(cleaned.utf8)
+        let bytes = utf8DeclaringCharset(html)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         guard let doc = bytes.withUnsafeBufferPointer({ p in
@@ -30,13 +29,105 @@ public enum HTMLText {
         defer { xmlFreeDoc(doc) }
 
         var writer = Writer()
+        var kinds = Kinds()
         if let root = xmlDocGetRootElement(doc) {
             // The <title> first: it often holds the report's title when the body does not.
-            if let title = findFirst(root, "title") { writer.text(text(of: title), line: lineNumber(title)); writer.breakLine() }
-            walk(root, &writer)
+            if let title = findFirst(root, .title, &kinds) { writer.text(text(of: title), line: lineNumber(title)); writer.breakLine() }
+            walk(root, &writer, &kinds)
         }
         writer.breakLine()
         return (writer.lines, writer.sourceLines)
+    }
+
+    /// The UTF-8 bytes of `html` with every declared charset (what `declaredCharset` matches)
+    /// replaced by `charset=utf-8`, found on the bytes: the expression went through a UTF-16
+    /// copy of the whole page. Two letters outside ASCII match the expression's ASCII letters
+    /// when case is ignored (ſ U+017F, the Kelvin sign U+212A); a page holding either is left
+    /// to the expression.
+    static func utf8DeclaringCharset(_ html: String) -> [UInt8] {
+        var text = html
+        let replaced: [UInt8]? = text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            while i < n {
+                if b[i] == 0xC5, i + 1 < n, b[i + 1] == 0xBF { return nil }
+                if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return nil }
+                i += 1
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(n + 16)
+            var copied = 0
+            i = 0
+            while i + 7 <= n {
+                guard b[i] | 0x20 == UInt8(ascii: "c"), let end = declaredCharsetEnd(b, at: i) else { i += 1; continue }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
+                out.append(contentsOf: "charset=utf-8".utf8)
+                copied = end
+                i = end
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n]))
+            return out
+        }
+        if let replaced { return replaced }
+        let cleaned = declaredCharset.stringByReplacingMatches(in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "charset=utf-8")
+        return Array(cleaned.utf8)
+    }
+
+    /// Where a match of `declaredCharset` starting at `start` ends, if one does: `charset`
+    /// in any case, white space (the White_Space property, as ICU's `\s`), `=`, white space,
+    /// an optional quote, then one or more of `[A-Za-z0-9_-]`.
+    static func declaredCharsetEnd(_ b: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
+        let n = b.count
+        var j = start
+        for letter in "charset".utf8 {
+            guard j < n, b[j] | 0x20 == letter else { return nil }
+            j += 1
+        }
+        func skipWhiteSpace() {
+            while j < n {
+                let c = b[j]
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { j += 1; continue }
+                if c == 0xC2, j + 1 < n, b[j + 1] == 0x85 || b[j + 1] == 0xA0 { j += 2; continue }
+                if c == 0xE1, j + 2 < n, b[j + 1] == 0x9A, b[j + 2] == 0x80 { j += 3; continue }
+                if c == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] <= 0x8A || b[j + 2] == 0xA8 || b[j + 2] == 0xA9 || b[j + 2] == 0xAF {
+                    j += 3; continue
+                }
+                if c == 0xE2, j + 2 < n, b[j + 1] == 0x81, b[j + 2] == 0x9F { j += 3; continue }
+                if c == 0xE3, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0x80 { j += 3; continue }
+                return
+            }
+        }
+        func isNameByte(_ c: UInt8) -> Bool {
+            (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2D
+        }
+        skipWhiteSpace()
+        guard j < n, b[j] == UInt8(ascii: "=") else { return nil }
+        j += 1
+        skipWhiteSpace()
+        if j + 1 < n, b[j] == UInt8(ascii: "\"") || b[j] == UInt8(ascii: "'"), isNameByte(b[j + 1]) { j += 1 }
+        guard j < n, isNameByte(b[j]) else { return nil }
+        while j < n, isNameByte(b[j]) { j += 1 }
+        return j
+    }
+
+    /// What the walk does with an element, by its name.
+    enum Kind { case skipped, row, table, title, block, cell, inline }
+
+    /// Elements' kinds by their name's address: libxml2 keeps one copy of each name per
+    /// document, so a page's few dozen names are each read once (making a lowercased String
+    /// of every element's name and hashing it was most of the walk).
+    struct Kinds {
+        var known: [UnsafePointer<xmlChar>: Kind] = [:]
+
+        mutating func of(_ node: xmlNodePtr) -> Kind {
+            guard let address = node.pointee.name else { return .inline }
+            if let kind = known[address] { return kind }
+            let n = HTMLText.name(node)
+            let kind: Kind = skipped.contains(n) ? .skipped : n == "tr" ? .row : n == "table" ? .table : n == "title" ? .title
+                : blocks.contains(n) ? .block : n == "td" || n == "th" ? .cell : .inline
+            known[address] = kind
+            return kind
+        }
     }
 
     struct Writer {
@@ -88,19 +179,19 @@ public enum HTMLText {
         return String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
     }
 
-    static func findFirst(_ node: xmlNodePtr, _ wanted: String) -> xmlNodePtr? {
+    static func findFirst(_ node: xmlNodePtr, _ wanted: Kind, _ kinds: inout Kinds) -> xmlNodePtr? {
         var child = node.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
-                if name(c) == wanted { return c }
-                if let found = findFirst(c, wanted) { return found }
+                if kinds.of(c) == wanted { return c }
+                if let found = findFirst(c, wanted, &kinds) { return found }
             }
             child = c.pointee.next
         }
         return nil
     }
 
-    static func walk(_ node: xmlNodePtr, _ writer: inout Writer) {
+    static func walk(_ node: xmlNodePtr, _ writer: inout Writer, _ kinds: inout Kinds) {
         var child = node.pointee.children
         while let c = child {
             defer { child = c.pointee.next }
@@ -110,20 +201,21 @@ public enum HTMLText {
                     writer.text(String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)), line: lineNumber(c))
                 }
             case XML_ELEMENT_NODE:
-                let n = name(c)
-                if skipped.contains(n) { continue }
-                if n == "tr" {
-                    row(c, &writer)
-                } else if n == "table" {
+                switch kinds.of(c) {
+                case .skipped:
+                    continue
+                case .row:
+                    row(c, &writer, &kinds)
+                case .table:
                     writer.breakLine()
-                    walk(c, &writer)
+                    walk(c, &writer, &kinds)
                     writer.raw("", line: lineNumber(c))
-                } else if blocks.contains(n) {
+                case .block, .title:
                     writer.breakLine()
-                    walk(c, &writer)
+                    walk(c, &writer, &kinds)
                     writer.breakLine()
-                } else {
-                    walk(c, &writer)
+                case .cell, .inline:
+                    walk(c, &writer, &kinds)
                 }
             default:
                 continue
@@ -147,12 +239,12 @@ public enum HTMLText {
 
     /// A table row as a block: a blank line, then each cell on its own line, indented with a
     /// tab (the one-cell-per-line layout), with `colspan` cells repeated as blanks.
-    static func row(_ tr: xmlNodePtr, _ writer: inout Writer) {
+    static func row(_ tr: xmlNodePtr, _ writer: inout Writer, _ kinds: inout Kinds) {
         writer.raw("", line: lineNumber(tr))
         var cell = tr.pointee.children
         while let c = cell {
             defer { cell = c.pointee.next }
-            guard c.pointee.type == XML_ELEMENT_NODE, ["td", "th"].contains(name(c)) else { continue }
+            guard c.pointee.type == XML_ELEMENT_NODE, kinds.of(c) == .cell else { continue }
             let content = joinedRuns(text(of: c), separatedBy: breaksCell).trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {

@@ -23,6 +23,45 @@ import Testing
         }
     }
 
+    @Test func declaredCharsetsAreReplacedAsTheExpressionReplacesThem() {
+        // Pieces of charset declarations and their near misses: every kind of white space
+        // (and U+200B, which is not), quotes, name bytes, letters in other case, and the two
+        // letters outside ASCII that match ASCII ones when case is ignored.
+        let pieces = ["charset", "CharSet", "charse", "chars\u{17F}t", "=", " ", "\t", "\u{0B}", "\u{85}", "\u{A0}", "\u{1680}",
+                      "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}", "\u{202F}", "\u{205F}", "\u{3000}", "\"", "'", "gb2312",
+                      "UTF-8", "_", "-", "\u{212A}", "é", "<meta ", ">", "c", ";", "中"]
+        let words = ["charset", "CharSet", "charse", "chars\u{17F}t", "CHARSET", "c"]
+        let spaces = ["", "", " ", "\t", "\u{0B}", "\u{85}", "\u{A0}", "\u{1680}", "\u{2000}", "\u{200A}", "\u{200B}", "\u{2028}",
+                      "\u{202F}", "\u{205F}", "\u{3000}", "  "]
+        let equals = ["=", "=", "=", ":", ""]
+        let quotes = ["", "", "\"", "'", "\"\""]
+        let names = ["gb2312", "UTF-8", "_", "-", "\u{212A}", "é", "", ";", "中", "big5_x-1"]
+        let around = ["", "<meta ", ">", ";", "中", "charset", " "]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func pick(_ list: [String]) -> String {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return list[Int((state >> 33) % UInt64(list.count))]
+        }
+        var cases = ["", "charset=gbk", "<meta charset = 'GB2312'>", "charset=\"\"", "charset=\"x", "charset\u{3000}=\u{85}big5;charset=a"]
+        for _ in 0..<5_000 {
+            var text = pick(around)
+            for _ in 0..<2 {
+                text += pick(words) + pick(spaces) + pick(spaces) + pick(equals) + pick(spaces) + pick(quotes) + pick(names) + pick(names) + pick(around)
+            }
+            cases.append(text)
+        }
+        var replaced = 0
+        for html in cases {
+            let expected = Array(HTMLText.declaredCharset.stringByReplacingMatches(
+                in: html, range: NSRange(html.startIndex..., in: html), withTemplate: "charset=utf-8").utf8)
+            let got = HTMLText.utf8DeclaringCharset(html)
+            #expect(got == expected, "\(html.debugDescription)")
+            if expected != Array(html.utf8) { replaced += 1 }
+        }
+        // The cases do exercise the replacement, not only its absence.
+        #expect(replaced > 1_000)
+    }
+
     @Test func cellBreaksAreTheNewlineCharactersAndTab() {
         var differ: [UInt32] = []
         for v in UInt32(0)...0x10FFFF {
