@@ -57,8 +57,12 @@ public struct CellStream: Sendable {
     private mutating func flush(_ block: inout [(Int, String)]) {
         defer { block.removeAll() }
         guard !block.isEmpty else { return }
-        let split = block.map { (line, text) in (line, Self.fields(text).map { TextNormalizer.halfWidth($0).trimmedSpaces }) }
-        if split.contains(where: { $0.1.filter { !$0.isEmpty }.count >= 2 }) {
+        let split = block.map { (line, text) in (line, Self.cellTexts(text)) }
+        if split.contains(where: { (_, cells) in
+            var filled = 0
+            for cell in cells where !cell.isEmpty { filled += 1; if filled == 2 { return true } }
+            return false
+        }) {
             for (line, cells) in split {
                 var row: [Cell] = []
                 row.reserveCapacity(cells.count)
@@ -242,17 +246,51 @@ public struct CellStream: Sendable {
         return result
     }
 
-    /// The tab-separated fields of a line (split on the byte: tabs are ASCII).
-    static func fields(_ text: String) -> [String] {
+    /// The tab-separated fields of a line, each half-width and without its leading and
+    /// trailing spaces: `fields(text).map { halfWidth($0).trimmedSpaces }`, in one pass over
+    /// the bytes and one String per field (the three steps each made their own). Half-width
+    /// first, then split: no full-width form becomes a tab. The spaces trimmed are tabs and
+    /// category Zs (U+3000 is already a space): 20, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 AF,
+    /// E2 81 9F — whole characters wherever they end a field, in valid UTF-8.
+    static func cellTexts(_ text: String) -> [String] {
+        let half = TextNormalizer.halfWidth(text)
         var fields: [String] = []
-        var text = text
-        text.withUTF8 { bytes in
+        var copy = half
+        copy.withUTF8 { b in
+            func spaceAfter(_ i: Int, _ end: Int) -> Int {
+                // The length of the space character at `i`, 0 if none.
+                let c = b[i]
+                if c == 0x20 || c == 0x09 { return 1 }
+                if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
+                guard i + 2 < end else { return 0 }
+                if c == 0xE1, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }
+                if c == 0xE2, b[i + 1] == 0x80, b[i + 2] <= 0x8A || b[i + 2] == 0xAF { return 3 }
+                if c == 0xE2, b[i + 1] == 0x81, b[i + 2] == 0x9F { return 3 }
+                return 0
+            }
+            func spaceBefore(_ j: Int, _ start: Int) -> Int {
+                // The length of the space character ending just before `j`, 0 if none.
+                let c = b[j - 1]
+                if c == 0x20 || c == 0x09 { return 1 }
+                if c == 0xA0, j - 2 >= start, b[j - 2] == 0xC2 { return 2 }
+                guard j - 3 >= start else { return 0 }
+                if c == 0x80, b[j - 2] == 0x9A, b[j - 3] == 0xE1 { return 3 }
+                if b[j - 3] == 0xE2, b[j - 2] == 0x80, c <= 0x8A || c == 0xAF { return 3 }
+                if c == 0x9F, b[j - 2] == 0x81, b[j - 3] == 0xE2 { return 3 }
+                return 0
+            }
+            func field(_ from: Int, _ to: Int) {
+                var start = from, end = to
+                while start < end { let k = spaceAfter(start, end); if k == 0 { break }; start += k }
+                while end > start { let k = spaceBefore(end, start); if k == 0 { break }; end -= k }
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+            }
             var start = 0
-            for i in bytes.indices where bytes[i] == 9 {
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
+            for i in b.indices where b[i] == 9 {
+                field(start, i)
                 start = i + 1
             }
-            fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            field(start, b.count)
         }
         return fields
     }

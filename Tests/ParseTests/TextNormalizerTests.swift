@@ -24,7 +24,7 @@ import Testing
 @Suite struct ByteShortcutTests {
     /// Strings made of the characters the shortcuts look at, and their neighbours.
     static func samples() -> [String] {
-        let alphabet: [String] = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{2002}", "\u{202F}", "\u{205F}", "\u{1680}", "\r",
+        let alphabet: [String] = [" ", "\t", "\u{3000}", "\u{00A0}", "\u{2002}", "\u{200A}", "\u{200B}", "\u{202F}", "\u{205F}", "\u{1680}", "\r",
                                   "a", "1", "一", "、", "。", "（", "１", "Ｚ", "～", "\u{FF01}", "\u{FF3F}", "\u{FF40}", "\u{FF5E}", "\u{FF5F}", "\u{FF60}", "\u{FF00}", "\u{3001}", "\u{301}", "é", "\u{E000}", "𠀀"]
         // A fixed sequence (an LCG), so a failure repeats.
         struct LCG: RandomNumberGenerator {
@@ -50,6 +50,11 @@ import Testing
                 u.value >= 0xFF01 && u.value <= 0xFF5E ? Unicode.Scalar(u.value - 0xFEE0)! : u.value == 0x3000 ? " " : u
             }))
             #expect(Array(TextNormalizer.halfWidth(s).utf8) == Array(reference.utf8), "halfWidth \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // A table line's cells: split at tabs, half-width, trimmed — on the bytes, as the
+            // three steps on scalars give them.
+            let cells = s.unicodeScalars.split(separator: "\t", omittingEmptySubsequences: false)
+                .map { Array(TextNormalizer.halfWidth(String(String.UnicodeScalarView($0)))[...].trimmedSpaces.utf8) }
+            #expect(CellStream.cellTexts(s).map { Array($0.utf8) } == cells, "cells \(s.unicodeScalars.map { String($0.value, radix: 16) })")
             // An empty table line: spaces of three kinds and carriage returns only.
             let empty = s.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
             #expect(CellStream.isEmpty(s) == empty, "isEmpty \(s.unicodeScalars.map { String($0.value, radix: 16) })")
