@@ -29,11 +29,10 @@ public enum HTMLText {
         defer { xmlFreeDoc(doc) }
 
         var writer = Writer()
-        var kinds = Kinds()
-        if let root = xmlDocGetRootElement(doc) {
+                if let root = xmlDocGetRootElement(doc) {
             // The <title> first: it often holds the report's title when the body does not.
-            if let title = findFirst(root, .title, &kinds) { writer.text(text(of: title), line: lineNumber(title)); writer.breakLine() }
-            walk(root, &writer, &kinds)
+            if let title = findFirst(root, .title) { writer.text(text(of: title), line: lineNumber(title)); writer.breakLine() }
+            walk(root, &writer)
         }
         writer.breakLine()
         return (writer.lines, writer.sourceLines)
@@ -113,21 +112,13 @@ public enum HTMLText {
     /// What the walk does with an element, by its name.
     enum Kind { case skipped, row, table, title, block, cell, inline }
 
-    /// Elements' kinds by their name's address: libxml2 keeps one copy of each name per
-    /// document, so a page's few dozen names are each read once (making a lowercased String
-    /// of every element's name and hashing it was most of the walk).
-    struct Kinds {
-        var known: [UnsafePointer<xmlChar>: Kind] = [:]
-
-        mutating func of(_ node: xmlNodePtr) -> Kind {
-            guard let address = node.pointee.name else { return .inline }
-            if let kind = known[address] { return kind }
-            let n = HTMLText.name(node)
-            let kind: Kind = skipped.contains(n) ? .skipped : n == "tr" ? .row : n == "table" ? .table : n == "title" ? .title
-                : blocks.contains(n) ? .block : n == "td" || n == "th" ? .cell : .inline
-            known[address] = kind
-            return kind
-        }
+    /// An element's kind, from its name (a short name is a String without an allocation;
+    /// remembering kinds by the name's address was tried, but libxml2's HTML parser gives
+    /// every element a copy of its own).
+    static func kind(_ node: xmlNodePtr) -> Kind {
+        let n = name(node)
+        return skipped.contains(n) ? .skipped : n == "tr" ? .row : n == "table" ? .table : n == "title" ? .title
+            : blocks.contains(n) ? .block : n == "td" || n == "th" ? .cell : .inline
     }
 
     struct Writer {
@@ -179,19 +170,19 @@ public enum HTMLText {
         return String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self))
     }
 
-    static func findFirst(_ node: xmlNodePtr, _ wanted: Kind, _ kinds: inout Kinds) -> xmlNodePtr? {
+    static func findFirst(_ node: xmlNodePtr, _ wanted: Kind) -> xmlNodePtr? {
         var child = node.pointee.children
         while let c = child {
             if c.pointee.type == XML_ELEMENT_NODE {
-                if kinds.of(c) == wanted { return c }
-                if let found = findFirst(c, wanted, &kinds) { return found }
+                if kind(c) == wanted { return c }
+                if let found = findFirst(c, wanted) { return found }
             }
             child = c.pointee.next
         }
         return nil
     }
 
-    static func walk(_ node: xmlNodePtr, _ writer: inout Writer, _ kinds: inout Kinds) {
+    static func walk(_ node: xmlNodePtr, _ writer: inout Writer) {
         var child = node.pointee.children
         while let c = child {
             defer { child = c.pointee.next }
@@ -201,21 +192,21 @@ public enum HTMLText {
                     writer.text(String(cString: UnsafeRawPointer(content).assumingMemoryBound(to: CChar.self)), line: lineNumber(c))
                 }
             case XML_ELEMENT_NODE:
-                switch kinds.of(c) {
+                switch kind(c) {
                 case .skipped:
                     continue
                 case .row:
-                    row(c, &writer, &kinds)
+                    row(c, &writer)
                 case .table:
                     writer.breakLine()
-                    walk(c, &writer, &kinds)
+                    walk(c, &writer)
                     writer.raw("", line: lineNumber(c))
                 case .block, .title:
                     writer.breakLine()
-                    walk(c, &writer, &kinds)
+                    walk(c, &writer)
                     writer.breakLine()
                 case .cell, .inline:
-                    walk(c, &writer, &kinds)
+                    walk(c, &writer)
                 }
             default:
                 continue
@@ -239,12 +230,12 @@ public enum HTMLText {
 
     /// A table row as a block: a blank line, then each cell on its own line, indented with a
     /// tab (the one-cell-per-line layout), with `colspan` cells repeated as blanks.
-    static func row(_ tr: xmlNodePtr, _ writer: inout Writer, _ kinds: inout Kinds) {
+    static func row(_ tr: xmlNodePtr, _ writer: inout Writer) {
         writer.raw("", line: lineNumber(tr))
         var cell = tr.pointee.children
         while let c = cell {
             defer { cell = c.pointee.next }
-            guard c.pointee.type == XML_ELEMENT_NODE, kinds.of(c) == .cell else { continue }
+            guard c.pointee.type == XML_ELEMENT_NODE, kind(c) == .cell else { continue }
             let content = joinedRuns(text(of: c), separatedBy: breaksCell).trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {
