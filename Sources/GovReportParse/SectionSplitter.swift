@@ -36,6 +36,39 @@ struct SectionSplitter {
     /// The section a line heads and the numeral it prints, read character by character; nil
     /// when the line is not a heading.
     static func heading(_ raw: String) -> (section: Section, numeral: String)? {
+        raw.scalarsAreCharacters ? headingByScalar(raw) : headingByCharacter(raw)
+    }
+
+    /// `headingByCharacter` for a line whose every scalar is a character of its own (half-width
+    /// forms keep that), read scalar by scalar: the compact form, its length and its numerals
+    /// without breaking the line into characters. The only numerals such a line can hold are
+    /// the ten plain ideographs.
+    static func headingByScalar(_ raw: String) -> (section: Section, numeral: String)? {
+        func isNumeral(_ v: UInt32) -> Bool {
+            v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
+        }
+        guard let first = raw.unicodeScalars.first(where: { !$0.isWhiteSpace }), isNumeral(first.value) else { return nil }
+        var compact = String.UnicodeScalarView()
+        var count = 0
+        for u in TextNormalizer.halfWidth(raw).unicodeScalars where !u.isWhiteSpace {
+            count += 1
+            if count > 40 { return nil }
+            compact.append(u)
+        }
+        guard !raw.includes("\t\t") else { return nil }
+        var numeral = String.UnicodeScalarView()
+        var i = compact.startIndex
+        while i < compact.endIndex, isNumeral(compact[i].value) { numeral.append(compact[i]); i = compact.index(after: i) }
+        guard !numeral.isEmpty, i < compact.endIndex, compact[i] == "、" || compact[i] == "." else { return nil }
+        let rest = String(compact[compact.index(after: i)...])
+        guard let section = keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,
+              !rest.includes("结转"), !rest.includes("办理结果"), !rest.includes("数量") else { return nil }
+        return (section, String(numeral))
+    }
+
+    /// The section a line heads and its numeral, character by character (any line).
+    static func headingByCharacter(_ raw: String) -> (section: Section, numeral: String)? {
         guard let first = raw.first(where: { !$0.isWhiteSpace }), TextNormalizer.isNumeral(first) else { return nil }
         let compact = String(TextNormalizer.halfWidth(raw).filter { !$0.isWhiteSpace })
         guard compact.count <= 40, !raw.includes("\t\t") else { return nil }

@@ -45,7 +45,10 @@ import Testing
 
     @Test func scalarPathsReadLinesAsTheCharacterPathsDo() {
         var differences: [String] = []
-        for line in Self.lines {
+        var headings = 0
+        // Headings about forty characters long, on either side of the limit.
+        let long = (24...32).map { "二、主动公开政府信息情况" + String(repeating: "甲", count: $0) }
+        for line in Self.lines + long {
             let fast = DisplayWidth.words(line), slow = DisplayWidth.wordsByCharacter(line)
             if fast.map(\.word) != slow.map(\.word) || fast.map(\.end) != slow.map(\.end) { differences.append("words: " + line) }
             for width in [0, 1, 2, 3, 5, 8, 13, 40] where DisplayWidth.prefix(line, width: width) != DisplayWidth.prefixByCharacter(line, width: width) {
@@ -55,8 +58,14 @@ import Testing
                 differences.append("split: " + line)
             }
             if CellStream.labelColumns(line) != line.components(separatedBy: "  ") { differences.append("columns: " + line) }
+            for heading in [line, "三、" + line, "  五．" + line, line + "情况"] where heading.scalarsAreCharacters {
+                let fast = SectionSplitter.headingByScalar(heading), slow = SectionSplitter.headingByCharacter(heading)
+                if fast?.section != slow?.section || fast?.numeral != slow?.numeral { differences.append("heading: " + heading) }
+                if slow != nil { headings += 1 }
+            }
         }
         #expect(differences.isEmpty, "\(differences.prefix(5))")
+        #expect(headings > 50)
         // The awkward lines are read by characters: the mark stays on its letter, the
         // variation selector adds no column.
         #expect(DisplayWidth.words("甲\u{E0100}  3").map(\.end) == [2, 5])
