@@ -42,33 +42,55 @@ public enum ExportRecord {
 
     /// One report's rows of the long-form CSV.
     public static func csvRows(_ checked: CheckedReport) -> String {
-        var out = ""
+        String(decoding: csvRowBytes(checked), as: UTF8.self)
+    }
+
+    /// `csvRows` as UTF-8 bytes, made as bytes: the site's export writes bytes, and appending
+    /// to a String piece by piece (2.7 million rows a build) was most of making the rows.
+    public static func csvRowBytes(_ checked: CheckedReport) -> [UInt8] {
+        var out: [UInt8] = []
         func field(_ s: String) -> String {
             s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let r = checked.report
-        let head = field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + "," + (r.edition?.rawValue ?? "") + ","
-        // Each row appended piece by piece into one string made big enough for all of them
-        // (joining the pieces with `+` made a new string per piece, 2.7 million rows a build).
+        let head = Array((field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + ","
+                          + (r.edition?.rawValue ?? "") + ",").utf8)
         func row(_ key: String, _ resolved: (value: Double, inferred: Bool, figure: Figure?)?) {
-            out += head
-            out += key
-            out += ","
-            if let resolved { out += ConsistencyChecker.format(resolved.value) }
-            out += resolved?.inferred == true ? ",true\n" : ",false\n"
+            out.append(contentsOf: head)
+            out.append(contentsOf: key.utf8)
+            out.append(0x2C)
+            if let resolved { appendFormatted(resolved.value, to: &out) }
+            out.append(contentsOf: resolved?.inferred == true ? Self.trueEnd : Self.falseEnd)
         }
         if checked.inferred.isEmpty {
             // Nothing inferred: the figure table's own walk is the key order.
-            out.reserveCapacity(r.figures.count * (head.utf8.count + 48))
+            out.reserveCapacity(r.figures.count * (head.count + 48))
             r.figures.forEachPlaced { _, key, figure in row(key, checked.resolved(key, figure: figure)) }
             return out
         }
         var keys = r.figures.keys
         for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
-        out.reserveCapacity(keys.count * (head.utf8.count + 48))
+        out.reserveCapacity(keys.count * (head.count + 48))
         for i in FigureKeys.order(of: keys) { row(keys[i], checked.resolved(keys[i])) }
         return out
     }
+
+    /// The bytes of `ConsistencyChecker.format(v)`: whole numbers (nearly all) digit by digit.
+    static func appendFormatted(_ v: Double, to out: inout [UInt8]) {
+        guard v == v.rounded() && abs(v) < 1e15 else { return out.append(contentsOf: ConsistencyChecker.format(v).utf8) }
+        var n = Int64(v)
+        if n < 0 { out.append(0x2D); n = -n }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[15 - count] = UInt8(truncatingIfNeeded: n % 10) + 0x30; n /= 10; count += 1 } while n > 0
+            out.append(contentsOf: d[(16 - count)...])
+        }
+    }
+
+    static let trueEnd = Array(",true\n".utf8)
+    static let falseEnd = Array(",false\n".utf8)
 
     /// One report's record as it stands in the pretty-printed array (indented by two).
     public static func jsonRecord(_ checked: CheckedReport) -> String {

@@ -282,7 +282,7 @@ extension SiteWriter.Session {
                 if let span = previous?.records[key] {
                     piece = .copy(offset: span.offset, length: span.length)
                 } else {
-                    piece = .bytes(Array(records.render(i).utf8))
+                    piece = .bytes(records.render(i))
                 }
                 // Called after the separator is out: the record starts here.
                 let length = switch piece { case .bytes(let b), .separator(let b): b.count; case .copy(_, let n): n }

@@ -229,7 +229,8 @@ public struct SiteBuilder {
             let empty: String
             /// Each record's report digest.
             let keys: [UInt64]
-            let render: @Sendable (Int) -> String
+            /// Record i's bytes.
+            let render: @Sendable (Int) -> [UInt8]
 
             /// A part of the file: bytes, the separator between two records, or a record to
             /// copy from the previous file.
@@ -259,7 +260,7 @@ public struct SiteBuilder {
                     case .bytes(let b), .separator(let b): out.append(contentsOf: b)
                     case .copy: preconditionFailure("nothing to copy from in memory")
                     }
-                }, record: { .bytes(Array(render($0).utf8)) })
+                }, record: { .bytes(render($0)) })
                 return out
             }
         }
@@ -320,10 +321,10 @@ public struct SiteBuilder {
         jobs.append(Job(path: "data/reports.json", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.JSONArray.header, separator: ExportRecord.JSONArray.separator,
             footer: ExportRecord.JSONArray.footer, empty: ExportRecord.JSONArray.empty, keys: keys,
-            render: { ExportRecord.jsonRecord(ordered[$0]) }))))
+            render: { Array(ExportRecord.jsonRecord(ordered[$0]).utf8) }))))
         jobs.append(Job(path: "data/reports.csv", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
-            render: { ExportRecord.csvRows(ordered[$0]) }))))
+            render: { ExportRecord.csvRowBytes(ordered[$0]) }))))
         // A row per report, each made from its report alone: keyed by the report's page name
         // and digest.
         page("index.html", "index", sources.whole, compared: {

@@ -1,5 +1,7 @@
 import Foundation
-import GovReportAnalyse
+@testable import GovReportAnalyse
+import GovReportCheck
+import GovReportParse
 import GovReportCorpus
 import GovReportRender
 import TestSupport
@@ -24,5 +26,40 @@ import Testing
         let some = Array(generated.prefix(3))
         #expect(ExportRecord.jsonArray(some) == ExportRecord.json(some.map(ExportRecord.object)) + "\n")
         #expect(ExportRecord.jsonArray([]) == ExportRecord.json([Any]()) + "\n")
+    }
+
+    /// The CSV rows are made as bytes; the reference is each row joined as text from the
+    /// report's resolved figures, in the key order the records use.
+    @Test func csvRowBytesEqualRowsJoinedAsText() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CorpusGenerator(options: .init(count: 120, seed: 11, damageRate: 0.6, breakRate: 0.2)).write(to: folder)
+        let (reports, _) = try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path])
+        var rows = 0, inferredRows = 0
+        for checked in reports {
+            let r = checked.report
+            func field(_ s: String) -> String { s.contains(where: { ",\"\n\r".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s }
+            var keys = r.figures.keys
+            for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
+            var expected = ""
+            for i in FigureKeys.order(of: keys) {
+                let resolved = checked.resolved(keys[i])
+                let value: String = resolved.map { ConsistencyChecker.format($0.value) } ?? ""
+                let inferred: String = resolved?.inferred == true ? "true" : "false"
+                let fields: [String] = [field(r.source), field(r.agency?.name ?? ""), r.year.map(String.init) ?? "",
+                                        r.edition?.rawValue ?? "", keys[i], value, inferred]
+                expected += fields.joined(separator: ",") + "\n"
+                rows += 1
+                if resolved?.inferred == true { inferredRows += 1 }
+            }
+            #expect(ExportRecord.csvRowBytes(checked) == Array(expected.utf8), "\(r.source)")
+        }
+        #expect(rows > 3_000 && inferredRows > 0, "\(rows) rows, \(inferredRows) inferred")
+        // Numbers as the checker prints them, whole or not.
+        for v in [0, -0.0, 7, -3, 12.5, -0.25, 1.0 / 3, 999_999_999_999_999, 1e15, -1e16, 4995.00004] {
+            var out: [UInt8] = []
+            ExportRecord.appendFormatted(v, to: &out)
+            #expect(out == Array(ConsistencyChecker.format(v).utf8), "\(v)")
+        }
     }
 }
