@@ -94,22 +94,33 @@ public enum ExportRecord {
 
     /// One report's record as it stands in the pretty-printed array (indented by two).
     public static func jsonRecord(_ checked: CheckedReport) -> String {
-        var out = ""
+        String(decoding: jsonRecordBytes(checked), as: UTF8.self)
+    }
+
+    /// `jsonRecord` as UTF-8 bytes, made as bytes (for the site's export).
+    public static func jsonRecordBytes(_ checked: CheckedReport) -> [UInt8] {
+        var out = ByteSink()
+        out.bytes.reserveCapacity(8192)
         write(checked, to: &out, pretty: true, indent: 2)
-        return out
+        return out.bytes
     }
 
     /// One report's record as JSON: the bytes of `json(object(checked), pretty:)`, written
     /// straight from the report (building and sorting dictionaries of `Any` was most of the
     /// time spent exporting).
     public static func json(_ checked: CheckedReport, pretty: Bool = true) -> String {
-        var out = ""
-        out.reserveCapacity(8192)
-        write(checked, to: &out, pretty: pretty, indent: 0)
-        return out
+        String(decoding: jsonBytes(checked, pretty: pretty), as: UTF8.self)
     }
 
-    static func write(_ checked: CheckedReport, to out: inout String, pretty: Bool, indent: Int) {
+    /// `json` as UTF-8 bytes, made as bytes (for the site's per-report files).
+    public static func jsonBytes(_ checked: CheckedReport, pretty: Bool = true) -> [UInt8] {
+        var out = ByteSink()
+        out.bytes.reserveCapacity(8192)
+        write(checked, to: &out, pretty: pretty, indent: 0)
+        return out.bytes
+    }
+
+    static func write(_ checked: CheckedReport, to out: inout ByteSink, pretty: Bool, indent: Int) {
         let report = checked.report
         var w = ContainerWriter(pretty: pretty, indent: indent)
         w.open(&out)
@@ -218,34 +229,34 @@ public enum ExportRecord {
             brackets = array ? ("[", "]") : ("{", "}")
         }
 
-        func open(_ out: inout String) { out += brackets.0 }
+        func open(_ out: inout ByteSink) { out += brackets.0 }
 
         /// Starts the next member of an array.
-        mutating func item(_ out: inout String) {
+        mutating func item(_ out: inout ByteSink) {
             if count > 0 { out += "," }
             count += 1
             if pretty { JSONText.newline(indent: indent + 2, to: &out) }
         }
 
         /// Starts the next member of an object.
-        mutating func key(_ name: String, _ out: inout String) {
+        mutating func key(_ name: String, _ out: inout ByteSink) {
             item(&out)
             JSONText.string(name, to: &out)
             out += pretty ? " : " : ":"
         }
 
         /// `key`, with the name already a JSON string.
-        mutating func quotedKey(_ quoted: String, _ out: inout String) {
+        mutating func quotedKey(_ quoted: String, _ out: inout ByteSink) {
             item(&out)
             out += quoted
             out += pretty ? " : " : ":"
         }
 
-        func string(_ value: String?, _ out: inout String) {
+        func string(_ value: String?, _ out: inout ByteSink) {
             if let value { JSONText.string(value, to: &out) } else { out += "null" }
         }
 
-        func close(_ out: inout String) {
+        func close(_ out: inout ByteSink) {
             if pretty {
                 if count == 0 { out += "\n" }
                 JSONText.newline(indent: indent, to: &out)

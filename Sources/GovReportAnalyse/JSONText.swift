@@ -55,16 +55,16 @@ enum JSONText {
     /// visible part of writing the pretty export).
     static let newlines: [String] = (0...32).map { "\n" + spaces($0) }
 
-    static func newline(indent: Int, to out: inout String) {
+    static func newline<Sink: JSONSink>(indent: Int, to out: inout Sink) {
         if indent < newlines.count { out += newlines[indent] } else { out += "\n" + spaces(indent) }
     }
 
-    static func number(_ d: Double, to out: inout String) {
+    static func number<Sink: JSONSink>(_ d: Double, to out: inout Sink) {
         guard d.isFinite else { out += "null"; return }
         if d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
     }
 
-    static func string(_ s: String, to out: inout String) {
+    static func string<Sink: JSONSink>(_ s: String, to out: inout Sink) {
         out += "\""
         // Fast path: nothing to escape (the usual case) is one append.
         var copy = s
@@ -87,10 +87,36 @@ enum JSONText {
                 if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
                     out += String(format: "\\u%04x", u.value)
                 } else {
-                    out.unicodeScalars.append(u)
+                    out.append(u)
                 }
             }
         }
         out += "\""
+    }
+}
+
+/// Where JSON text goes: a String, or bytes (`ByteSink`) for the exports, which are written
+/// to files as bytes (appending to a String piece by piece, then copying it into bytes, was
+/// most of making them).
+protocol JSONSink {
+    static func += (sink: inout Self, text: String)
+    mutating func append(_ scalar: Unicode.Scalar)
+}
+
+extension String: JSONSink {
+    mutating func append(_ scalar: Unicode.Scalar) { unicodeScalars.append(scalar) }
+}
+
+/// UTF-8 bytes made the way a String is made by `+=`.
+struct ByteSink: JSONSink {
+    var bytes: [UInt8] = []
+
+    static func += (sink: inout ByteSink, text: String) {
+        var text = text
+        text.withUTF8 { sink.bytes.append(contentsOf: $0) }
+    }
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        UTF8.encode(scalar) { bytes.append($0) }
     }
 }

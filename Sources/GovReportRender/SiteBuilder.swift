@@ -321,7 +321,7 @@ public struct SiteBuilder {
         jobs.append(Job(path: "data/reports.json", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.JSONArray.header, separator: ExportRecord.JSONArray.separator,
             footer: ExportRecord.JSONArray.footer, empty: ExportRecord.JSONArray.empty, keys: keys,
-            render: { Array(ExportRecord.jsonRecord(ordered[$0]).utf8) }))))
+            render: { ExportRecord.jsonRecordBytes(ordered[$0]) }))))
         jobs.append(Job(path: "data/reports.csv", fingerprint: sources.whole, body: .records(Job.Records(
             header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
             render: { ExportRecord.csvRowBytes(ordered[$0]) }))))
@@ -383,7 +383,7 @@ public struct SiteBuilder {
                 ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML), indicators: analysis.indicators[i])
             }
             jobs.append(Job(path: "data/\(entry.id).json", fingerprint: sources.group([i], "data"), body: .page({
-                Data((ExportRecord.json(entry.checked) + "\n").utf8)
+                Data(ExportRecord.jsonBytes(entry.checked) + [0x0A])
             })))
         }
         if !settings.standalone {
