@@ -253,10 +253,12 @@ public struct CellStream: Sendable {
     /// category Zs (U+3000 is already a space): 20, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 AF,
     /// E2 81 9F — whole characters wherever they end a field, in valid UTF-8.
     static func cellTexts(_ text: String) -> [String] {
-        let half = TextNormalizer.halfWidth(text)
-        var fields: [String] = []
-        var copy = half
-        copy.withUTF8 { b in
+        var half = TextNormalizer.halfWidth(text)
+        return half.withUTF8 { b in
+            var fields: [String] = []
+            var tabs = 0
+            for byte in b where byte == 9 { tabs += 1 }
+            fields.reserveCapacity(tabs + 1)
             func spaceAfter(_ i: Int, _ end: Int) -> Int {
                 // The length of the space character at `i`, 0 if none.
                 let c = b[i]
@@ -286,13 +288,15 @@ public struct CellStream: Sendable {
                 fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
             }
             var start = 0
-            for i in b.indices where b[i] == 9 {
-                field(start, i)
-                start = i + 1
+            if tabs > 0 {
+                for i in b.indices where b[i] == 9 {
+                    field(start, i)
+                    start = i + 1
+                }
             }
             field(start, b.count)
+            return fields
         }
-        return fields
     }
 
     /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
@@ -309,6 +313,19 @@ public struct CellStream: Sendable {
         if let n = TextNormalizer.number(text) { cells.append(Cell(content: .number(n), line: line)); return }
         // One word (no space of any kind): a label. Most cells are.
         if !text.unicodeScalars.contains(where: { $0.isWhiteSpace }) { cells.append(Cell(content: .text(text), line: line)); return }
+        // A label with spaces (the next most usual): its last word is not a number. Found
+        // from the end, where every scalar is a character, without cutting it into words.
+        if text.scalarsAreCharacters {
+            let scalars = text.unicodeScalars
+            var end = scalars.endIndex
+            while end > scalars.startIndex, scalars[scalars.index(before: end)].isWhiteSpace { end = scalars.index(before: end) }
+            var start = end
+            while start > scalars.startIndex, !scalars[scalars.index(before: start)].isWhiteSpace { start = scalars.index(before: start) }
+            if start == end || TextNormalizer.number(String(text[start..<end])) == nil {
+                cells.append(Cell(content: .text(text), line: line))
+                return
+            }
+        }
         cells += wordTokens(text, line: line)
     }
 

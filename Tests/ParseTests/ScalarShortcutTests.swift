@@ -46,6 +46,7 @@ import Testing
     @Test func scalarPathsReadLinesAsTheCharacterPathsDo() {
         var differences: [String] = []
         var headings = 0
+        var numbered = 0
         // Headings about forty characters long, on either side of the limit.
         let long = (24...32).map { "二、主动公开政府信息情况" + String(repeating: "甲", count: $0) }
         for line in Self.lines + long {
@@ -58,6 +59,12 @@ import Testing
                 differences.append("split: " + line)
             }
             if CellStream.labelColumns(line) != line.components(separatedBy: "  ") { differences.append("columns: " + line) }
+            // A cell with spaces: read from its last word, as cutting it into words reads it.
+            for cell in [line, line + " 12", line + "\u{3000}３", "其他 " + line] where cell.unicodeScalars.contains(where: \.isWhiteSpace)
+                && TextNormalizer.number(cell) == nil {
+                if CellStream.tokens(cell, line: 1) != CellStream.wordTokens(cell, line: 1) { differences.append("tokens: " + cell) }
+                if CellStream.tokens(cell, line: 1).count > 1 { numbered += 1 }
+            }
             for heading in [line, "三、" + line, "  五．" + line, line + "情况"] where heading.scalarsAreCharacters {
                 let fast = SectionSplitter.headingByScalar(heading), slow = SectionSplitter.headingByCharacter(heading)
                 if fast?.section != slow?.section || fast?.numeral != slow?.numeral { differences.append("heading: " + heading) }
@@ -65,7 +72,7 @@ import Testing
             }
         }
         #expect(differences.isEmpty, "\(differences.prefix(5))")
-        #expect(headings > 50)
+        #expect(headings > 50 && numbered > 100, "\(headings) headings, \(numbered) cells ending in numbers")
         // The awkward lines are read by characters: the mark stays on its letter, the
         // variation selector adds no column.
         #expect(DisplayWidth.words("甲\u{E0100}  3").map(\.end) == [2, 5])
