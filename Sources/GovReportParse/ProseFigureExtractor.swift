@@ -5,6 +5,10 @@ import GovReportIngest
 /// 2008-style reports these are the only figures; for the national formats they restate
 /// table figures and are checked against them (rule 5).
 struct ProseFigureExtractor {
+    /// Whether lines are searched piece by piece (see `extract`); off, the expressions run on
+    /// whole lines, the reference a test compares with.
+    var byPieces = true
+
     struct Pattern {
         let key: String
         let regex: NSRegularExpression
@@ -15,6 +19,12 @@ struct ProseFigureExtractor {
     static let published = try! NSRegularExpression(pattern: #"(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条"#)
     /// Words that make a "共发布信息N条" clause about one channel or unit, not the whole.
     static let partialChannels = ["其他", "微博", "微信", "公众号", "新媒体", "专题", "专栏", "头条", "抖音"]
+    /// What ends a clause (the text a "共发布信息N条" is judged by).
+    static let clauseEnds: String = "。；;，,!！?？"
+    static let clauseEndScalars = Set(clauseEnds.unicodeScalars)
+    /// The characters `received` cannot match across (its `[^，,。；;]`; the rest of it holds
+    /// none of them either).
+    static let receivedCuts = Set("，,。；;".unicodeScalars)
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
@@ -24,10 +34,36 @@ struct ProseFigureExtractor {
         var figures: Figures = [:]
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
-        func first(_ regex: NSRegularExpression, needs groups: [[String]], rejectClause: [String] = []) -> (Double, Int)? {
+        func first(_ regex: NSRegularExpression, needs groups: [[String]], rejectClause: [String] = [],
+                   cutAt separators: Set<Unicode.Scalar>) -> (Double, Int)? {
             // The expression only runs on lines holding a word of each group of its fixed words.
             for (i, line) in lines where groups.allSatisfy({ $0.contains(where: { line.includes($0) }) }) {
                 let t = TextNormalizer.halfWidth(line)
+                // No match holds a separator, and every match holds a word of each group: where
+                // every scalar is a character, the expression runs only on the pieces between
+                // separators that hold the words (over whole paragraphs it was a visible cost),
+                // in order — the same matches. A piece then starts where the clause does.
+                if byPieces && t.scalarsAreCharacters {
+                    let scalars = t.unicodeScalars
+                    var start = scalars.startIndex
+                    while start <= scalars.endIndex {
+                        var end = start
+                        while end < scalars.endIndex, !separators.contains(scalars[end]) { end = scalars.index(after: end) }
+                        let piece = t[start..<end]
+                        if groups.allSatisfy({ $0.contains(where: { piece.includes($0) }) }) {
+                            let text = String(piece)
+                            for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                                guard let r = Range(m.range(at: 1), in: text), let n = Double(text[r]),
+                                      let whole = Range(m.range, in: text) else { continue }
+                                if rejectClause.contains(where: { text[..<whole.upperBound].includes($0) }) { continue }
+                                return (n, i + 1)
+                            }
+                        }
+                        guard end < scalars.endIndex else { break }
+                        start = scalars.index(after: end)
+                    }
+                    continue
+                }
                 for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                     guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
                           let whole = Range(m.range, in: t) else { continue }
@@ -35,7 +71,7 @@ struct ProseFigureExtractor {
                     // back through the line character by character was a visible cost).
                     if !rejectClause.isEmpty {
                         let before = t[..<whole.lowerBound]
-                        let clauseStart = before.lastIndex(where: { "。；;，,!！?？".contains($0) }).map { before.index(after: $0) }
+                        let clauseStart = before.lastIndex(where: { Self.clauseEnds.contains($0) }).map { before.index(after: $0) }
                             ?? before.startIndex
                         let clause = t[clauseStart..<whole.upperBound]
                         // Compared byte for byte, like the fixed words above (Foundation's
@@ -47,11 +83,13 @@ struct ProseFigureExtractor {
             }
             return nil
         }
-        if let (n, line) = first(Self.received, needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]]) {
+        if let (n, line) = first(Self.received, needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
+                                 cutAt: Self.receivedCuts) {
             let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
-        if let (n, line) = first(Self.published, needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels) {
+        if let (n, line) = first(Self.published, needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
+                                 cutAt: Self.clauseEndScalars) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
