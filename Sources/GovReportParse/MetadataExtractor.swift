@@ -37,8 +37,9 @@ struct MetadataExtractor {
         var titleAgency: String?
 
         for (i, line) in lines.prefix(40).enumerated() {
-            // The regular expressions only run on lines holding their fixed words.
-            guard line.includes("政府信息公开") else { continue }
+            // The regular expressions only run on lines holding their fixed words (all of them:
+            // the overview's paragraphs name 政府信息公开 too).
+            guard line.includes("政府信息公开"), line.includes("报告") else { continue }
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
             if let m = Self.title.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmedSpaces
@@ -51,7 +52,8 @@ struct MetadataExtractor {
 
         // Web-page chrome: 发布机构 / 发文机关 / 发布日期.
         var chromeAgency: String?
-        for line in lines.prefix(60) where line.includes("发布") || line.includes("发文机关") {
+        // (On the expression's own words: prose that only mentions 发布 is passed over.)
+        for line in lines.prefix(60) where line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关") {
             let t = TextNormalizer.halfWidth(line)
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let field = String(t[Range(m.range(at: 1), in: t)!])
