@@ -61,7 +61,8 @@ struct ApplicationsTableParser {
                 let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
-            for (figureKey, cell) in zip(FigureKeys.applicationKeys(key), cells) {
+            let placed = FigureKeys.applicationPlacedKeysByRow[key] ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
+            for (figureKey, cell) in zip(placed, cells) {
                 guard let cell else { continue }
                 let value: Double? = if case .number(let n) = cell.content { n } else { nil }
                 reading.figures[figureKey] = Figure(value, line: cell.line)

@@ -234,6 +234,10 @@ extension FigureKeys {
         applicationKeysByRow[row] ?? applicantColumns.map { application(row, $0.key) }
     }
 
+    /// Each applications-table row's keys as they are known to `Figures`: key and place (a
+    /// row's figures are set without hashing each key).
+    static let applicationPlacedKeysByRow: [String: [PlacedKey]] = applicationKeysByRow.mapValues { $0.map(PlacedKey.init) }
+
     /// Each section 二 row's keys per edition (the editions' rows differ in their columns),
     /// one per column of its definition, made once; a key both editions have is one instance.
     static let proactiveKeysByRow: [Edition: [String: [String]]] = {

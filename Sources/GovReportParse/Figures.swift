@@ -71,8 +71,13 @@ public struct Figures: Sendable {
 
     /// The figure under a key whose place was found ahead (no hashing when it is canonical).
     public subscript(key: PlacedKey) -> Figure? {
-        if let place = key.place { return self[place: place] }
-        return self[key.key]
+        get {
+            if let place = key.place { return self[place: place] }
+            return self[key.key]
+        }
+        set {
+            if let place = key.place { self[place: place] = newValue } else { self[key.key] = newValue }
+        }
     }
 
     public subscript(key: String) -> Figure? {
