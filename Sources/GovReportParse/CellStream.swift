@@ -115,13 +115,21 @@ public struct CellStream: Sendable {
                 items.append(.rowBreak)
             }
         } else {
-            let texts = split.map { (line, cells) in (line, cells.first { !$0.isEmpty } ?? "") }
-            let tokenized = texts.map { Self.tokens($0.1, line: $0.0) }
-            if split.count >= 2 && tokenized.allSatisfy({ $0.count <= 1 }) {
+            // Each line's cells, up to the first line of more than one (then the block is
+            // aligned and they are not needed: cutting every line of an aligned table into
+            // words only to drop them was a visible cost).
+            var tokenized: [[Cell]] = []
+            tokenized.reserveCapacity(split.count)
+            for (line, cells) in split {
+                let cells = Self.tokens(cells.first { !$0.isEmpty } ?? "", line: line)
+                if cells.count > 1 { break }
+                tokenized.append(cells)
+            }
+            if split.count >= 2 && tokenized.count == split.count {
                 // One cell per line, a blank line between rows.
                 for cells in tokenized { for cell in cells { items.append(.cell(cell, .cellPerLine)) } }
                 items.append(.rowBreak)
-            } else if split.count == 1 && tokenized[0].count <= 1 {
+            } else if split.count == 1 && tokenized.count == 1 {
                 for cell in tokenized[0] where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
