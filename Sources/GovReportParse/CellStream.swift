@@ -151,17 +151,18 @@ public struct CellStream: Sendable {
         for (line, text) in lines {
             let words = DisplayWidth.words(text)
             var cut = words.count
-            var numbers: [(Double, Int)] = []
+            var numbers: [(value: Double, end: Int)] = []
             while cut > 0, let n = TextNormalizer.number(words[cut - 1].word) {
-                numbers.insert((n, words[cut - 1].end), at: 0)
+                numbers.append((n, words[cut - 1].end))
                 cut -= 1
             }
+            numbers.reverse()
             // Keep the label's own spacing (runs of spaces separate label columns).
             let labelEnd = cut == 0 ? 0 : words[cut - 1].end
             parsed.append(Line(line: line, label: DisplayWidth.prefix(text, width: labelEnd), numbers: numbers))
         }
-        let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map(\.end) }, expected: columnHint)
-        let most = parsed.map(\.numbers.count).max() ?? 0
+        let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map { $0.end } }, expected: columnHint)
+        let most = parsed.map { $0.numbers.count }.max() ?? 0
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
         for l in parsed {
             // Label columns are separated by runs of spaces, like the value columns.
@@ -190,7 +191,7 @@ public struct CellStream: Sendable {
         }
         // A column is where several rows end a number; a lone position is a row printed out
         // of line, which is then read by its own count.
-        let support = clusters.map(\.count).max() ?? 0
+        let support = clusters.map { $0.count }.max() ?? 0
         if support >= 3 { clusters = clusters.filter { $0.count * 5 >= support } }
         var centers = clusters.map { $0[$0.count / 2] }
         guard centers.count >= 2 else { return centers }

@@ -34,7 +34,7 @@ enum DisplayWidth {
     static func words(_ line: String) -> [(word: String, end: Int)] {
         guard line.scalarsAreCharacters else { return wordsByCharacter(line) }
         // Scalar by scalar (each is a character here): the same words and columns.
-        var result: [(String, Int)] = []
+        var result: [(word: String, end: Int)] = []
         var column = 0
         let scalars = line.unicodeScalars
         var start: String.Index?
@@ -54,7 +54,7 @@ enum DisplayWidth {
     }
 
     static func wordsByCharacter(_ line: String) -> [(word: String, end: Int)] {
-        var result: [(String, Int)] = []
+        var result: [(word: String, end: Int)] = []
         var column = 0
         var current = ""
         for c in line {
