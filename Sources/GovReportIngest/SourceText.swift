@@ -54,8 +54,13 @@ public struct SourceText: Sendable {
 
     /// The bytes of a file, refusing what is too large to be a report without reading it.
     public static func read(fileAt url: URL, displayPath: String) throws(IngestError) -> Data {
+        try read(filePath: url.path, displayPath: displayPath)
+    }
+
+    /// `read(fileAt:)` by path (a URL made for every file of a build was a visible cost).
+    public static func read(filePath: String, displayPath: String) throws(IngestError) -> Data {
         do {
-            return try FileBytes.data(url.path, limit: sizeLimit)
+            return try FileBytes.data(filePath, limit: sizeLimit)
         } catch {
             switch error {
             case .tooLarge(let size): throw .tooLarge(path: displayPath, bytes: size)
@@ -66,12 +71,17 @@ public struct SourceText: Sendable {
 
     /// Decodes bytes already read from `url` (its extension says whether they are HTML).
     public static func decode(_ data: Data, from url: URL, displayPath: String) throws(IngestError) -> SourceText {
+        try decode(data, fromPath: url.path, displayPath: displayPath)
+    }
+
+    /// `decode(_:from:)` by path: the file name's extension says whether the bytes are HTML.
+    public static func decode(_ data: Data, fromPath path: String, displayPath: String) throws(IngestError) -> SourceText {
         if data.isEmpty || data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw .empty(path: displayPath)
         }
         if TextEncoding.looksBinary(data) { throw .binary(path: displayPath) }
         guard let (text, encoding) = TextEncoding.decode(data) else { throw .undecodable(path: displayPath) }
-        if htmlExtensions.contains(url.pathExtension.lowercased()) {
+        if htmlExtensions.contains(PathName.pathExtension(PathName.lastComponent(path)).lowercased()) {
             let (lines, original) = HTMLText.lines(fromHTML: text)
             if lines.isEmpty { throw .empty(path: displayPath) }
             return SourceText(path: displayPath, lines: lines, originalLines: original, encoding: encoding)

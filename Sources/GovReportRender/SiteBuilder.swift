@@ -131,7 +131,7 @@ public struct SiteBuilder {
                 entry = BuildCache.Input(size: stamp?.size ?? -1, modified: stamp?.modified ?? -1, hash: 0, digest: 0,
                                          outcome: .failure(Diagnostic(.error, SourceLocation(path: file.displayPath, line: 0), "unread")))
                 do throws(IngestError) {
-                    let data = try SourceText.read(fileAt: file.url, displayPath: file.displayPath)
+                    let data = try SourceText.read(filePath: file.path, displayPath: file.displayPath)
                     if fingerprints {
                         var fingerprint = Fingerprint()
                         fingerprint.add(file.displayPath)
@@ -144,7 +144,7 @@ public struct SiteBuilder {
                         entry.digest = cached.digest
                         reused.add(1, ordering: .relaxed)
                     } else {
-                        let text = try SourceText.decode(data, from: file.url, displayPath: file.displayPath)
+                        let text = try SourceText.decode(data, fromPath: file.path, displayPath: file.displayPath)
                         entry.outcome = .report(checker.check(parser.parse(text)))
                         if fingerprints { entry.digest = ReportDigest.of(entry.outcome) }
                     }

@@ -14,6 +14,16 @@ import Testing
         #expect(text == sample)
     }
 
+    @Test func theFileNameSaysWhetherTextIsHTML() throws {
+        let page = Data("<html><body><p>标题</p><table><tr><td>自然人</td><td>3</td></tr></table></body></html>".utf8)
+        for (path, html) in [("/r/a.html", true), ("/r/B.HTM", true), ("r/c.Shtml", true), ("/r/d.xhtml", true), ("/r/e.txt", false),
+                             ("/r.html/f.txt", false), ("/r/html", false), ("/r/.html", false), ("g.htm", true)] {
+            let text = try SourceText.decode(page, fromPath: path, displayPath: "x")
+            #expect((text.originalLines != nil) == html, "\(path)")
+            #expect(text.lines == (try SourceText.decode(page, from: URL(fileURLWithPath: path), displayPath: "x")).lines, "\(path)")
+        }
+    }
+
     @Test func gb18030WithoutMarker() throws {
         let url = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: url) }
