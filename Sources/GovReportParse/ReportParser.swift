@@ -106,27 +106,38 @@ public struct ReportParser: Sendable {
         // Byte search over the text without whitespace (markers may be split by spaces).
         // On the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and
         // U+3000 is E3 80 80, so dropping them keeps every other character whole.
-        var compact: [UInt8] = []
-        compact.reserveCapacity(source.lines.reduce(0) { $0 + $1.utf8.count })
-        for line in source.lines {
-            var line = line
-            line.withUTF8 { bytes in
-                var i = 0
-                let n = bytes.count
-                while i < n {
-                    let b = bytes[i]
-                    if b <= 32 { i += 1; continue }
-                    if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
-                    if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
-                    compact.append(b)
-                    i += 1
+        // (In a temporary buffer: on the stack when there is room, where an array's buffer was
+        // a visible cost of its own.)
+        let total = source.lines.reduce(0) { $0 + $1.utf8.count }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
+            var count = 0
+            for line in source.lines {
+                var line = line
+                line.withUTF8 { bytes in
+                    var i = 0
+                    let n = bytes.count
+                    while i < n {
+                        let b = bytes[i]
+                        if b <= 32 { i += 1; continue }
+                        if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+                        if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+                        buffer[count] = b
+                        count += 1
+                        i += 1
+                    }
                 }
             }
+            let text = UnsafeBufferPointer(rebasing: buffer[..<count])
+            func has(_ marker: String) -> Bool {
+                var marker = marker
+                return marker.withUTF8 { ByteSearch.contains(text, $0) }
+            }
+            return Self.edition(has: has, year: year)
         }
-        func has(_ marker: String) -> Bool {
-            var marker = marker
-            return compact.withUnsafeBufferPointer { text in marker.withUTF8 { ByteSearch.contains(text, $0) } }
-        }
+    }
+
+    /// The edition the markers found say, given how to find one.
+    static func edition(has: (String) -> Bool, year: Int?) -> Edition {
         let score2021 = Self.markers2021.filter(has).count
         let score2019 = Self.markers2019.filter(has).count
         let hasTable = has("本年新收") || has("上年结转")
