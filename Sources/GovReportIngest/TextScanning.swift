@@ -154,3 +154,17 @@ extension StringProtocol {
         }
     }
 }
+
+/// Scalars read from valid UTF-8 (a String's own bytes), where decoding through the standard
+/// library's views costs more than the reading around it.
+public enum UTF8Scalar {
+    /// The scalar value starting at `i` and how many bytes it takes.
+    @inline(__always)
+    public static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let c = b[i]
+        if c < 0x80 { return (UInt32(c), 1) }
+        if c < 0xE0 { return (UInt32(c & 0x1F) << 6 | UInt32(b[i + 1] & 0x3F), 2) }
+        if c < 0xF0 { return (UInt32(c & 0x0F) << 12 | UInt32(b[i + 1] & 0x3F) << 6 | UInt32(b[i + 2] & 0x3F), 3) }
+        return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
+    }
+}

@@ -40,32 +40,55 @@ struct SectionSplitter {
     }
 
     /// `headingByCharacter` for a line whose every scalar is a character of its own (half-width
-    /// forms keep that), read scalar by scalar: the compact form, its length and its numerals
-    /// without breaking the line into characters. The only numerals such a line can hold are
-    /// the ten plain ideographs.
+    /// forms keep that), read on the bytes: the compact form, its length and its numerals
+    /// without breaking the line into characters or appending scalars to a String (which cost
+    /// hundreds of instructions each). The only numerals such a line can hold are the ten
+    /// plain ideographs.
     static func headingByScalar(_ raw: String) -> (section: Section, numeral: String)? {
         func isNumeral(_ v: UInt32) -> Bool {
             v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
                 || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
         }
-        guard let first = raw.unicodeScalars.first(where: { !$0.isWhiteSpace }), isNumeral(first.value) else { return nil }
-        var compact = String.UnicodeScalarView()
-        var count = 0
-        for u in TextNormalizer.halfWidth(raw).unicodeScalars where !u.isWhiteSpace {
-            count += 1
-            if count > 40 { return nil }
-            compact.append(u)
+        guard let first = raw.unicodeScalars.first(where: { !$0.isWhiteSpace }), isNumeral(first.value),
+              !raw.includes("\t\t") else { return nil }
+        var half = TextNormalizer.halfWidth(raw)
+        return half.withUTF8 { b -> (section: Section, numeral: String)? in
+            // The compact form: the bytes of every scalar that is not white space.
+            var compact: [UInt8] = []
+            compact.reserveCapacity(b.count)
+            var count = 0
+            var i = 0
+            while i < b.count {
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                if !(Unicode.Scalar(v)?.isWhiteSpace ?? false) {
+                    count += 1
+                    if count > 40 { return nil }
+                    for k in i..<(i + length) { compact.append(b[k]) }
+                }
+                i += length
+            }
+            return compact.withUnsafeBufferPointer { c -> (section: Section, numeral: String)? in
+                var end = 0
+                while end < c.count {
+                    let (v, length) = UTF8Scalar.decode(c, at: end)
+                    guard isNumeral(v) else { break }
+                    end += length
+                }
+                guard end > 0, end < c.count else { return nil }
+                let (mark, markLength) = UTF8Scalar.decode(c, at: end)
+                guard mark == 0x3001 || mark == 0x2E else { return nil }
+                let rest = UnsafeBufferPointer(rebasing: c[(end + markLength)...])
+                func has(_ word: [UInt8]) -> Bool { word.withUnsafeBufferPointer { ByteSearch.contains(rest, $0) } }
+                guard let section = keywordBytes.first(where: { _, words in words.contains(where: has) })?.0,
+                      !excludedBytes.contains(where: has) else { return nil }
+                return (section, String(decoding: UnsafeBufferPointer(rebasing: c[..<end]), as: UTF8.self))
+            }
         }
-        guard !raw.includes("\t\t") else { return nil }
-        var numeral = String.UnicodeScalarView()
-        var i = compact.startIndex
-        while i < compact.endIndex, isNumeral(compact[i].value) { numeral.append(compact[i]); i = compact.index(after: i) }
-        guard !numeral.isEmpty, i < compact.endIndex, compact[i] == "、" || compact[i] == "." else { return nil }
-        let rest = String(compact[compact.index(after: i)...])
-        guard let section = keywords.first(where: { _, words in words.contains { rest.includes($0) } })?.0,
-              !rest.includes("结转"), !rest.includes("办理结果"), !rest.includes("数量") else { return nil }
-        return (section, String(numeral))
     }
+
+    /// `keywords` and the words that make a numbered line a table row, as bytes.
+    static let keywordBytes: [(Section, [[UInt8]])] = keywords.map { ($0.0, $0.1.map { Array($0.utf8) }) }
+    static let excludedBytes: [[UInt8]] = ["结转", "办理结果", "数量"].map { Array($0.utf8) }
 
     /// The section a line heads and its numeral, character by character (any line).
     static func headingByCharacter(_ raw: String) -> (section: Section, numeral: String)? {
