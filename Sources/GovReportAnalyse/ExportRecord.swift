@@ -268,20 +268,21 @@ public enum ExportRecord {
     /// The export of many reports as one pretty-printed JSON array (the bytes of
     /// `json(reports.map(object))` and a newline).
     public static func jsonArray(_ reports: [CheckedReport]) -> String {
-        jsonArrayPieces(reports.map(jsonRecord)).joined()
+        String(decoding: Array(jsonArrayPieces(reports.map(jsonRecordBytes)).joined()), as: UTF8.self)
     }
 
-    /// That array as pieces in order, around records made by `jsonRecord` (so that a
+    /// That array as pieces in order, around records made by `jsonRecordBytes` (so that a
     /// caller can make the records on every core and write the pieces one by one).
-    public static func jsonArrayPieces(_ records: [String]) -> [String] {
-        guard !records.isEmpty else { return [JSONArray.empty] }
-        var pieces = [JSONArray.header]
+    public static func jsonArrayPieces(_ records: [[UInt8]]) -> [[UInt8]] {
+        guard !records.isEmpty else { return [Array(JSONArray.empty.utf8)] }
+        var pieces = [Array(JSONArray.header.utf8)]
         pieces.reserveCapacity(records.count * 2 + 1)
+        let separator = Array(JSONArray.separator.utf8)
         for (n, record) in records.enumerated() {
-            if n > 0 { pieces.append(JSONArray.separator) }
+            if n > 0 { pieces.append(separator) }
             pieces.append(record)
         }
-        pieces.append(JSONArray.footer)
+        pieces.append(Array(JSONArray.footer.utf8))
         return pieces
     }
 
