@@ -14,13 +14,14 @@ struct StructureChecker {
                 out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0),
                     "section ‘\(section.title)’ is numbered \(printed); the format numbers it \(section.numeral)"))
             }
-            let tables: [(String, String, Section)] = [("proactive.", "section 二 table", .proactive),
-                                                       ("applications.", "applications table", .applications),
-                                                       ("reviews.", "review table", .reviews)]
-            // One pass over the figures: count each table's cells and its filled ones.
+            let tables = Self.tables
+            // One pass over the figures: count each table's cells and its filled ones (the
+            // table of a canonical key known by its place, not by comparing prefixes).
             var cells = [0, 0, 0], filled = [0, 0, 0]
-            for (key, figure) in report.figures where figure.origin == .table {
-                guard let t = tables.firstIndex(where: { key.hasPrefix($0.0) }) else { continue }
+            report.figures.forEachPlaced { place, key, figure in
+                guard figure.origin == .table else { return }
+                let t = place.map { Int(Self.tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
+                guard t >= 0 else { return }
                 cells[t] += 1
                 if figure.value != nil { filled[t] += 1 }
             }
@@ -29,8 +30,8 @@ struct StructureChecker {
             }
         }
         // The order does not matter: the checker sorts all diagnostics.
-        for (key, figure) in report.figures {
-            guard let v = figure.value, v < 0 || v != v.rounded() || v > 1e9, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { continue }
+        report.figures.forEachPlaced { _, key, figure in
+            guard let v = figure.value, v < 0 || v != v.rounded() || v > 1e9, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is not a count"))
@@ -40,5 +41,14 @@ struct StructureChecker {
             }
         }
         return out
+    }
+
+    /// The tables whose cells are counted: key prefix, name, section.
+    static let tables: [(String, String, Section)] = [("proactive.", "section 二 table", .proactive),
+                                                      ("applications.", "applications table", .applications),
+                                                      ("reviews.", "review table", .reviews)]
+    /// For each canonical key's place, the index of its table in `tables` (-1 for none).
+    static let tableOfPlace: [Int8] = FigureKeys.sortedCanonical.map { key in
+        Int8(tables.firstIndex { key.hasPrefix($0.0) } ?? -1)
     }
 }
