@@ -81,7 +81,61 @@ public enum TextNormalizer {
     /// The comparable core of a label: half-width, no whitespace, no quotes, without its
     /// leading numbering ("（三）", "1.", "一、").
     public static func labelKey(_ s: String) -> String {
-        let t = Array(halfWidth(s).filter { !$0.isWhiteSpace && !isQuote($0) })
+        let half = halfWidth(s)
+        return half.scalarsAreCharacters ? labelKeyByScalar(half) : labelKeyByCharacter(half)
+    }
+
+    /// `labelKeyByCharacter` for half-width text whose every scalar is a character of its
+    /// own, scalar by scalar, the key made as bytes (a String made from an array of
+    /// Characters cost thousands of instructions). In such text the only numerals are the ten
+    /// plain ideographs and the only quotes the ten quote scalars.
+    static func labelKeyByScalar(_ half: String) -> String {
+        var t: [UInt32] = []
+        t.reserveCapacity(half.utf8.count)
+        for u in half.unicodeScalars where !u.isWhiteSpace && !quoteScalars.contains(u.value) { t.append(u.value) }
+        func numeral(_ v: UInt32) -> Bool {
+            v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
+        }
+        func digit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
+        let open: UInt32 = 0x28, close: UInt32 = 0x29, comma: UInt32 = 0x3001, point: UInt32 = 0x2E
+        var start = 0
+        while start < t.count {
+            var i = start
+            if t[i] == open {
+                var j = i + 1
+                let isNumeral = j < t.count && numeral(t[j])
+                while j < t.count && (isNumeral ? numeral(t[j]) : digit(t[j])) { j += 1 }
+                guard j > i + 1, j < t.count, t[j] == close else { break }
+                start = j + 1
+                continue
+            }
+            if numeral(t[i]) {
+                while i < t.count && numeral(t[i]) { i += 1 }
+                guard i < t.count, t[i] == comma || t[i] == point else { break }
+                start = i + 1
+                continue
+            }
+            if digit(t[i]) {
+                while i < t.count && digit(t[i]) { i += 1 }
+                guard i < t.count, t[i] == point || t[i] == comma, !(i + 1 < t.count && digit(t[i + 1])) else { break }
+                start = i + 1
+                continue
+            }
+            break
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity((t.count - start) * 3)
+        for v in t[start...] { UTF8.encode(Unicode.Scalar(v)!) { bytes.append($0) } }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The quotes `labelKey` drops, as scalars.
+    static let quoteScalars: Set<UInt32> = Set(quotes.map { $0.unicodeScalars.first!.value })
+
+    /// `labelKey` character by character, on half-width text (any text).
+    static func labelKeyByCharacter(_ half: String) -> String {
+        let t = Array(half.filter { !$0.isWhiteSpace && !isQuote($0) })
         var start = 0
         // Numbering: "(三)", "三、", "三.", "(3)", "3." / "3、" (not "3.5").
         while start < t.count {

@@ -47,8 +47,10 @@ import Testing
         var differences: [String] = []
         var headings = 0
         var numbered = 0
+        var keys = 0
         // Headings about forty characters long, on either side of the limit.
         let long = (24...32).map { "二、主动公开政府信息情况" + String(repeating: "甲", count: $0) }
+            + ["（一）", "一", "(", "1.", "“”", "(三", "（1）其他 ‘处理’", "一二三、", "12、3", "1.2合计", "（十一）「予以」公开", "3、申请"]
         for line in Self.lines + long {
             let fast = DisplayWidth.words(line), slow = DisplayWidth.wordsByCharacter(line)
             if fast.map(\.word) != slow.map(\.word) || fast.map(\.end) != slow.map(\.end) { differences.append("words: " + line) }
@@ -59,6 +61,15 @@ import Testing
                 differences.append("split: " + line)
             }
             if CellStream.labelColumns(line) != line.components(separatedBy: "  ") { differences.append("columns: " + line) }
+            // Label keys: scalar by scalar as character by character, byte for byte.
+            for label in [line, "（三）“其他”" + line, "1." + line, "(3)" + line, "十二、" + line, "3.5" + line] {
+                let half = TextNormalizer.halfWidth(label)
+                guard half.scalarsAreCharacters else { continue }
+                if Array(TextNormalizer.labelKeyByScalar(half).utf8) != Array(TextNormalizer.labelKeyByCharacter(half).utf8) {
+                    differences.append("label key: " + label)
+                }
+                keys += 1
+            }
             // A cell with spaces: read from its last word, as cutting it into words reads it.
             for cell in [line, line + " 12", line + "\u{3000}３", "其他 " + line] where cell.unicodeScalars.contains(where: \.isWhiteSpace)
                 && TextNormalizer.number(cell) == nil {
@@ -72,7 +83,7 @@ import Testing
             }
         }
         #expect(differences.isEmpty, "\(differences.prefix(5))")
-        #expect(headings > 50 && numbered > 100, "\(headings) headings, \(numbered) cells ending in numbers")
+        #expect(headings > 50 && numbered > 100 && keys > 1_000, "\(headings) headings, \(numbered) cells ending in numbers")
         // The awkward lines are read by characters: the mark stays on its letter, the
         // variation selector adds no column.
         #expect(DisplayWidth.words("甲\u{E0100}  3").map(\.end) == [2, 5])
