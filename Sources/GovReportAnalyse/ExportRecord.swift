@@ -134,12 +134,12 @@ public enum ExportRecord {
                 // Canonical keys: written from their quoted form, made once.
                 for (i, place) in placed {
                     f.quotedKey(quotedKeys[place], &out)
-                    if let v = entries[i].value { JSONText.number(v, to: &out) } else { out += "null" }
+                    if let v = entries[i].value { out.number(v) } else { out += "null" }
                 }
             } else {
                 for i in FigureKeys.order(of: keys) {
                     f.key(entries[i].key, &out)
-                    if let v = entries[i].value { JSONText.number(v, to: &out) } else { out += "null" }
+                    if let v = entries[i].value { out.number(v) } else { out += "null" }
                 }
             }
             f.close(&out)
@@ -151,7 +151,7 @@ public enum ExportRecord {
             f.open(&out)
             report.figures.forEachPlaced { place, key, figure in
                 if let place { f.quotedKey(quotedKeys[place], &out) } else { f.key(key, &out) }
-                if let v = figure.value { JSONText.number(v, to: &out) } else { out += "null" }
+                if let v = figure.value { out.number(v) } else { out += "null" }
             }
             f.close(&out)
         }
@@ -210,46 +210,48 @@ public enum ExportRecord {
     }
 
     /// Every canonical figure key as a JSON string, by its place (`FigureKeys.sortedCanonical`).
-    static let quotedKeys: [String] = FigureKeys.sortedCanonical.map { key in
-        var quoted = ""
+    static let quotedKeys: [[UInt8]] = FigureKeys.sortedCanonical.map { key in
+        var quoted = ByteSink()
         JSONText.string(key, to: &quoted)
-        return quoted
+        return quoted.bytes
     }
 
     /// Writes an object or an array in `JSONText`'s layout, one member at a time.
     struct ContainerWriter {
         let pretty: Bool
         let indent: Int
-        let brackets: (String, String)
+        let brackets: (UInt8, UInt8)
         var count = 0
 
         init(pretty: Bool, indent: Int, array: Bool = false) {
             self.pretty = pretty
             self.indent = indent
-            brackets = array ? ("[", "]") : ("{", "}")
+            brackets = array ? (0x5B, 0x5D) : (0x7B, 0x7D)
         }
 
-        func open(_ out: inout ByteSink) { out += brackets.0 }
+        static let prettyColon = Array(" : ".utf8)
+
+        func open(_ out: inout ByteSink) { out.bytes.append(brackets.0) }
 
         /// Starts the next member of an array.
         mutating func item(_ out: inout ByteSink) {
-            if count > 0 { out += "," }
+            if count > 0 { out.bytes.append(0x2C) }
             count += 1
-            if pretty { JSONText.newline(indent: indent + 2, to: &out) }
+            if pretty { out.newline(indent: indent + 2) }
         }
 
         /// Starts the next member of an object.
         mutating func key(_ name: String, _ out: inout ByteSink) {
             item(&out)
             JSONText.string(name, to: &out)
-            out += pretty ? " : " : ":"
+            if pretty { out.bytes.append(contentsOf: Self.prettyColon) } else { out.bytes.append(0x3A) }
         }
 
         /// `key`, with the name already a JSON string.
-        mutating func quotedKey(_ quoted: String, _ out: inout ByteSink) {
+        mutating func quotedKey(_ quoted: [UInt8], _ out: inout ByteSink) {
             item(&out)
-            out += quoted
-            out += pretty ? " : " : ":"
+            out.bytes.append(contentsOf: quoted)
+            if pretty { out.bytes.append(contentsOf: Self.prettyColon) } else { out.bytes.append(0x3A) }
         }
 
         func string(_ value: String?, _ out: inout ByteSink) {
@@ -258,10 +260,10 @@ public enum ExportRecord {
 
         func close(_ out: inout ByteSink) {
             if pretty {
-                if count == 0 { out += "\n" }
-                JSONText.newline(indent: indent, to: &out)
+                if count == 0 { out.bytes.append(0x0A) }
+                out.newline(indent: indent)
             }
-            out += brackets.1
+            out.bytes.append(brackets.1)
         }
     }
 

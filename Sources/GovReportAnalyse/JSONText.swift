@@ -119,4 +119,25 @@ struct ByteSink: JSONSink {
     mutating func append(_ scalar: Unicode.Scalar) {
         UTF8.encode(scalar) { bytes.append($0) }
     }
+
+    /// `JSONText.newline`, from byte strings made once.
+    mutating func newline(indent: Int) {
+        if indent < Self.newlines.count { bytes.append(contentsOf: Self.newlines[indent]) } else { self += "\n" + JSONText.spaces(indent) }
+    }
+
+    static let newlines: [[UInt8]] = JSONText.newlines.map { Array($0.utf8) }
+
+    /// `JSONText.number`: a whole number digit by digit, anything else as Swift prints it.
+    mutating func number(_ d: Double) {
+        guard d.isFinite else { return self += "null" }
+        guard d == d.rounded() && abs(d) < 1e15 else { return self += "\(d)" }
+        var n = Int64(d)
+        if n < 0 { bytes.append(0x2D); n = -n }
+        var digits: (UInt64, UInt64) = (0, 0)
+        var count = 0
+        withUnsafeMutableBytes(of: &digits) { d in
+            repeat { d[15 - count] = UInt8(truncatingIfNeeded: n % 10) + 0x30; n /= 10; count += 1 } while n > 0
+            bytes.append(contentsOf: d[(16 - count)...])
+        }
+    }
 }
