@@ -132,7 +132,7 @@ public enum HTMLText {
             // keeps the character test, the rest is split on scalars.)
             let collapsed = s.utf8.contains(0x0D)
                 ? s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
-                : HTMLText.joinedRuns(s) { $0 == "\n" || $0 == "\t" }
+                : HTMLText.joinedLineRuns(s)
             guard !collapsed.trimmedSpaces.isEmpty else {
                 if !current.isEmpty && !s.isEmpty { current += " " }
                 return
@@ -222,6 +222,52 @@ public enum HTMLText {
         s.scalarRuns(separatedBy: isSeparator).map { s[$0] }.joined(separator: " ")
     }
 
+    /// `joinedRuns(s, separatedBy: breaksCell)` on the bytes (the separators are whole
+    /// scalars: 09–0D, C2 85, E2 80 A8, E2 80 A9), one String made; text without a separator
+    /// is returned as it is.
+    static func joinedCellRuns(_ s: String) -> String { joinedRunsOnBytes(s, cell: true) }
+
+    /// `joinedRuns(s) { $0 == "\n" || $0 == "\t" }` on the bytes.
+    static func joinedLineRuns(_ s: String) -> String { joinedRunsOnBytes(s, cell: false) }
+
+    static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
+        var copy = s
+        return copy.withUTF8 { b -> String in
+            func separator(_ i: Int) -> Int {
+                let c = b[i]
+                if cell {
+                    if c >= 0x09 && c <= 0x0D { return 1 }
+                    if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return 2 }
+                    if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return 3 }
+                    return 0
+                }
+                return c == 0x0A || c == 0x09 ? 1 : 0
+            }
+            var first = -1
+            for i in b.indices where separator(i) > 0 { first = i; break }
+            if first < 0 { return s }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count)
+            var i = 0
+            var inRun = false
+            while i < b.count {
+                let k = i < first ? 0 : separator(i)
+                if k > 0 {
+                    inRun = false
+                    i += k
+                    continue
+                }
+                if !inRun {
+                    if !out.isEmpty { out.append(0x20) }
+                    inRun = true
+                }
+                out.append(b[i])
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a
     /// cell's text is cut into the runs joined by spaces.
     static func breaksCell(_ u: Unicode.Scalar) -> Bool {
@@ -236,7 +282,7 @@ public enum HTMLText {
         while let c = cell {
             defer { cell = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE, kind(c) == .cell else { continue }
-            let content = joinedRuns(text(of: c), separatedBy: breaksCell).trimmedSpaces
+            let content = joinedCellRuns(text(of: c)).trimmedSpaces
             writer.raw("\t" + content, line: lineNumber(c))
             if let span = xmlGetProp(c, "colspan") {
                 let value = Int(String(cString: UnsafeRawPointer(span).assumingMemoryBound(to: CChar.self))) ?? 1

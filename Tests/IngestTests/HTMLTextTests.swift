@@ -62,6 +62,25 @@ import Testing
         #expect(replaced > 1_000)
     }
 
+    @Test func runsJoinedOnBytesAsOnScalars() {
+        let alphabet = ["\n", "\t", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", " ", "a", "中", "\u{301}", "é"]
+        var state: UInt64 = 0x1234_5678_9ABC_DEF1
+        var samples = Self.contents
+        for _ in 0..<5_000 {
+            var s = ""
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            for _ in 0..<(Int(state >> 60)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                s += alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+            }
+            samples.append(s)
+        }
+        for s in samples {
+            #expect(Array(HTMLText.joinedCellRuns(s).utf8) == Array(HTMLText.joinedRuns(s, separatedBy: HTMLText.breaksCell).utf8), "\(s.debugDescription)")
+            #expect(Array(HTMLText.joinedLineRuns(s).utf8) == Array(HTMLText.joinedRuns(s) { $0 == "\n" || $0 == "\t" }.utf8), "\(s.debugDescription)")
+        }
+    }
+
     @Test func cellBreaksAreTheNewlineCharactersAndTab() {
         var differ: [UInt32] = []
         for v in UInt32(0)...0x10FFFF {
