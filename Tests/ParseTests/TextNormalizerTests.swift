@@ -42,8 +42,13 @@ import Testing
 
     @Test func byteShortcutsAnswerAsTheCharacterCode() {
         for s in Self.samples() {
-            // trimmedSpaces on String (byte shortcut) and on Substring (scalar code).
-            #expect(s.trimmedSpaces == s[...].trimmedSpaces, "trim \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // trimmedSpaces on String (byte shortcut) and on Substring (scalar code), byte for
+            // byte against the scalars with spaces dropped from both ends.
+            let space: (Unicode.Scalar) -> Bool = { $0 == "\t" || $0.properties.generalCategory == .spaceSeparator }
+            let kept = Array(s.unicodeScalars.drop(while: space).reversed().drop(while: space).reversed())
+            let trimmed = Array(String(String.UnicodeScalarView(kept)).utf8)
+            #expect(Array(s.trimmedSpaces.utf8) == trimmed, "trim \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(Array(s[...].trimmedSpaces.utf8) == trimmed, "trim \(s.unicodeScalars.map { String($0.value, radix: 16) })")
             // halfWidth (a byte pre-check, then a rewrite on the bytes) against the scalar
             // rule, byte for byte (== on strings would accept a canonical equivalent).
             let reference = String(String.UnicodeScalarView(s.unicodeScalars.map { u in
