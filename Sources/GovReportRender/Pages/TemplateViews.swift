@@ -5,20 +5,23 @@ import GovReportIngest
 // form, so a property added to a view and forgotten here fails the tests.
 
 extension CellView: TemplateRepresentable {
+    static let templateNames = ["text", "cls", "note", "key"]
     var templateValue: TemplateValue {
-        .object(TemplateObject(["text": .text(text), "cls": .text(cls), "note": .from(note), "key": .from(key)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(text), .text(cls), .from(note), .from(key)]))
     }
 }
 
 extension HeaderCellView: TemplateRepresentable {
+    static let templateNames = ["text", "rowspan", "colspan"]
     var templateValue: TemplateValue {
-        .object(TemplateObject(["text": .text(text), "rowspan": .from(rowspan), "colspan": .from(colspan)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(text), .from(rowspan), .from(colspan)]))
     }
 }
 
 extension RowView: TemplateRepresentable {
+    static let templateNames = ["id", "headers", "cells", "cls"]
     var templateValue: TemplateValue {
-        .object(TemplateObject(["id": .text(id), "headers": .from(headers), "cells": .from(cells), "cls": .text(cls)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(id), .from(headers), .from(cells), .text(cls)]))
     }
 }
 

@@ -34,6 +34,14 @@ public struct TemplateObject: Sendable, Equatable {
         for (name, value) in fields { names.append(name); values.append(value) }
     }
 
+    /// Names made once for a kind of view (the views made by the hundred thousand share
+    /// them: a names array made and freed for every cell was a visible part of a build).
+    init(names: [String], values: [TemplateValue]) {
+        precondition(names.count == values.count)
+        self.names = names
+        self.values = values
+    }
+
     public mutating func set(_ name: String, _ value: TemplateValue) {
         if let i = names.firstIndex(of: name) { values[i] = value } else { names.append(name); values.append(value) }
     }
