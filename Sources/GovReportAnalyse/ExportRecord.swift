@@ -37,16 +37,12 @@ public enum ExportRecord {
         JSONText.write(value, pretty: pretty)
     }
 
-    /// The header of the long-form CSV (one row per report and figure; see `csvRows`).
+    /// The header of the long-form CSV (one row per report and figure; see `csvRowBytes`).
     public static let csvHeader = "source,agency,year,template,key,value,inferred\n"
 
-    /// One report's rows of the long-form CSV.
-    public static func csvRows(_ checked: CheckedReport) -> String {
-        String(decoding: csvRowBytes(checked), as: UTF8.self)
-    }
-
-    /// `csvRows` as UTF-8 bytes, made as bytes: the site's export writes bytes, and appending
-    /// to a String piece by piece (2.7 million rows a build) was most of making the rows.
+    /// One report's rows of the long-form CSV, as UTF-8 bytes: made as bytes, the form they
+    /// are written in (appending to a String piece by piece, 2.7 million rows a build, then
+    /// copying it into bytes, was most of making the rows).
     public static func csvRowBytes(_ checked: CheckedReport) -> [UInt8] {
         var out: [UInt8] = []
         func field(_ s: String) -> String {
@@ -92,12 +88,8 @@ public enum ExportRecord {
     static let trueEnd = Array(",true\n".utf8)
     static let falseEnd = Array(",false\n".utf8)
 
-    /// One report's record as it stands in the pretty-printed array (indented by two).
-    public static func jsonRecord(_ checked: CheckedReport) -> String {
-        String(decoding: jsonRecordBytes(checked), as: UTF8.self)
-    }
-
-    /// `jsonRecord` as UTF-8 bytes, made as bytes (for the site's export).
+    /// One report's record as it stands in the pretty-printed array (indented by two), as
+    /// UTF-8 bytes.
     public static func jsonRecordBytes(_ checked: CheckedReport) -> [UInt8] {
         var out = ByteSink()
         out.bytes.reserveCapacity(8192)

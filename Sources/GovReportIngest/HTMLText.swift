@@ -217,7 +217,9 @@ public enum HTMLText {
     /// The runs of `s` between separators, joined by single spaces: what
     /// `split(whereSeparator:).joined(separator: " ")` gives for separators that are
     /// characters of their own (line ends and tabs break characters on both sides; CR LF,
-    /// one character of two separators, comes out the same), scalar by scalar.
+    /// one character of two separators, comes out the same), scalar by scalar. The pages are
+    /// read with `joinedCellRuns` and `joinedLineRuns`, which do this on the bytes and are
+    /// tested against it.
     static func joinedRuns(_ s: String, separatedBy isSeparator: (Unicode.Scalar) -> Bool) -> String {
         s.scalarRuns(separatedBy: isSeparator).map { s[$0] }.joined(separator: " ")
     }
