@@ -1,5 +1,6 @@
 import Foundation
 import GovReportCheck
+import GovReportIngest
 import GovReportParse
 
 /// One report as the public export record (`govreport extract`, the site's downloads).
@@ -262,22 +263,39 @@ public enum ExportRecord {
     /// The export of many reports as one pretty-printed JSON array (the bytes of
     /// `json(reports.map(object))` and a newline).
     public static func jsonArray(_ reports: [CheckedReport]) -> String {
-        String(decoding: Array(jsonArrayPieces(reports.map(jsonRecordBytes)).joined()), as: UTF8.self)
+        var bytes: [UInt8] = []
+        stream(reports, .jsonArray) { bytes += $0 }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// That array as pieces in order, around records made by `jsonRecordBytes` (so that a
-    /// caller can make the records on every core and write the pieces one by one).
-    public static func jsonArrayPieces(_ records: [[UInt8]]) -> [[UInt8]] {
-        guard !records.isEmpty else { return [Array(JSONArray.empty.utf8)] }
-        var pieces = [Array(JSONArray.header.utf8)]
-        pieces.reserveCapacity(records.count * 2 + 1)
-        let separator = Array(JSONArray.separator.utf8)
-        for (n, record) in records.enumerated() {
-            if n > 0 { pieces.append(separator) }
-            pieces.append(record)
+    /// The forms `govreport extract` writes.
+    public enum Layout: Sendable { case jsonArray, jsonLines, csv }
+
+    /// The export of `reports` in `layout`, handed to `write` piece by piece: the records are
+    /// made on every core, in order (the same bytes as one thread), a batch at a time, each
+    /// batch handed over before the next is made (holding every record until the end grew
+    /// the peak with the corpus).
+    public static func stream(_ reports: [CheckedReport], _ layout: Layout, batch: Int = 2048,
+                              write: ([UInt8]) throws -> Void) rethrows {
+        let make: (CheckedReport) -> [UInt8] = switch layout {
+        case .jsonArray: jsonRecordBytes
+        case .jsonLines: { var line = jsonBytes($0, pretty: false); line.append(0x0A); return line }
+        case .csv: csvRowBytes
         }
-        pieces.append(Array(JSONArray.footer.utf8))
-        return pieces
+        switch layout {
+        case .jsonArray: try write(Array((reports.isEmpty ? JSONArray.empty : JSONArray.header).utf8))
+        case .csv: try write(Array(csvHeader.utf8))
+        case .jsonLines: break
+        }
+        let separator = Array(JSONArray.separator.utf8)
+        for start in stride(from: 0, to: reports.count, by: max(1, batch)) {
+            let records = Array(reports[start..<min(reports.count, start + max(1, batch))]).parallelMap(make)
+            for (k, record) in records.enumerated() {
+                if layout == .jsonArray && start + k > 0 { try write(separator) }
+                try write(record)
+            }
+        }
+        if layout == .jsonArray && !reports.isEmpty { try write(Array(JSONArray.footer.utf8)) }
     }
 
     /// What goes around and between the records of the pretty-printed array (the site's

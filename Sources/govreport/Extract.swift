@@ -23,27 +23,14 @@ struct Extract: ParsableCommand {
         let (reports, diagnostics) = try options.readReports()
         options.print(diagnostics)
         let sorted = reports.sorted { $0.report.source < $1.report.source }
-        // Records are made on every core, in order (the same bytes as one thread).
-        // (As bytes, the form they are made in and written in: a String in between was
-        // validated and copied for nothing.)
-        // Each kept at its own size until written (the writers' buffers have room to spare).
-        func records(_ make: (CheckedReport) -> [UInt8]) -> [[UInt8]] {
-            sorted.parallelMap { report in
-                let made = make(report)
-                return [UInt8](unsafeUninitializedCapacity: made.count) { buffer, count in
-                    count = buffer.initialize(fromContentsOf: made)
-                }
-            }
-        }
-        // The pieces in order: written one after the other, not joined into one more copy.
-        let pieces: [[UInt8]] = switch format {
-        case .json: ExportRecord.jsonArrayPieces(records(ExportRecord.jsonRecordBytes))
-        case .jsonl: records { var line = ExportRecord.jsonBytes($0, pretty: false); line.append(0x0A); return line }
-        case .csv: [Array(ExportRecord.csvHeader.utf8)] + records(ExportRecord.csvRowBytes)
+        let layout: ExportRecord.Layout = switch format {
+        case .json: .jsonArray
+        case .jsonl: .jsonLines
+        case .csv: .csv
         }
         func write(_ handle: FileHandle) throws {
             var out = BufferedOutput(handle)
-            for piece in pieces { try out.write(piece) }
+            try ExportRecord.stream(sorted, layout) { try out.write($0) }
             try out.flush()
         }
         if let output {

@@ -28,6 +28,36 @@ import Testing
         #expect(ExportRecord.jsonArray([]) == ExportRecord.json([Any]()) + "\n")
     }
 
+    /// The export is made and handed over a batch at a time: any batch size gives the bytes of
+    /// one batch, in every layout, and the array is the records joined as JSON joins them.
+    @Test func batchesGiveTheSameExport() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CorpusGenerator(options: .init(count: 40, seed: 5, damageRate: 0.5, breakRate: 0.2)).write(to: folder)
+        let (reports, _) = try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path])
+        #expect(reports.count == 45)
+        for layout in [ExportRecord.Layout.jsonArray, .jsonLines, .csv] {
+            func export(_ batch: Int, _ reports: [CheckedReport]) -> [UInt8] {
+                var bytes: [UInt8] = []
+                ExportRecord.stream(reports, layout, batch: batch) { bytes += $0 }
+                return bytes
+            }
+            let whole = export(2048, reports)
+            for batch in [1, 2, 7, 44, 45, 46] { #expect(export(batch, reports) == whole, "\(layout) in batches of \(batch)") }
+            switch layout {
+            case .jsonArray:
+                #expect(String(decoding: whole, as: UTF8.self) == ExportRecord.json(reports.map(ExportRecord.object)) + "\n")
+                #expect(export(3, []) == Array("[\n\n]\n".utf8))
+            case .jsonLines:
+                #expect(String(decoding: whole, as: UTF8.self) == reports.map { ExportRecord.json($0, pretty: false) + "\n" }.joined())
+                #expect(export(3, []).isEmpty)
+            case .csv:
+                #expect(whole == Array(ExportRecord.csvHeader.utf8) + reports.flatMap(ExportRecord.csvRowBytes))
+                #expect(export(3, []) == Array(ExportRecord.csvHeader.utf8))
+            }
+        }
+    }
+
     /// The CSV rows are made as bytes; the reference is each row joined as text from the
     /// report's resolved figures, in the key order the records use.
     @Test func csvRowBytesEqualRowsJoinedAsText() throws {
