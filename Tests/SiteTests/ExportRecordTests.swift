@@ -12,11 +12,16 @@ import Testing
 /// both layouts, for every kind of report: samples, and generated reports with damage,
 /// inferred figures and broken rules.
 @Suite struct ExportRecordTests {
-    @Test func directWriterEqualsDictionaryPath() throws {
+    /// Generated reports (damaged, some with broken rules) and the five samples, checked.
+    static func reports(count: Int, seed: UInt64, damageRate: Double) throws -> [CheckedReport] {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try CorpusGenerator(options: .init(count: 120, seed: 7, damageRate: 0.6, breakRate: 0.2)).write(to: folder)
-        let (generated, _) = try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path])
+        _ = try CorpusGenerator(options: .init(count: count, seed: seed, damageRate: damageRate, breakRate: 0.2)).write(to: folder)
+        return try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path]).reports
+    }
+
+    @Test func directWriterEqualsDictionaryPath() throws {
+        let generated = try Self.reports(count: 120, seed: 7, damageRate: 0.6)
         #expect(generated.count == 125)
         #expect(generated.contains { !$0.inferred.isEmpty } && generated.contains { !$0.violations.isEmpty })
         for checked in generated {
@@ -31,10 +36,7 @@ import Testing
     /// The export is made and handed over a batch at a time: any batch size gives the bytes of
     /// one batch, in every layout, and the array is the records joined as JSON joins them.
     @Test func batchesGiveTheSameExport() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try CorpusGenerator(options: .init(count: 40, seed: 5, damageRate: 0.5, breakRate: 0.2)).write(to: folder)
-        let (reports, _) = try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path])
+        let reports = try Self.reports(count: 40, seed: 5, damageRate: 0.5)
         #expect(reports.count == 45)
         for layout in [ExportRecord.Layout.jsonArray, .jsonLines, .csv] {
             func export(_ batch: Int, _ reports: [CheckedReport]) -> [UInt8] {
@@ -61,10 +63,7 @@ import Testing
     /// The CSV rows are made as bytes; the reference is each row joined as text from the
     /// report's resolved figures, in the key order the records use.
     @Test func csvRowBytesEqualRowsJoinedAsText() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        _ = try CorpusGenerator(options: .init(count: 120, seed: 11, damageRate: 0.6, breakRate: 0.2)).write(to: folder)
-        let (reports, _) = try SiteBuilder(resources: Fixtures.root).read([folder.path, Fixtures.samplesFolder.path])
+        let reports = try Self.reports(count: 120, seed: 11, damageRate: 0.6)
         var rows = 0, inferredRows = 0
         for checked in reports {
             let r = checked.report
