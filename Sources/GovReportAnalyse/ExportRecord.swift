@@ -75,15 +75,7 @@ public enum ExportRecord {
     /// The bytes of `ConsistencyChecker.format(v)`: whole numbers (nearly all) digit by digit.
     static func appendFormatted(_ v: Double, to out: inout [UInt8]) {
         guard v == v.rounded() && abs(v) < 1e15 else { return out.append(contentsOf: ConsistencyChecker.format(v).utf8) }
-        var n = Int64(v)
-        if n < 0 { out.append(0x2D); n = -n }
-        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-        var count = 0
-        withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[15 - count] = UInt8(truncatingIfNeeded: n % 10) + 0x30; n /= 10; count += 1 } while n > 0
-            out.append(contentsOf: d[(16 - count)...])
-        }
+        ByteSink.appendInteger(Int64(v), to: &out)
     }
 
     static let trueEnd = Array(",true\n".utf8)

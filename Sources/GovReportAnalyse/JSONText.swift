@@ -131,7 +131,13 @@ struct ByteSink: JSONSink {
     mutating func number(_ d: Double) {
         guard d.isFinite else { return self += "null" }
         guard d == d.rounded() && abs(d) < 1e15 else { return self += "\(d)" }
-        var n = Int64(d)
+        Self.appendInteger(Int64(d), to: &bytes)
+    }
+
+    /// The decimal digits of `n` (below 10^15 in magnitude), with a minus sign when negative:
+    /// the bytes of `String(n)`.
+    static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
+        var n = n
         if n < 0 { bytes.append(0x2D); n = -n }
         var digits: (UInt64, UInt64) = (0, 0)
         var count = 0

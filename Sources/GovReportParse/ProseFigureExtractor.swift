@@ -36,6 +36,24 @@ struct ProseFigureExtractor {
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
         func first(_ regex: NSRegularExpression, needs groups: [[String]], rejectClause: [String] = [],
                    cutAt separators: Set<Unicode.Scalar>) -> (Double, Int)? {
+            /// The number of the first match in `text` whose clause (from `clauseStart` of the
+            /// match's start) names no word of `rejectClause`.
+            func number(in text: String, clauseStart: (String.Index) -> String.Index) -> Double? {
+                for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    guard let r = Range(m.range(at: 1), in: text), let n = Double(text[r]),
+                          let whole = Range(m.range, in: text) else { continue }
+                    // The clause is found only when there are words to reject it by (looking
+                    // back through the line character by character was a visible cost), and
+                    // compared byte for byte, like the fixed words (Foundation's `contains`
+                    // went through a locale-aware search, a visible cost).
+                    if !rejectClause.isEmpty {
+                        let clause = text[clauseStart(whole.lowerBound)..<whole.upperBound]
+                        if rejectClause.contains(where: { clause.includes($0) }) { continue }
+                    }
+                    return n
+                }
+                return nil
+            }
             // The expression only runs on lines holding a word of each group of its fixed words.
             for (i, line) in lines where groups.allSatisfy({ $0.contains(where: { line.includes($0) }) }) {
                 let t = TextNormalizer.halfWidth(line)
@@ -43,42 +61,26 @@ struct ProseFigureExtractor {
                 // every scalar is a character, the expression runs only on the pieces between
                 // separators that hold the words (over whole paragraphs it was a visible cost),
                 // in order — the same matches. A piece then starts where the clause does.
-                if byPieces && t.scalarsAreCharacters {
-                    let scalars = t.unicodeScalars
-                    var start = scalars.startIndex
-                    while start <= scalars.endIndex {
-                        var end = start
-                        while end < scalars.endIndex, !separators.contains(scalars[end]) { end = scalars.index(after: end) }
-                        let piece = t[start..<end]
-                        if groups.allSatisfy({ $0.contains(where: { piece.includes($0) }) }) {
-                            let text = String(piece)
-                            for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                                guard let r = Range(m.range(at: 1), in: text), let n = Double(text[r]),
-                                      let whole = Range(m.range, in: text) else { continue }
-                                if rejectClause.contains(where: { text[..<whole.upperBound].includes($0) }) { continue }
-                                return (n, i + 1)
-                            }
-                        }
-                        guard end < scalars.endIndex else { break }
-                        start = scalars.index(after: end)
+                guard byPieces && t.scalarsAreCharacters else {
+                    let found = number(in: t) { start in
+                        let before = t[..<start]
+                        return before.lastIndex(where: { Self.clauseEnds.contains($0) }).map { before.index(after: $0) } ?? before.startIndex
                     }
+                    if let found { return (found, i + 1) }
                     continue
                 }
-                for m in regex.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
-                    guard let r = Range(m.range(at: 1), in: t), let n = Double(t[r]),
-                          let whole = Range(m.range, in: t) else { continue }
-                    // The clause is found only when there are words to reject it by (looking
-                    // back through the line character by character was a visible cost).
-                    if !rejectClause.isEmpty {
-                        let before = t[..<whole.lowerBound]
-                        let clauseStart = before.lastIndex(where: { Self.clauseEnds.contains($0) }).map { before.index(after: $0) }
-                            ?? before.startIndex
-                        let clause = t[clauseStart..<whole.upperBound]
-                        // Compared byte for byte, like the fixed words above (Foundation's
-                        // `contains` went through a locale-aware search, a visible cost).
-                        if rejectClause.contains(where: { clause.includes($0) }) { continue }
+                let scalars = t.unicodeScalars
+                var start = scalars.startIndex
+                while start <= scalars.endIndex {
+                    var end = start
+                    while end < scalars.endIndex, !separators.contains(scalars[end]) { end = scalars.index(after: end) }
+                    let piece = t[start..<end]
+                    if groups.allSatisfy({ $0.contains(where: { piece.includes($0) }) }) {
+                        let text = String(piece)
+                        if let found = number(in: text, clauseStart: { _ in text.startIndex }) { return (found, i + 1) }
                     }
-                    return (n, i + 1)
+                    guard end < scalars.endIndex else { break }
+                    start = scalars.index(after: end)
                 }
             }
             return nil

@@ -45,10 +45,7 @@ struct SectionSplitter {
     /// hundreds of instructions each). The only numerals such a line can hold are the ten
     /// plain ideographs.
     static func headingByScalar(_ raw: String) -> (section: Section, numeral: String)? {
-        func isNumeral(_ v: UInt32) -> Bool {
-            v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
-                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
-        }
+        let isNumeral = TextNormalizer.isNumeralScalar
         guard let first = raw.unicodeScalars.first(where: { !$0.isWhiteSpace }), isNumeral(first.value),
               !raw.includes("\t\t") else { return nil }
         var half = TextNormalizer.halfWidth(raw)
@@ -120,8 +117,7 @@ struct SectionSplitter {
         for u in line.unicodeScalars where !u.isWhiteSpace {
             let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF {
-                if v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
-                    || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341 {
+                if TextNormalizer.isNumeralScalar(v) {
                     numerals += 1
                     continue
                 }

@@ -62,12 +62,17 @@ public enum TextNormalizer {
         return v
     }
 
+    /// Whether a scalar is one of the ten numerals 一 to 十 (the plain ideographs; a
+    /// compatibility ideograph equal to one is a character test's business).
+    @inline(__always)
+    static func isNumeralScalar(_ v: UInt32) -> Bool {
+        v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
+            || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
+    }
+
     /// `numerals.contains(c)`, answered from the scalar for plain ideographs and ASCII.
     static func isNumeral(_ c: Character) -> Bool {
-        if let v = plainIdeograph(c) {
-            return v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
-                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
-        }
+        if let v = plainIdeograph(c) { return isNumeralScalar(v) }
         if c.isASCII { return false }
         return numerals.contains(c)
     }
@@ -93,10 +98,7 @@ public enum TextNormalizer {
         var t: [UInt32] = []
         t.reserveCapacity(half.utf8.count)
         for u in half.unicodeScalars where !u.isWhiteSpace && !quoteScalars.contains(u.value) { t.append(u.value) }
-        func numeral(_ v: UInt32) -> Bool {
-            v == 0x4E00 || v == 0x4E8C || v == 0x4E09 || v == 0x56DB || v == 0x4E94
-                || v == 0x516D || v == 0x4E03 || v == 0x516B || v == 0x4E5D || v == 0x5341
-        }
+        let numeral = isNumeralScalar
         func digit(_ v: UInt32) -> Bool { v >= 0x30 && v <= 0x39 }
         let open: UInt32 = 0x28, close: UInt32 = 0x29, comma: UInt32 = 0x3001, point: UInt32 = 0x2E
         var start = 0
