@@ -263,6 +263,40 @@ public enum ExportRecord {
     /// The forms `govreport extract` writes.
     public enum Layout: Sendable { case jsonArray, jsonLines, csv }
 
+    /// What goes around and between the records of an export: one description of each
+    /// layout's file, for `extract` and for the site's downloads (which mend it in place).
+    public struct Framing: Sendable {
+        public let header: [UInt8]
+        public let separator: [UInt8]
+        public let footer: [UInt8]
+        /// The whole file when there is no record.
+        public let empty: [UInt8]
+
+        public static func of(_ layout: Layout) -> Framing {
+            switch layout {
+            case .jsonArray: Framing(header: Array(JSONArray.header.utf8), separator: Array(JSONArray.separator.utf8),
+                                     footer: Array(JSONArray.footer.utf8), empty: Array(JSONArray.empty.utf8))
+            case .jsonLines: Framing(header: [], separator: [], footer: [], empty: [])
+            case .csv: Framing(header: Array(csvHeader.utf8), separator: [], footer: [], empty: Array(csvHeader.utf8))
+            }
+        }
+
+        /// A part of the file, in order.
+        public enum Part { case text([UInt8]), separator([UInt8]), record(Int) }
+
+        /// The file of `count` records, part by part: header, records joined by the separator,
+        /// footer (or `empty` when there is no record).
+        public func walk(count: Int, _ emit: (Part) throws -> Void) rethrows {
+            guard count > 0 else { return try emit(.text(empty)) }
+            try emit(.text(header))
+            for i in 0..<count {
+                if i > 0 && !separator.isEmpty { try emit(.separator(separator)) }
+                try emit(.record(i))
+            }
+            try emit(.text(footer))
+        }
+    }
+
     /// The export of `reports` in `layout`, handed to `write` piece by piece: the records are
     /// made on every core, in order (the same bytes as one thread), a batch at a time, each
     /// batch handed over before the next is made (holding every record until the end grew
@@ -274,20 +308,19 @@ public enum ExportRecord {
         case .jsonLines: { var line = jsonBytes($0, pretty: false); line.append(0x0A); return line }
         case .csv: csvRowBytes
         }
-        switch layout {
-        case .jsonArray: try write(Array((reports.isEmpty ? JSONArray.empty : JSONArray.header).utf8))
-        case .csv: try write(Array(csvHeader.utf8))
-        case .jsonLines: break
-        }
-        let separator = Array(JSONArray.separator.utf8)
-        for start in stride(from: 0, to: reports.count, by: max(1, batch)) {
-            let records = Array(reports[start..<min(reports.count, start + max(1, batch))]).parallelMap(make)
-            for (k, record) in records.enumerated() {
-                if layout == .jsonArray && start + k > 0 { try write(separator) }
-                try write(record)
+        let size = max(1, batch)
+        var made: [[UInt8]] = []
+        try Framing.of(layout).walk(count: reports.count) { part in
+            switch part {
+            case .text(let bytes), .separator(let bytes): try write(bytes)
+            case .record(let i):
+                if i % size == 0 {
+                    made = []  // (the batch written is freed before the next is made)
+                    made = Array(reports[i..<min(reports.count, i + size)]).parallelMap(make)
+                }
+                try write(made[i % size])
             }
         }
-        if layout == .jsonArray && !reports.isEmpty { try write(Array(JSONArray.footer.utf8)) }
     }
 
     /// What goes around and between the records of the pretty-printed array (the site's

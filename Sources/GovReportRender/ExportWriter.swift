@@ -20,15 +20,15 @@ extension SiteWriter.Session {
         }
         if old != nil, let previous, !records.keys.isEmpty, previous.records.count == records.keys.count {
             // Same records in the same places: nothing to write.
-            var offset = records.header.utf8.count
-            let step = records.separator.utf8.count
+            var offset = records.framing.header.count
+            let step = records.framing.separator.count
             let inPlace = records.keys.enumerated().allSatisfy { i, key in
                 if i > 0 { offset += step }
                 guard let span = previous.records[key], span.offset == offset else { return false }
                 offset += span.length
                 return true
             }
-            if inPlace && offset + records.footer.utf8.count == previous.size {
+            if inPlace && offset + records.framing.footer.count == previous.size {
                 counts.withLock { $0.unchanged += 1 }
                 return previous
             }

@@ -222,11 +222,8 @@ public struct SiteBuilder {
         /// A file made of one record per report (the corpus-wide exports): a rebuild copies
         /// the records of unchanged reports from the previous file instead of making them.
         struct Records: Sendable {
-            let header: String
-            let separator: String
-            let footer: String
-            /// The whole file when there is no record.
-            let empty: String
+            /// What goes around and between the records.
+            let framing: ExportRecord.Framing
             /// Each record's report digest.
             let keys: [UInt64]
             /// Record i's bytes.
@@ -243,14 +240,13 @@ public struct SiteBuilder {
             /// The file: header, records joined by the separator, footer (or `empty` when
             /// there is no record). `record` gives record i, made or to be copied.
             func assemble(_ emit: (Piece) throws -> Void, record: (Int) throws -> Piece) rethrows {
-                guard !keys.isEmpty else { return try emit(.bytes(Array(empty.utf8))) }
-                try emit(.bytes(Array(header.utf8)))
-                let separator = Array(self.separator.utf8)
-                for i in keys.indices {
-                    if i > 0 && !separator.isEmpty { try emit(.separator(separator)) }
-                    try emit(try record(i))
+                try framing.walk(count: keys.count) { part in
+                    switch part {
+                    case .text(let bytes): try emit(.bytes(bytes))
+                    case .separator(let bytes): try emit(.separator(bytes))
+                    case .record(let i): try emit(try record(i))
+                    }
                 }
-                try emit(.bytes(Array(footer.utf8)))
             }
 
             var bytes: Data {
@@ -319,11 +315,10 @@ public struct SiteBuilder {
         let ordered = corpus.entries.map(\.checked)
         let keys = sources.contents
         jobs.append(Job(path: "data/reports.json", fingerprint: sources.whole, body: .records(Job.Records(
-            header: ExportRecord.JSONArray.header, separator: ExportRecord.JSONArray.separator,
-            footer: ExportRecord.JSONArray.footer, empty: ExportRecord.JSONArray.empty, keys: keys,
+            framing: .of(.jsonArray), keys: keys,
             render: { ExportRecord.jsonRecordBytes(ordered[$0]) }))))
         jobs.append(Job(path: "data/reports.csv", fingerprint: sources.whole, body: .records(Job.Records(
-            header: ExportRecord.csvHeader, separator: "", footer: "", empty: ExportRecord.csvHeader, keys: keys,
+            framing: .of(.csv), keys: keys,
             render: { ExportRecord.csvRowBytes(ordered[$0]) }))))
         // A row per report, each made from its report alone: keyed by the report's page name
         // and digest.
