@@ -84,16 +84,9 @@ public enum HTMLText {
         }
         func skipWhiteSpace() {
             while j < n {
-                let c = b[j]
-                if c == 0x20 || (c >= 0x09 && c <= 0x0D) { j += 1; continue }
-                if c == 0xC2, j + 1 < n, b[j + 1] == 0x85 || b[j + 1] == 0xA0 { j += 2; continue }
-                if c == 0xE1, j + 2 < n, b[j + 1] == 0x9A, b[j + 2] == 0x80 { j += 3; continue }
-                if c == 0xE2, j + 2 < n, b[j + 1] == 0x80, b[j + 2] <= 0x8A || b[j + 2] == 0xA8 || b[j + 2] == 0xA9 || b[j + 2] == 0xAF {
-                    j += 3; continue
-                }
-                if c == 0xE2, j + 2 < n, b[j + 1] == 0x81, b[j + 2] == 0x9F { j += 3; continue }
-                if c == 0xE3, j + 2 < n, b[j + 1] == 0x80, b[j + 2] == 0x80 { j += 3; continue }
-                return
+                let (v, length) = UTF8Scalar.decode(b, at: j)
+                guard Unicode.Scalar(v)?.isWhiteSpace ?? false else { return }
+                j += length
             }
         }
         func isNameByte(_ c: UInt8) -> Bool {

@@ -256,11 +256,11 @@ public struct CellStream: Sendable {
     }
 
     /// The tab-separated fields of a line, each half-width and without its leading and
-    /// trailing spaces: `fields(text).map { halfWidth($0).trimmedSpaces }`, in one pass over
-    /// the bytes and one String per field (the three steps each made their own). Half-width
-    /// first, then split: no full-width form becomes a tab. The spaces trimmed are tabs and
-    /// category Zs (U+3000 is already a space): 20, C2 A0, E1 9A 80, E2 80 80–8A, E2 80 AF,
-    /// E2 81 9F — whole characters wherever they end a field, in valid UTF-8.
+    /// trailing spaces (split at tabs, then `halfWidth` and `trimmedSpaces` on each), in one
+    /// pass over the bytes and one String per field (the three steps each made their own).
+    /// Half-width first, then split: no full-width form becomes a tab. The spaces trimmed are
+    /// tabs and category Zs, decoded from the bytes (a field's ends are scalar boundaries:
+    /// tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
         var half = TextNormalizer.halfWidth(text)
         return half.withUTF8 { b in
@@ -268,27 +268,20 @@ public struct CellStream: Sendable {
             var tabs = 0
             for byte in b where byte == 9 { tabs += 1 }
             fields.reserveCapacity(tabs + 1)
+            // A space to trim: a tab or category Zs (the scalar decoded, its class asked of the
+            // one definition the rest of the reading uses).
+            func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
             func spaceAfter(_ i: Int, _ end: Int) -> Int {
                 // The length of the space character at `i`, 0 if none.
-                let c = b[i]
-                if c == 0x20 || c == 0x09 { return 1 }
-                if c == 0xC2, i + 1 < end, b[i + 1] == 0xA0 { return 2 }
-                guard i + 2 < end else { return 0 }
-                if c == 0xE1, b[i + 1] == 0x9A, b[i + 2] == 0x80 { return 3 }
-                if c == 0xE2, b[i + 1] == 0x80, b[i + 2] <= 0x8A || b[i + 2] == 0xAF { return 3 }
-                if c == 0xE2, b[i + 1] == 0x81, b[i + 2] == 0x9F { return 3 }
-                return 0
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                return isSpace(v) ? length : 0
             }
             func spaceBefore(_ j: Int, _ start: Int) -> Int {
                 // The length of the space character ending just before `j`, 0 if none.
-                let c = b[j - 1]
-                if c == 0x20 || c == 0x09 { return 1 }
-                if c == 0xA0, j - 2 >= start, b[j - 2] == 0xC2 { return 2 }
-                guard j - 3 >= start else { return 0 }
-                if c == 0x80, b[j - 2] == 0x9A, b[j - 3] == 0xE1 { return 3 }
-                if b[j - 3] == 0xE2, b[j - 2] == 0x80, c <= 0x8A || c == 0xAF { return 3 }
-                if c == 0x9F, b[j - 2] == 0x81, b[j - 3] == 0xE2 { return 3 }
-                return 0
+                var lead = j - 1
+                while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
+                let (v, length) = UTF8Scalar.decode(b, at: lead)
+                return isSpace(v) ? length : 0
             }
             func field(_ from: Int, _ to: Int) {
                 var start = from, end = to
