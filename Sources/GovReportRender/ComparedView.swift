@@ -84,7 +84,7 @@ extension ComparedView {
                into session: SiteWriter.Session, previous: BuildCache.Fragments?) throws(BuildError) -> BuildCache.Fragments? {
         guard let rows else { preconditionFailure("a view without rows is rendered whole") }
         let old = previous.flatMap { record in
-            session.previousText(path, left: record.file).map {
+            session.previousBytes(path, left: record.file).map {
                 (text: $0, context: record.context, spans: record.file.records.mapValues { $0.offset..<$0.offset + $0.length })
             }
         }

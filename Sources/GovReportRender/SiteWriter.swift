@@ -165,13 +165,13 @@ public struct SiteWriter: Sendable {
             counts.withLock { $0.written += 1 }
         }
 
-        /// The previous build's file for `path` as text, if it is still as that build left it
-        /// (`left`'s stamp, as for an export): a file changed since is not trusted.
-        func previousText(_ path: String, left: BuildCache.Export) -> String? {
+        /// The previous build's file for `path`, if it is still as that build left it (`left`'s
+        /// stamp, as for an export): a file changed since is not trusted.
+        func previousBytes(_ path: String, left: BuildCache.Export) -> [UInt8]? {
             guard !staging, previous.contains(path) else { return nil }
             let file = rootPath + "/" + path
             guard FileStamp.of(path: file) == left.stamp, let bytes = FileBytes.read(file), bytes.count == left.size else { return nil }
-            return String(decoding: bytes, as: UTF8.self)
+            return bytes
         }
 
         /// Writes through a temporary name in the same folder and renames over the target (a

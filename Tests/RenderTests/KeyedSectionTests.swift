@@ -20,14 +20,14 @@ import Testing
 
     static func render(_ page: Template, _ v: (frame: TemplateValue, keys: [UInt64], rows: [TemplateValue]),
                        previous: (text: String, context: UInt64, spans: [UInt64: Range<Int>])?) -> (String, KeyedSection) {
-        let keyed = KeyedSection(name: "rows", keys: v.keys, make: { v.rows[$0] }, previous: previous)
-        return (TemplateRenderer(library: ["layout": layout, "page": page]).render(page, v.frame, keyed: keyed), keyed)
+        let keyed = KeyedSection(name: "rows", keys: v.keys, make: { v.rows[$0] }, previous: previous.map { (Array($0.text.utf8), $0.context, $0.spans) })
+        return (TemplateRenderer(library: ["layout": layout, "page": page]).renderText(page, v.frame, keyed: keyed), keyed)
     }
 
     static func plain(_ page: Template, _ v: (frame: TemplateValue, keys: [UInt64], rows: [TemplateValue])) -> String {
         var whole = v.frame
         whole.set("rows", .list(v.rows))
-        return TemplateRenderer(library: ["layout": layout, "page": page]).render(page, whole)
+        return TemplateRenderer(library: ["layout": layout, "page": page]).renderText(page, whole)
     }
 
     @Test func rowsCopiedFromThePreviousRenderingGiveThePlainRendering() throws {

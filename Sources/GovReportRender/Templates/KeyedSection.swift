@@ -17,7 +17,7 @@ final class KeyedSection {
     let make: (Int) -> TemplateValue
     /// The previous rendering and where each key's row lay in it, with the context it was
     /// rendered in.
-    let previous: (text: String, context: UInt64, spans: [UInt64: Range<Int>])?
+    let previous: (text: [UInt8], context: UInt64, spans: [UInt64: Range<Int>])?
 
     /// Where each row lies in this rendering (valid when `usable`), and its context.
     private(set) var spans: [UInt64: Range<Int>] = [:]
@@ -32,7 +32,7 @@ final class KeyedSection {
     var usable: Bool { met == 1 && !unsafe && context != nil }
 
     init(name: String, keys: [UInt64], make: @escaping (Int) -> TemplateValue,
-         previous: (text: String, context: UInt64, spans: [UInt64: Range<Int>])?) {
+         previous: (text: [UInt8], context: UInt64, spans: [UInt64: Range<Int>])?) {
         self.name = name
         self.keys = keys
         self.make = make
@@ -47,11 +47,11 @@ final class KeyedSection {
 
     /// Renders the section's body once per row into `out`, copying what can be copied.
     func render(_ body: [Template.Node], frame: TemplateValue, renderer: TemplateRenderer,
-                _ context: inout TemplateRenderer.Context, into out: inout String) {
+                _ context: inout TemplateRenderer.Context, into out: inout [UInt8]) {
         met += 1
         let names = Self.names(in: body)
         var reusable: [UInt64: Range<Int>] = [:]
-        var old: String.UTF8View?
+        var old: [UInt8]?
         if met == 1, let names, case .object(let object) = frame {
             var f = Fingerprint()
             for name in names.sorted() {
@@ -62,7 +62,7 @@ final class KeyedSection {
             self.context = f.value
             if let previous, previous.context == f.value {
                 reusable = previous.spans
-                old = previous.text.utf8
+                old = previous.text
             }
         } else {
             unsafe = true
@@ -72,24 +72,23 @@ final class KeyedSection {
         var run: Range<Int>?
         func flush() {
             guard let r = run, let old else { return }
-            let text = previous!.text
-            out += text[old.index(old.startIndex, offsetBy: r.lowerBound)..<old.index(old.startIndex, offsetBy: r.upperBound)]
+            out += old[r]
             run = nil
         }
         for i in keys.indices {
             if let old, let span = reusable[keys[i]], span.lowerBound >= 0, span.upperBound <= old.count {
-                let start = out.utf8.count + (run?.count ?? 0)
+                let start = out.count + (run?.count ?? 0)
                 if let r = run, r.upperBound == span.lowerBound { run = r.lowerBound..<span.upperBound } else { flush(); run = span }
                 spans[keys[i]] = start..<start + span.count
                 copied += 1
             } else {
                 flush()
-                let start = out.utf8.count
+                let start = out.count
                 context.stack.append(make(i))
                 renderer.render(body, &context, into: &out)
                 context.stack.removeLast()
                 made += 1
-                spans[keys[i]] = start..<out.utf8.count
+                spans[keys[i]] = start..<out.count
             }
         }
         flush()

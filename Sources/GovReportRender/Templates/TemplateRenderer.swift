@@ -12,24 +12,31 @@ struct TemplateRenderer {
         var keyed: KeyedSection? = nil
     }
 
+    /// The page as UTF-8 bytes, the form it is written in (appending to a String cost several
+    /// times as much as appending bytes, a visible part of a build).
     /// - Parameter keyed: a list of `value` (an object) to render row by row.
-    func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> String {
-        var out = ""
-        out.reserveCapacity(16_384)
+    func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(32_768)
         var context = Context(stack: [value], overrides: nil, indentation: nil, keyed: keyed)
         render(template.nodes, &context, into: &out)
         return out
     }
 
-    func render(_ nodes: [Template.Node], _ context: inout Context, into out: inout String) {
+    /// The page as text (tests compare it with other engines').
+    func renderText(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> String {
+        String(decoding: render(template, value, keyed: keyed), as: UTF8.self)
+    }
+
+    func render(_ nodes: [Template.Node], _ context: inout Context, into out: inout [UInt8]) {
         if let indentation = context.indentation, !indentation.isEmpty {
             // Inside an indented standalone partial or block: a tag's output that starts a line
             // of this node list is indented (as swift-mustache does it: per list, by tag).
-            var local = ""
+            var local: [UInt8] = []
             for node in nodes {
-                var piece = ""
+                var piece: [UInt8] = []
                 render(node, &context, into: &piece)
-                if !piece.isEmpty, local.utf8.last == 10 { local += indentation }
+                if !piece.isEmpty, local.last == 10 { local.append(utf8Of: indentation) }
                 local += piece
             }
             out += local
@@ -38,10 +45,10 @@ struct TemplateRenderer {
         }
     }
 
-    func render(_ node: Template.Node, _ context: inout Context, into out: inout String) {
+    func render(_ node: Template.Node, _ context: inout Context, into out: inout [UInt8]) {
         switch node {
         case .text(let text):
-            out += text
+            out.append(utf8Of: text)
         case .variable(let path):
             if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: true, into: &out) }
         case .unescaped(let path):
@@ -106,11 +113,11 @@ struct TemplateRenderer {
         return found
     }
 
-    static func write(_ value: TemplateValue, escaped: Bool, into out: inout String) {
+    static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
         switch value {
         case .null: return
-        case .bool(let b): out += b ? "true" : "false"
-        case .text(let text): if escaped { HTML.append(text, to: &out) } else { out += text }
+        case .bool(let b): out.append(utf8Of: b ? "true" : "false")
+        case .text(let text): if escaped { HTML.append(text, to: &out) } else { out.append(utf8Of: text) }
         case .list, .object: return
         }
     }

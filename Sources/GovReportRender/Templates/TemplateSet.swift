@@ -38,14 +38,15 @@ public struct TemplateSet: Sendable {
         self.fingerprint = fingerprint.value
     }
 
-    func render(_ value: TemplateValue, _ name: String, keyed: KeyedSection? = nil) throws(BuildError) -> String {
+    /// The page as UTF-8 bytes.
+    func render(_ value: TemplateValue, _ name: String, keyed: KeyedSection? = nil) throws(BuildError) -> [UInt8] {
         guard let template = templates[name] else {
             throw .templates(path: origins[name] ?? name, reason: "template ‘\(name)’ not found")
         }
         return TemplateRenderer(library: templates).render(template, value, keyed: keyed)
     }
 
-    func render(_ view: Any, _ name: String) throws(BuildError) -> String {
+    func render(_ view: Any, _ name: String) throws(BuildError) -> [UInt8] {
         try render(TemplateValue(view), name)
     }
 }
