@@ -105,6 +105,9 @@ public enum FigureKeys {
     /// The 15 review keys in the order the report prints them.
     public static let reviewKeys: [String] = reviewGroups.flatMap { g in reviewColumns.map { review(g.key, $0.key) } }
 
+    /// `reviewKeys` with their places.
+    public static let reviewPlacedKeys: [PlacedKey] = reviewKeys.map(PlacedKey.init)
+
     // MARK: Section 二
 
     public struct ProactiveRow: Sendable, Hashable {
@@ -238,6 +241,11 @@ extension FigureKeys {
     /// row's figures are set without hashing each key).
     static let applicationPlacedKeysByRow: [String: [PlacedKey]] = applicationKeysByRow.mapValues { $0.map(PlacedKey.init) }
 
+    /// `applicationKeys` with their places (pages read a row's figures without hashing a key).
+    public static func applicationPlacedKeys(_ row: String) -> [PlacedKey] {
+        applicationPlacedKeysByRow[row] ?? applicationKeys(row).map(PlacedKey.init)
+    }
+
     /// Each section 二 row's keys per edition (the editions' rows differ in their columns),
     /// one per column of its definition, made once; a key both editions have is one instance.
     static let proactiveKeysByRow: [Edition: [String: [String]]] = {
@@ -271,6 +279,13 @@ extension FigureKeys {
     /// A section 二 row's keys, one per column of its definition (canonical instances).
     public static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }
+    }
+
+    static let proactivePlacedKeysByRow: [Edition: [String: [PlacedKey]]] = proactiveKeysByRow.mapValues { $0.mapValues { $0.map(PlacedKey.init) } }
+
+    /// `proactiveKeys` with their places.
+    public static func proactivePlacedKeys(_ row: ProactiveRow, _ edition: Edition) -> [PlacedKey] {
+        proactivePlacedKeysByRow[edition]?[row.key] ?? proactiveKeys(row, edition).map(PlacedKey.init)
     }
 
     /// The canonical keys in code-point order (`<`): a key's place is its index here.

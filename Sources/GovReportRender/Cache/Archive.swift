@@ -56,6 +56,18 @@ struct ArchiveWriter {
         int(intern(s))
     }
 
+    /// Canonical figure keys' numbers by place (`FigureKeys.sortedCanonical`), found once
+    /// per archive: a report's hundred-odd keys are then numbered without hashing them.
+    private var placeIDs: [Int] = []
+
+    /// `intern` for a figure key, by its place when it has one.
+    mutating func intern(_ key: String, place: Int?) -> Int {
+        guard let place else { return intern(key) }
+        if placeIDs.isEmpty { placeIDs = [Int](repeating: -1, count: FigureKeys.sortedCanonical.count) }
+        if placeIDs[place] < 0 { placeIDs[place] = intern(key) }
+        return placeIDs[place]
+    }
+
     /// The string's number in the table, added if new.
     mutating func intern(_ s: String) -> Int {
         if let i = strings[s] { return i }

@@ -61,7 +61,9 @@ extension ArchiveWriter {
         string(r.published)
         int(r.titleLine ?? Int.min)
         // The key set as a layout (keys by string number, in key order), then the values.
-        let entries = r.figures.map { (id: intern($0.key), figure: $0.value) }
+        var entries: [(id: Int, figure: Figure)] = []
+        entries.reserveCapacity(r.figures.count)
+        r.figures.forEachPlaced { place, key, figure in entries.append((intern(key, place: place), figure)) }
         int(layout(entries.map(\.id)))
         for (_, figure) in entries {
             double(figure.value)

@@ -20,13 +20,19 @@ struct FigureCells {
         violatedKeys = keys
     }
 
-    func cell(_ key: String) -> CellView {
+    func cell(_ key: String) -> CellView { cell(key, figures[key]) }
+
+    /// The cell of a key whose place is known (a page's two hundred cells are looked up
+    /// without hashing their keys).
+    func cell(_ key: PlacedKey) -> CellView { cell(key.key, figures[key]) }
+
+    private func cell(_ key: String, _ figure: Figure?) -> CellView {
         // The class list and the note built as strings (arrays joined per cell were a visible
         // part of a report page: a page has some two hundred cells).
         var cls = "num"
         var note: String
         var text: String
-        if let figure = figures[key] {
+        if let figure {
             if let v = figure.value {
                 text = NumberFormat.count(v)
                 note = "第 \(figure.line) 行"

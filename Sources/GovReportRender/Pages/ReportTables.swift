@@ -33,7 +33,7 @@ struct ReportTables {
         var tables: [ProactiveTable] = []
         for row in FigureKeys.proactiveRows(edition) {
             let view = RowView(id: "proactive-\(row.key)", headers: [HeaderCellView(text: row.label, rowspan: 1, colspan: 1)],
-                               cells: FigureKeys.proactiveKeys(row, edition).map(cells.cell), cls: "")
+                               cells: FigureKeys.proactivePlacedKeys(row, edition).map(cells.cell), cls: "")
             if let last = tables.last, last.article == row.article, last.columns == row.columns.map(\.label) {
                 tables[tables.count - 1] = ProactiveTable(article: last.article, columns: last.columns, rows: last.rows + [view])
             } else {
@@ -64,11 +64,11 @@ struct ReportTables {
                     headers.append(HeaderCellView(text: row.label, rowspan: 1, colspan: 2))
                 }
             }
-            let rowCells = FigureKeys.applicationKeys(row.key).map(cells.cell)
+            let rowCells = FigureKeys.applicationPlacedKeys(row.key).map(cells.cell)
             views.append(RowView(id: "row-\(row.key)", headers: headers, cells: rowCells,
                                  cls: row.key == "outcome_total" ? "total" : ""))
         }
         applications = ApplicationsTable(rows: views)
-        reviews = ReviewTable(cells: FigureKeys.reviewKeys.map { cells.cell($0) })
+        reviews = ReviewTable(cells: FigureKeys.reviewPlacedKeys.map { cells.cell($0) })
     }
 }
