@@ -5,190 +5,222 @@ import GovReportIngest
 // form, so a property added to a view and forgotten here fails the tests.
 
 extension CellView: TemplateRepresentable {
-    static let templateNames = ["text", "cls", "note", "key"]
+    static let templateNames = TemplateName.list(["text", "cls", "note", "key"])
     var templateValue: TemplateValue {
         .object(TemplateObject(names: Self.templateNames, values: [.text(text), .text(cls), .from(note), .from(key)]))
     }
 }
 
 extension HeaderCellView: TemplateRepresentable {
-    static let templateNames = ["text", "rowspan", "colspan"]
+    static let templateNames = TemplateName.list(["text", "rowspan", "colspan"])
     var templateValue: TemplateValue {
         .object(TemplateObject(names: Self.templateNames, values: [.text(text), .from(rowspan), .from(colspan)]))
     }
 }
 
 extension RowView: TemplateRepresentable {
-    static let templateNames = ["id", "headers", "cells", "cls"]
+    static let templateNames = TemplateName.list(["id", "headers", "cells", "cls"])
     var templateValue: TemplateValue {
         .object(TemplateObject(names: Self.templateNames, values: [.text(id), .from(headers), .from(cells), .text(cls)]))
     }
 }
 
 extension IssueView: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["kind", "at", "text", "anchor"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["kind": .text(kind), "at": .text(at), "text": .text(text), "anchor": .text(anchor)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(kind), .text(at), .text(text), .text(anchor)]))
     }
 }
 
 extension LinkView: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["label", "href", "current"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["label": .text(label), "href": .text(href), "current": .bool(current)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(label), .text(href), .bool(current)]))
     }
 }
 
 extension PageChrome.Crumb: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["label", "href", "current"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["label": .text(label), "href": .from(href), "current": .bool(current)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(label), .from(href), .bool(current)]))
     }
 }
 
 extension PageChrome: TemplateRepresentable {
+    static let templateNames = TemplateName.list([
+        "root", "title", "siteTitle", "crumbs", "stylesheet", "generator", "language", "subtitle", "inlineStyle",
+        "contentSecurityPolicy",
+    ])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "root": .text(root), "title": .text(title), "siteTitle": .text(siteTitle), "crumbs": .from(crumbs),
-            "stylesheet": .text(stylesheet), "generator": .text(generator), "language": .text(language),
-            "subtitle": .from(subtitle), "inlineStyle": .from(inlineStyle), "contentSecurityPolicy": .text(contentSecurityPolicy),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(root), .text(title), .text(siteTitle), .from(crumbs), .text(stylesheet), .text(generator),
+            .text(language), .from(subtitle), .from(inlineStyle), .text(contentSecurityPolicy),
         ]))
     }
 }
 
 extension ReportTables.ProactiveTable: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["article", "columns", "rows"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["article": .text(article), "columns": .from(columns), "rows": .from(rows)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(article), .from(columns), .from(rows)]))
     }
 }
 
 extension ReportTables.ApplicationsTable: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(TemplateObject(["rows": .from(rows)])) }
+    static let templateNames = TemplateName.list(["rows"])
+    var templateValue: TemplateValue { .object(TemplateObject(names: Self.templateNames, values: [.from(rows)])) }
 }
 
 extension ReportTables.ReviewTable: TemplateRepresentable {
-    var templateValue: TemplateValue { .object(TemplateObject(["cells": .from(cells)])) }
+    static let templateNames = TemplateName.list(["cells"])
+    var templateValue: TemplateValue { .object(TemplateObject(names: Self.templateNames, values: [.from(cells)])) }
 }
 
 extension ReportPage.MetaItem: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["label", "value", "note"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["label": .text(label), "value": .text(value), "note": .from(note)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(label), .text(value), .from(note)]))
     }
 }
 
 extension ReportPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list([
+        "page", "heading", "meta", "summary", "chart", "chartCaption", "hasTables", "isProse", "proactive",
+        "applications", "reviews", "violations", "inferred", "warnings", "hasChecks", "hasViolations", "hasInferred",
+        "hasWarnings", "years", "hasOtherYears", "source", "dataHref", "duplicates", "hasDuplicates", "notes",
+    ])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "page": page.templateValue, "heading": .text(heading), "meta": .from(meta), "summary": .text(summary),
-            "chart": .from(chart), "chartCaption": .from(chartCaption), "hasTables": .bool(hasTables), "isProse": .bool(isProse),
-            "proactive": .from(proactive), "applications": .from(applications), "reviews": .from(reviews),
-            "violations": .from(violations), "inferred": .from(inferred), "warnings": .from(warnings),
-            "hasChecks": .bool(hasChecks), "hasViolations": .bool(hasViolations), "hasInferred": .bool(hasInferred),
-            "hasWarnings": .bool(hasWarnings), "years": .from(years), "hasOtherYears": .bool(hasOtherYears),
-            "source": .text(source), "dataHref": .text(dataHref), "duplicates": .from(duplicates),
-            "hasDuplicates": .bool(hasDuplicates), "notes": .from(notes),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .text(heading), .from(meta), .text(summary), .from(chart), .from(chartCaption),
+            .bool(hasTables), .bool(isProse), .from(proactive), .from(applications), .from(reviews), .from(violations),
+            .from(inferred), .from(warnings), .bool(hasChecks), .bool(hasViolations), .bool(hasInferred),
+            .bool(hasWarnings), .from(years), .bool(hasOtherYears), .text(source), .text(dataHref), .from(duplicates),
+            .bool(hasDuplicates), .from(notes),
         ]))
     }
 }
 
 extension IndexPage.Row: TemplateRepresentable {
+    static let templateNames = TemplateName.list([
+        "agency", "region", "year", "edition", "href", "cells", "checks", "checksClass",
+    ])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "agency": .text(agency), "region": .text(region), "year": .text(year), "edition": .text(edition),
-            "href": .text(href), "cells": .from(cells), "checks": .text(checks), "checksClass": .text(checksClass),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(agency), .text(region), .text(year), .text(edition), .text(href), .from(cells), .text(checks),
+            .text(checksClass),
         ]))
     }
 }
 
 extension IndexPage.Link: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["label", "href", "note"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["label": .text(label), "href": .text(href), "note": .text(note)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(label), .text(href), .text(note)]))
     }
 }
 
 extension IndexPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list([
+        "page", "columns", "intro", "rows", "reportCount", "totalsChart", "handlingChart", "rankingChart", "quality",
+        "years", "cities", "provinces", "definitions",
+    ])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "page": page.templateValue, "columns": .from(columns), "intro": .text(intro),
-            "rows": .list(rows.parallelMap(chunk: 256) { $0.templateValue }),
-            "reportCount": .text(String(reportCount)), "totalsChart": .from(totalsChart), "handlingChart": .from(handlingChart),
-            "rankingChart": .from(rankingChart), "quality": .text(quality), "years": .from(years), "cities": .from(cities),
-            "provinces": .from(provinces), "definitions": .text(definitions),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .from(columns), .text(intro), .list(rows.parallelMap(chunk: 256) { $0.templateValue }),
+            .text(String(reportCount)), .from(totalsChart), .from(handlingChart), .from(rankingChart), .text(quality),
+            .from(years), .from(cities), .from(provinces), .text(definitions),
         ]))
     }
 }
 
 extension YearPage.Row: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["rank", "agency", "href", "agencyHref", "region", "cells", "sparkline"])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "rank": .text(String(rank)), "agency": .text(agency), "href": .text(href), "agencyHref": .from(agencyHref),
-            "region": .text(region), "cells": .from(cells), "sparkline": .text(sparkline),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(String(rank)), .text(agency), .text(href), .from(agencyHref), .text(region), .from(cells),
+            .text(sparkline),
         ]))
     }
 }
 
 extension YearPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["page", "heading", "summary", "chart", "rows"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
-                                "chart": .text(chart), "rows": .from(rows)]))
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .text(heading), .text(summary), .text(chart), .from(rows),
+        ]))
     }
 }
 
 extension AgencyPage.Row: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["year", "href", "missing", "cells"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["year": .text(year), "href": .from(href), "missing": .bool(missing), "cells": .from(cells)]))
+        .object(TemplateObject(names: Self.templateNames, values: [.text(year), .from(href), .bool(missing), .from(cells)]))
     }
 }
 
 extension AgencyPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list([
+        "page", "heading", "summary", "trend", "rates", "rows", "applicantColumns", "applicantRows", "cityHref",
+        "cityName", "notes",
+    ])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "page": page.templateValue, "heading": .text(heading), "summary": .text(summary), "trend": .text(trend),
-            "rates": .text(rates), "rows": .from(rows), "applicantColumns": .from(applicantColumns),
-            "applicantRows": .from(applicantRows), "cityHref": .from(cityHref), "cityName": .from(cityName), "notes": .from(notes),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .text(heading), .text(summary), .text(trend), .text(rates), .from(rows),
+            .from(applicantColumns), .from(applicantRows), .from(cityHref), .from(cityName), .from(notes),
         ]))
     }
 }
 
 extension CityPage.Row: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["agency", "agencyHref", "district", "year", "reportHref", "cells", "sparkline"])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "agency": .text(agency), "agencyHref": .text(agencyHref), "district": .text(district), "year": .text(year),
-            "reportHref": .from(reportHref), "cells": .from(cells), "sparkline": .text(sparkline),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(agency), .text(agencyHref), .text(district), .text(year), .from(reportHref), .from(cells),
+            .text(sparkline),
         ]))
     }
 }
 
 extension CityPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["page", "heading", "summary", "chart", "rows"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
-                                "chart": .text(chart), "rows": .from(rows)]))
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .text(heading), .text(summary), .text(chart), .from(rows),
+        ]))
     }
 }
 
 extension ProvincePage.Row: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["city", "href", "agencies", "reports", "cells"])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "city": .text(city), "href": .text(href), "agencies": .text(String(agencies)), "reports": .text(String(reports)),
-            "cells": .from(cells),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(city), .text(href), .text(String(agencies)), .text(String(reports)), .from(cells),
         ]))
     }
 }
 
 extension ProvincePage: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["page", "heading", "summary", "chart", "rows"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["page": page.templateValue, "heading": .text(heading), "summary": .text(summary),
-                                "chart": .text(chart), "rows": .from(rows)]))
+        .object(TemplateObject(names: Self.templateNames, values: [
+            page.templateValue, .text(heading), .text(summary), .text(chart), .from(rows),
+        ]))
     }
 }
 
 extension QualityPage.Item: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["agency", "year", "href", "kind", "cls", "text"])
     var templateValue: TemplateValue {
-        .object(TemplateObject([
-            "agency": .text(agency), "year": .text(year), "href": .text(href), "kind": .text(kind), "cls": .text(cls), "text": .text(text),
+        .object(TemplateObject(names: Self.templateNames, values: [
+            .text(agency), .text(year), .text(href), .text(kind), .text(cls), .text(text),
         ]))
     }
 }
 
 extension QualityPage: TemplateRepresentable {
+    static let templateNames = TemplateName.list(["page", "summary", "items"])
     var templateValue: TemplateValue {
-        .object(TemplateObject(["page": page.templateValue, "summary": .text(summary), "items": .from(items)]))
+        .object(TemplateObject(names: Self.templateNames, values: [page.templateValue, .text(summary), .from(items)]))
     }
 }

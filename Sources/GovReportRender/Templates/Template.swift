@@ -8,10 +8,10 @@
 public struct Template: Sendable {
     indirect enum Node: Sendable {
         case text(String)
-        case variable([String])
-        case unescaped([String])
-        case section([String], [Node])
-        case inverted([String], [Node])
+        case variable(Path)
+        case unescaped(Path)
+        case section(Path, [Node])
+        case inverted(Path, [Node])
         /// `{{>name}}` (overrides nil) or `{{<name}}…{{/name}}` (overrides given).
         case partial(String, indentation: String?, overrides: [String: [Node]]?)
         /// `{{$name}}default{{/name}}` outside a parent: the place a child's block goes.
@@ -25,6 +25,23 @@ public struct Template: Sendable {
         public let line: Int
         public let message: String
         public var description: String { "line \(line): \(message)" }
+    }
+
+    /// A tag's name split at its dots, each part with its lookup key (`TemplateName.key`).
+    struct Path: Sendable, Equatable {
+        let parts: [String]
+        let keys: [UInt64]
+        /// `{{.}}`: the current context.
+        let isCurrent: Bool
+
+        init(_ parts: [String]) {
+            self.parts = parts
+            keys = parts.map(TemplateName.key)
+            isCurrent = parts.first == "."
+        }
+
+        var first: String? { parts.first }
+        var count: Int { parts.count }
     }
 
     let nodes: [Node]
@@ -160,8 +177,8 @@ struct TemplateParser {
 
     mutating func standalone(_ state: State) -> Bool { state.newLine && lineFinished() }
 
-    static func path(_ name: String) -> [String] {
-        name == "." ? ["."] : name.split(separator: ".").map(String.init)
+    static func path(_ name: String) -> Template.Path {
+        Template.Path(name == "." ? ["."] : name.split(separator: ".").map(String.init))
     }
 
     mutating func parse(_ initial: State) throws(Template.SyntaxError) -> [Template.Node] {

@@ -54,7 +54,7 @@ struct TemplateRenderer {
         case .unescaped(let path):
             if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: false, into: &out) }
         case .section(let path, let body):
-            if let keyed = context.keyed, context.stack.count == 1, path.count == 1, path[0] == keyed.name,
+            if let keyed = context.keyed, context.stack.count == 1, path.count == 1, path.parts[0] == keyed.name,
                context.indentation?.isEmpty ?? true {
                 return keyed.render(body, frame: context.stack[0], renderer: self, &context, into: &out)
             }
@@ -94,21 +94,24 @@ struct TemplateRenderer {
     }
 
     /// With `keyed`, the page's keyed list found anywhere but its own section is every row.
-    func lookup(_ path: [String], _ stack: [TemplateValue], _ keyed: KeyedSection? = nil) -> TemplateValue? {
+    func lookup(_ path: Template.Path, _ stack: [TemplateValue], _ keyed: KeyedSection? = nil) -> TemplateValue? {
         guard let first = path.first else { return nil }
-        if first == "." { return stack.last }
+        if path.isCurrent { return stack.last }
+        let key = path.keys[0]
         var found: TemplateValue?
         var i = stack.count
         while i > 0 {
             i -= 1
-            if case .object(let object) = stack[i], let child = object[first] {
+            if let child = stack[i].field(first, key: key) {
                 if i == 0, let keyed, first == keyed.name { found = keyed.list } else { found = child }
                 break
             }
         }
-        for name in path.dropFirst() {
-            guard case .object(let object)? = found else { return nil }
-            found = object[name]
+        var j = 1
+        while j < path.count {
+            guard let value = found else { return nil }
+            found = value.field(path.parts[j], key: path.keys[j])
+            j += 1
         }
         return found
     }

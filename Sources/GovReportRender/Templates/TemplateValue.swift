@@ -21,9 +21,11 @@ public enum TemplateValue: Sendable, Equatable {
 }
 
 /// Named values, looked up by linear scan: views have a handful of fields, where a scan
-/// beats hashing.
+/// beats hashing. Each name carries a key (`TemplateName.key`) made once — for the names a
+/// kind of view shares, once per program — so that the scan compares integers and compares
+/// text only on a match (a name missing from a row is looked for in every frame above it).
 public struct TemplateObject: Sendable, Equatable {
-    var names: [String] = []
+    var names: [TemplateName] = []
     var values: [TemplateValue] = []
 
     public init() {}
@@ -31,33 +33,89 @@ public struct TemplateObject: Sendable, Equatable {
     public init(_ fields: KeyValuePairs<String, TemplateValue>) {
         names.reserveCapacity(fields.count)
         values.reserveCapacity(fields.count)
-        for (name, value) in fields { names.append(name); values.append(value) }
+        for (name, value) in fields {
+            names.append(TemplateName(name))
+            values.append(value)
+        }
     }
 
     /// Names made once for a kind of view (the views made by the hundred thousand share
     /// them: a names array made and freed for every cell was a visible part of a build).
-    init(names: [String], values: [TemplateValue]) {
+    init(names: [TemplateName], values: [TemplateValue]) {
         precondition(names.count == values.count)
         self.names = names
         self.values = values
     }
 
     public mutating func set(_ name: String, _ value: TemplateValue) {
-        if let i = names.firstIndex(of: name) { values[i] = value } else { names.append(name); values.append(value) }
+        let name = TemplateName(name)
+        if let i = index(of: name.text, key: name.key) { values[i] = value } else { names.append(name); values.append(value) }
+    }
+
+    func index(of name: String, key: UInt64) -> Int? {
+        for i in names.indices where names[i].key == key && names[i].text == name { return i }
+        return nil
     }
 
     /// The value for `name`; nil when absent or null, so that lookups climb the context
     /// stack as Mustache requires.
     public subscript(name: String) -> TemplateValue? {
-        for i in names.indices where names[i] == name {
-            if case .null = values[i] { return nil }
-            return values[i]
-        }
-        return nil
+        self[name, TemplateName.key(name)]
+    }
+
+    /// The value for `name`, whose key is `key`.
+    subscript(name: String, key: UInt64) -> TemplateValue? {
+        guard let i = index(of: name, key: key) else { return nil }
+        if case .null = values[i] { return nil }
+        return values[i]
     }
 
     public static func == (a: TemplateObject, b: TemplateObject) -> Bool {
-        Dictionary(uniqueKeysWithValues: zip(a.names, a.values)) == Dictionary(uniqueKeysWithValues: zip(b.names, b.values))
+        Dictionary(uniqueKeysWithValues: zip(a.names.map(\.text), a.values)) == Dictionary(uniqueKeysWithValues: zip(b.names.map(\.text), b.values))
+    }
+}
+
+/// A field's name with its lookup key.
+struct TemplateName: Sendable, Equatable {
+    let text: String
+    let key: UInt64
+
+    init(_ text: String) {
+        self.text = text
+        key = Self.key(text)
+    }
+
+    /// A name under a given key (tests give two names one key).
+    init(_ text: String, key: UInt64) {
+        self.text = text
+        self.key = key
+    }
+
+    /// Names made once for a kind of view.
+    static func list(_ names: [String]) -> [TemplateName] { names.map(TemplateName.init) }
+
+    /// A name's key: its bytes when they fit in eight (every name the templates use but a
+    /// few), else a hash of them. Equal names have equal keys; a shared key is told apart by
+    /// the text.
+    static func key(_ name: String) -> UInt64 {
+        var key: UInt64 = 0xcbf2_9ce4_8422_2325
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in name.utf8 {
+            key = (key ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            if count < 8 { packed |= UInt64(byte) << (8 * UInt64(count)) }
+            count += 1
+        }
+        return count <= 8 ? packed : key | 1 << 63
+    }
+}
+
+extension TemplateValue {
+    /// The field `name` (key `key`) of an object value; nil for other values, or when absent
+    /// or null. (A method, so that the object is read in place rather than copied out.)
+    func field(_ name: String, key: UInt64) -> TemplateValue? {
+        guard case .object(let object) = self else { return nil }
+        return object[name, key]
     }
 }
 
@@ -119,7 +177,7 @@ extension TemplateValue {
         case .text(let t): t
         case .list(let items): items.map { $0.plain as Any }
         case .object(let o):
-            Dictionary(uniqueKeysWithValues: zip(o.names, o.values).compactMap { name, value in value.plain.map { (name, $0) } })
+            Dictionary(uniqueKeysWithValues: zip(o.names.map(\.text), o.values).compactMap { name, value in value.plain.map { (name, $0) } })
         }
     }
 
@@ -146,7 +204,7 @@ extension TemplateValue {
             f.add(5)
             f.add(UInt64(object.names.count))
             for (name, value) in zip(object.names, object.values) {
-                f.add(name)
+                f.add(name.text)
                 value.add(to: &f)
             }
         }

@@ -1,0 +1,43 @@
+import Testing
+@testable import GovReportRender
+
+/// Fields are found by their names' keys, then their text: what a name scan would find.
+@Suite struct TemplateObjectTests {
+    @Test func keyedLookupsFindWhatTheNamesSay() {
+        // Names short enough to be their own key and longer ones that are hashed, ASCII and not.
+        let letters = ["a", "b", "_", "1", "政", "é", "A"]
+        var random = SystemRandomNumberGenerator()
+        for _ in 0..<300 {
+            var names: [String] = []
+            while names.count < 12 {
+                let name = (0..<Int.random(in: 0...14, using: &random)).map { _ in letters.randomElement(using: &random)! }.joined()
+                if !names.contains(name) { names.append(name) }
+            }
+            let present = Array(names.prefix(8)), absent = names.suffix(4)
+            var object = TemplateObject()
+            for (i, name) in present.enumerated() { object.set(name, .text("v\(i)")) }
+            let shared = TemplateObject(names: TemplateName.list(present), values: present.indices.map { .text("v\($0)") })
+            for (i, name) in present.enumerated() {
+                #expect(object[name] == .text("v\(i)"), "\(name.debugDescription)")
+                #expect(shared[name, TemplateName.key(name)] == .text("v\(i)"))
+                #expect(TemplateValue.object(shared).field(name, key: TemplateName.key(name)) == .text("v\(i)"))
+            }
+            for name in absent { #expect(object[name] == nil && shared[name] == nil, "\(name.debugDescription)") }
+            // Setting a present name replaces its value.
+            object.set(present[3], .bool(true))
+            #expect(object[present[3]] == .bool(true) && object.names.count == present.count)
+        }
+    }
+
+    @Test func namesSharingAKeyAreToldApartByTheirText() {
+        let object = TemplateObject(names: [TemplateName("first", key: 7), TemplateName("second", key: 7), TemplateName("third", key: 8)],
+                                    values: [.text("1"), .text("2"), .null])
+        #expect(object["second", 7] == .text("2"))
+        #expect(object["first", 7] == .text("1"))
+        #expect(object["other", 7] == nil)
+        // Null reads as absent, so that lookups climb.
+        #expect(object["third", 8] == nil)
+        // Distinct short names have distinct keys: a key of eight bytes or fewer is the bytes.
+        #expect(TemplateName.key("cells") != TemplateName.key("cell") && TemplateName.key("ab") != TemplateName.key("ba"))
+    }
+}
