@@ -34,7 +34,7 @@ public enum HTML {
     }
 
     /// Appends `text` escaped, as UTF-8 bytes: runs with nothing to escape are copied whole.
-    public static func append(_ text: String, to out: inout [UInt8]) {
+    static func append(_ text: String, to out: PageBytes) {
         func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
             var start = 0
             for i in bytes.indices {
@@ -47,24 +47,15 @@ public enum HTML {
                 case 0x27: entity = "&#39;"
                 default: continue
                 }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(contentsOf: UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
+                out.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 start = i + 1
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
         }
         if text.utf8.withContiguousStorageIfAvailable(escape) == nil {
             var copy = text
             copy.withUTF8(escape)
-        }
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends the text's UTF-8 bytes in one copy.
-    @inlinable mutating func append(utf8Of text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append(contentsOf: $0) }) == nil {
-            append(contentsOf: text.utf8)
         }
     }
 }

@@ -304,10 +304,10 @@ public struct SiteBuilder {
                   _ model: @escaping @Sendable () -> Any) {
             // Report pages show what changed whenever their report's reading did: not compared.
             let body: Job.Body = path.hasPrefix("reports/")
-                ? .page({ () throws(BuildError) -> Data in Data(try templates.render(model(), template)) })
+                ? .page({ () throws(BuildError) -> Data in try templates.render(model(), template) })
                 : .comparedPage(compared ?? { ComparedView(frame: { TemplateValue(model()) }) }, render: {
                     (value: TemplateValue, keyed: KeyedSection?) throws(BuildError) -> Data in
-                    Data(try templates.render(value, template, keyed: keyed))
+                    try templates.render(value, template, keyed: keyed)
                 })
             jobs.append(Job(path: path, fingerprint: fingerprint, body: body, view: (template, model)))
         }

@@ -1,7 +1,8 @@
+import Foundation
 import Testing
 @testable import GovReportRender
 
-/// Pages are rendered into bytes; the byte escaper must give exactly the text escaper's output.
+/// Pages are rendered into bytes (`PageBytes`); the byte escaper must give exactly the text escaper's output.
 @Suite struct HTMLEscapingTests {
     /// The escape as a table of characters: the reference both escapers are held to.
     static func reference(_ text: String) -> String {
@@ -33,13 +34,18 @@ import Testing
         var escapedSome = 0
         for text in texts {
             let want = Self.reference(text)
-            var bytes: [UInt8] = Array("前".utf8)
-            HTML.append(text, to: &bytes)
-            #expect(bytes == Array(("前" + want).utf8), "\(text.debugDescription)")
+            // A small buffer, so that appends grow it.
+            let bytes = PageBytes(capacity: 4)
+            bytes.append("前")
+            HTML.append(text, to: bytes)
+            #expect(bytes.bytes == Array(("前" + want).utf8), "\(text.debugDescription)")
             #expect(HTML.escape(text) == want, "\(text.debugDescription)")
-            var plain: [UInt8] = [0x41]
-            plain.append(utf8Of: text)
-            #expect(plain == [0x41] + Array(text.utf8))
+            let plain = PageBytes(capacity: 1)
+            plain.append("A")
+            plain.append(text)
+            plain.append(bytes)
+            #expect(plain.bytes == Array(("A" + text + "前" + want).utf8))
+            #expect(plain.data == Data(plain.bytes) && plain.count == plain.bytes.count)
             if want != text { escapedSome += 1 }
         }
         #expect(escapedSome > 1_000)

@@ -47,7 +47,7 @@ final class KeyedSection {
 
     /// Renders the section's body once per row into `out`, copying what can be copied.
     func render(_ body: [Template.Node], frame: TemplateValue, renderer: TemplateRenderer,
-                _ context: inout TemplateRenderer.Context, into out: inout [UInt8]) {
+                _ context: inout TemplateRenderer.Context, into out: PageBytes) {
         met += 1
         let names = Self.names(in: body)
         var reusable: [UInt64: Range<Int>] = [:]
@@ -72,7 +72,7 @@ final class KeyedSection {
         var run: Range<Int>?
         func flush() {
             guard let r = run, let old else { return }
-            out += old[r]
+            out.append(old[r])
             run = nil
         }
         for i in keys.indices {
@@ -85,7 +85,7 @@ final class KeyedSection {
                 flush()
                 let start = out.count
                 context.stack.append(make(i))
-                renderer.render(body, &context, into: &out)
+                renderer.render(body, &context, into: out)
                 context.stack.removeLast()
                 made += 1
                 spans[keys[i]] = start..<out.count

@@ -15,66 +15,65 @@ struct TemplateRenderer {
     /// The page as UTF-8 bytes, the form it is written in (appending to a String cost several
     /// times as much as appending bytes, a visible part of a build).
     /// - Parameter keyed: a list of `value` (an object) to render row by row.
-    func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(32_768)
+    func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> PageBytes {
+        let out = PageBytes()
         var context = Context(stack: [value], overrides: nil, indentation: nil, keyed: keyed)
-        render(template.nodes, &context, into: &out)
+        render(template.nodes, &context, into: out)
         return out
     }
 
     /// The page as text (tests compare it with other engines').
     func renderText(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> String {
-        String(decoding: render(template, value, keyed: keyed), as: UTF8.self)
+        String(decoding: render(template, value, keyed: keyed).bytes, as: UTF8.self)
     }
 
-    func render(_ nodes: [Template.Node], _ context: inout Context, into out: inout [UInt8]) {
+    func render(_ nodes: [Template.Node], _ context: inout Context, into out: PageBytes) {
         if let indentation = context.indentation, !indentation.isEmpty {
             // Inside an indented standalone partial or block: a tag's output that starts a line
             // of this node list is indented (as swift-mustache does it: per list, by tag).
-            var local: [UInt8] = []
+            let local = PageBytes(capacity: 1024)
             for node in nodes {
-                var piece: [UInt8] = []
-                render(node, &context, into: &piece)
-                if !piece.isEmpty, local.last == 10 { local.append(utf8Of: indentation) }
-                local += piece
+                let piece = PageBytes(capacity: 256)
+                render(node, &context, into: piece)
+                if !piece.isEmpty, local.last == 10 { local.append(indentation) }
+                local.append(piece)
             }
-            out += local
+            out.append(local)
         } else {
-            for node in nodes { render(node, &context, into: &out) }
+            for node in nodes { render(node, &context, into: out) }
         }
     }
 
-    func render(_ node: Template.Node, _ context: inout Context, into out: inout [UInt8]) {
+    func render(_ node: Template.Node, _ context: inout Context, into out: PageBytes) {
         switch node {
         case .text(let text):
-            out.append(utf8Of: text)
+            out.append(text)
         case .variable(let path):
-            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: true, into: &out) }
+            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: true, into: out) }
         case .unescaped(let path):
-            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: false, into: &out) }
+            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: false, into: out) }
         case .section(let path, let body):
             if let keyed = context.keyed, context.stack.count == 1, path.count == 1, path.parts[0] == keyed.name,
                context.indentation?.isEmpty ?? true {
-                return keyed.render(body, frame: context.stack[0], renderer: self, &context, into: &out)
+                return keyed.render(body, frame: context.stack[0], renderer: self, &context, into: out)
             }
             guard let value = lookup(path, context.stack, context.keyed) else { return }
             switch value {
             case .null: return
-            case .bool(let b): if b { render(body, &context, into: &out) }
+            case .bool(let b): if b { render(body, &context, into: out) }
             case .list(let items):
                 for item in items {
                     context.stack.append(item)
-                    render(body, &context, into: &out)
+                    render(body, &context, into: out)
                     context.stack.removeLast()
                 }
             case .text, .object:
                 context.stack.append(value)
-                render(body, &context, into: &out)
+                render(body, &context, into: out)
                 context.stack.removeLast()
             }
         case .inverted(let path, let body):
-            if lookup(path, context.stack, context.keyed)?.isFalsey ?? true { render(body, &context, into: &out) }
+            if lookup(path, context.stack, context.keyed)?.isFalsey ?? true { render(body, &context, into: out) }
         case .partial(let name, let indentation, let overrides):
             guard let template = library[name] else { return }
             var inner = context
@@ -83,11 +82,11 @@ struct TemplateRenderer {
                 // The outermost definition of a block wins, as in swift-mustache.
                 inner.overrides = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(template.nodes, &inner, into: &out)
+            render(template.nodes, &inner, into: out)
         case .block(let name, let fallback, let indentation):
             var inner = context
             inner.indentation = (context.indentation ?? "") + indentation
-            render(context.overrides?[name] ?? fallback, &inner, into: &out)
+            render(context.overrides?[name] ?? fallback, &inner, into: out)
         case .blockDefinition:
             return
         }
@@ -116,11 +115,11 @@ struct TemplateRenderer {
         return found
     }
 
-    static func write(_ value: TemplateValue, escaped: Bool, into out: inout [UInt8]) {
+    static func write(_ value: TemplateValue, escaped: Bool, into out: PageBytes) {
         switch value {
         case .null: return
-        case .bool(let b): out.append(utf8Of: b ? "true" : "false")
-        case .text(let text): if escaped { HTML.append(text, to: &out) } else { out.append(utf8Of: text) }
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .text(let text): if escaped { HTML.append(text, to: out) } else { out.append(text) }
         case .list, .object: return
         }
     }

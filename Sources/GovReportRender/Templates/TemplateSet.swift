@@ -39,14 +39,14 @@ public struct TemplateSet: Sendable {
     }
 
     /// The page as UTF-8 bytes.
-    func render(_ value: TemplateValue, _ name: String, keyed: KeyedSection? = nil) throws(BuildError) -> [UInt8] {
+    func render(_ value: TemplateValue, _ name: String, keyed: KeyedSection? = nil) throws(BuildError) -> Data {
         guard let template = templates[name] else {
             throw .templates(path: origins[name] ?? name, reason: "template ‘\(name)’ not found")
         }
-        return TemplateRenderer(library: templates).render(template, value, keyed: keyed)
+        return TemplateRenderer(library: templates).render(template, value, keyed: keyed).data
     }
 
-    func render(_ view: Any, _ name: String) throws(BuildError) -> [UInt8] {
+    func render(_ view: Any, _ name: String) throws(BuildError) -> Data {
         try render(TemplateValue(view), name)
     }
 }
