@@ -108,7 +108,7 @@ extension String: JSONSink {
 }
 
 /// UTF-8 bytes made the way a String is made by `+=`.
-struct ByteSink: JSONSink {
+public struct ByteSink: JSONSink {
     var bytes: [UInt8] = []
 
     static func += (sink: inout ByteSink, text: String) {
@@ -136,7 +136,7 @@ struct ByteSink: JSONSink {
 
     /// The decimal digits of `n` (below 10^15 in magnitude), with a minus sign when negative:
     /// the bytes of `String(n)`.
-    static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
+    public static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
         var n = n
         if n < 0 { bytes.append(0x2D); n = -n }
         var digits: (UInt64, UInt64) = (0, 0)

@@ -45,25 +45,30 @@ public struct LineChart: Sendable {
         for s in series {
             desc.append(s.label + "：" + years.map { "\($0) 年 " + (s.values[$0].flatMap { $0 }.map { chartNumber($0) } ?? "缺报") }.joined(separator: "，"))
         }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(chartNumber(width)) \(chartNumber(height))\""
+        var out = SVGWriter()
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(coordinate: width) \(coordinate: height)\""
         out += " aria-labelledby=\"\(id)-title \(id)-desc\" data-chart=\"line\">"
-        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(desc.joined(separator: "；")))</desc>"
-        out += "<text x=\"\(chartNumber(left))\" y=\"20\" class=\"chart-title\">\(HTML.escape(title))（单位：\(HTML.escape(unit))）</text>"
+        out += "<title id=\"\(id)-title\">\(escaped: title)</title><desc id=\"\(id)-desc\">\(escaped: desc.joined(separator: "；"))</desc>"
+        out += "<text x=\"\(coordinate: left)\" y=\"20\" class=\"chart-title\">\(escaped: title)（单位：\(escaped: unit)）</text>"
         for t in scale.ticks {
-            out += "<line x1=\"\(chartNumber(left))\" x2=\"\(chartNumber(width - right))\" y1=\"\(chartNumber(y(t)))\" y2=\"\(chartNumber(y(t)))\" class=\"grid\" stroke=\"#ddd\"/>"
-            out += "<text x=\"\(chartNumber(left - 6))\" y=\"\(chartNumber(y(t) + 4))\" text-anchor=\"end\" class=\"tick\">\(chartNumber(t))</text>"
+            out += "<line x1=\"\(coordinate: left)\" x2=\"\(coordinate: width - right)\" y1=\"\(coordinate: y(t))\" y2=\"\(coordinate: y(t))\" class=\"grid\" stroke=\"#ddd\"/>"
+            out += "<text x=\"\(coordinate: left - 6)\" y=\"\(coordinate: y(t) + 4)\" text-anchor=\"end\" class=\"tick\">\(coordinate: t)</text>"
         }
         for year in years {
-            out += "<text x=\"\(chartNumber(x(year)))\" y=\"\(chartNumber(top + plotH + 18))\" text-anchor=\"middle\" class=\"tick\">\(year)</text>"
+            out += "<text x=\"\(coordinate: x(year))\" y=\"\(coordinate: top + plotH + 18)\" text-anchor=\"middle\" class=\"tick\">\(year)</text>"
         }
         for (i, s) in series.enumerated() {
             let colour = ChartPalette.colour(i)
+            let dashes = i % 2 == 1 ? " stroke-dasharray=\"6 3\"" : ""
             // Runs of consecutive years with values: a gap ends a line.
             var run: [(Int, Double)] = []
             func flush() {
                 if run.count > 1 {
-                    let points = run.map { "\(chartNumber(x($0.0))),\(chartNumber(y($0.1)))" }.joined(separator: " ")
-                    out += "<polyline points=\"\(points)\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(i % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "")/>"
+                    out += "<polyline points=\""
+                    for (k, point) in run.enumerated() {
+                        out += k == 0 ? "\(coordinate: x(point.0)),\(coordinate: y(point.1))" : " \(coordinate: x(point.0)),\(coordinate: y(point.1))"
+                    }
+                    out += "\" fill=\"none\" stroke=\"\(colour)\" stroke-width=\"2\"\(dashes)/>"
                 }
                 run = []
             }
@@ -73,15 +78,15 @@ public struct LineChart: Sendable {
             flush()
             for year in years {
                 guard let v = s.values[year] ?? nil else { continue }
-                out += "<circle cx=\"\(chartNumber(x(year)))\" cy=\"\(chartNumber(y(v)))\" r=\"3.5\" fill=\"\(colour)\""
-                out += " data-series=\"\(HTML.escape(s.key))\" data-year=\"\(year)\" data-value=\"\(chartNumber(v))\">"
-                out += "<title>\(HTML.escape(s.label)) \(year) 年：\(chartNumber(v)) \(HTML.escape(unit))</title></circle>"
+                out += "<circle cx=\"\(coordinate: x(year))\" cy=\"\(coordinate: y(v))\" r=\"3.5\" fill=\"\(colour)\""
+                out += " data-series=\"\(escaped: s.key)\" data-year=\"\(year)\" data-value=\"\(coordinate: v)\">"
+                out += "<title>\(escaped: s.label) \(year) 年：\(coordinate: v) \(escaped: unit)</title></circle>"
             }
             let lx = left + Double(i % 3) * 190, ly = top + plotH + 34 + Double(i / 3) * 20
-            out += "<g class=\"legend\"><line x1=\"\(chartNumber(lx))\" x2=\"\(chartNumber(lx + 18))\" y1=\"\(chartNumber(ly - 4))\" y2=\"\(chartNumber(ly - 4))\" stroke=\"\(colour)\" stroke-width=\"3\"\(i % 2 == 1 ? " stroke-dasharray=\"6 3\"" : "")/>"
-            out += "<text x=\"\(chartNumber(lx + 24))\" y=\"\(chartNumber(ly))\">\(HTML.escape(s.label))</text></g>"
+            out += "<g class=\"legend\"><line x1=\"\(coordinate: lx)\" x2=\"\(coordinate: lx + 18)\" y1=\"\(coordinate: ly - 4)\" y2=\"\(coordinate: ly - 4)\" stroke=\"\(colour)\" stroke-width=\"3\"\(dashes)/>"
+            out += "<text x=\"\(coordinate: lx + 24)\" y=\"\(coordinate: ly)\">\(escaped: s.label)</text></g>"
         }
         out += "</svg>"
-        return out
+        return out.text
     }
 }

@@ -27,43 +27,38 @@ public struct StackedBarChart: Sendable {
         let description = segments.map { "\($0.label) \(NumberFormat.count($0.value)) \(unit)" }.joined(separator: "；")
         let legendRows = (segments.count + 2) / 3
         let height = barY + barH + 18 + Double(legendRows) * 22 + 8
-        var out = ""
-        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(fmt(width)) \(fmt(height))\""
-        out += " aria-labelledby=\"\(id)-title \(id)-desc\" data-chart=\"stacked-bar\" data-total=\"\(NumberFormat.count(total))\">"
-        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title>"
-        out += "<desc id=\"\(id)-desc\">\(HTML.escape(description))</desc>"
-        out += "<text x=\"\(fmt(barX))\" y=\"20\" class=\"chart-title\">\(HTML.escape(title))（合计 \(NumberFormat.count(total)) \(HTML.escape(unit))）</text>"
+        var out = SVGWriter()
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(coordinate: width) \(coordinate: height)\""
+        out += " aria-labelledby=\"\(id)-title \(id)-desc\" data-chart=\"stacked-bar\" data-total=\"\(count: total)\">"
+        out += "<title id=\"\(id)-title\">\(escaped: title)</title>"
+        out += "<desc id=\"\(id)-desc\">\(escaped: description)</desc>"
+        out += "<text x=\"\(coordinate: barX)\" y=\"20\" class=\"chart-title\">\(escaped: title)（合计 \(count: total) \(escaped: unit)）</text>"
         if total > 0 {
             var x = barX
             for (i, s) in segments.enumerated() {
                 guard let v = s.value, v > 0 else { continue }
                 let w = barW * v / total
-                out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(barY))\" width=\"\(fmt(w))\" height=\"\(fmt(barH))\" fill=\"\(ChartPalette.colour(i))\""
-                out += " stroke=\"#fff\" stroke-width=\"1\" data-key=\"\(HTML.escape(s.key))\" data-value=\"\(NumberFormat.count(v))\">"
-                out += "<title>\(HTML.escape(s.label)) \(NumberFormat.count(v)) \(HTML.escape(unit))</title></rect>"
+                out += "<rect x=\"\(coordinate: x)\" y=\"\(coordinate: barY)\" width=\"\(coordinate: w)\" height=\"\(coordinate: barH)\" fill=\"\(ChartPalette.colour(i))\""
+                out += " stroke=\"#fff\" stroke-width=\"1\" data-key=\"\(escaped: s.key)\" data-value=\"\(count: v)\">"
+                out += "<title>\(escaped: s.label) \(count: v) \(escaped: unit)</title></rect>"
                 if w >= 28 {
-                    out += "<text x=\"\(fmt(x + w / 2))\" y=\"\(fmt(barY + barH / 2 + 5))\" text-anchor=\"middle\" class=\"chart-value\">\(NumberFormat.count(v))</text>"
+                    out += "<text x=\"\(coordinate: x + w / 2)\" y=\"\(coordinate: barY + barH / 2 + 5)\" text-anchor=\"middle\" class=\"chart-value\">\(count: v)</text>"
                 }
                 x += w
             }
         } else {
-            out += "<rect x=\"\(fmt(barX))\" y=\"\(fmt(barY))\" width=\"\(fmt(barW))\" height=\"\(fmt(barH))\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
+            out += "<rect x=\"\(coordinate: barX)\" y=\"\(coordinate: barY)\" width=\"\(coordinate: barW)\" height=\"\(coordinate: barH)\" fill=\"none\" stroke=\"#999\" stroke-dasharray=\"4 3\"/>"
             let note = known.isEmpty ? "报告未载明这些数字" : "本年无办理结果"
-            out += "<text x=\"\(fmt(width / 2))\" y=\"\(fmt(barY + barH / 2 + 5))\" text-anchor=\"middle\" class=\"chart-note\">\(note)</text>"
+            out += "<text x=\"\(coordinate: width / 2)\" y=\"\(coordinate: barY + barH / 2 + 5)\" text-anchor=\"middle\" class=\"chart-note\">\(note)</text>"
         }
         for (i, s) in segments.enumerated() {
             let col = Double(i % 3), row = Double(i / 3)
             let lx = barX + col * 210, ly = barY + barH + 18 + row * 22
-            out += "<g class=\"legend\" data-key=\"\(HTML.escape(s.key))\" data-value=\"\(s.value.map(NumberFormat.count) ?? "")\">"
-            out += "<rect x=\"\(fmt(lx))\" y=\"\(fmt(ly))\" width=\"12\" height=\"12\" fill=\"\(ChartPalette.colour(i))\"/>"
-            out += "<text x=\"\(fmt(lx + 18))\" y=\"\(fmt(ly + 11))\">\(HTML.escape(s.label)) \(NumberFormat.count(s.value))</text></g>"
+            out += "<g class=\"legend\" data-key=\"\(escaped: s.key)\" data-value=\"\(s.value.map(NumberFormat.count) ?? "")\">"
+            out += "<rect x=\"\(coordinate: lx)\" y=\"\(coordinate: ly)\" width=\"12\" height=\"12\" fill=\"\(ChartPalette.colour(i))\"/>"
+            out += "<text x=\"\(coordinate: lx + 18)\" y=\"\(coordinate: ly + 11)\">\(escaped: s.label) \(count: s.value)</text></g>"
         }
         out += "</svg>"
-        return out
-    }
-
-    private func fmt(_ v: Double) -> String {
-        let rounded = (v * 10).rounded() / 10
-        return ConsistencyChecker.format(rounded)
+        return out.text
     }
 }

@@ -1,0 +1,101 @@
+import GovReportAnalyse
+import GovReportCheck
+
+/// A piece of SVG written as UTF-8 bytes through string interpolation: literal parts are
+/// copied, `\(coordinate:)` and `\(count:)` write numbers digit by digit, `\(escaped:)`
+/// escapes text for HTML. Charts were written by interpolating Strings and appending them,
+/// a tenth of a report page's cost; the bytes are the same.
+struct SVGText: ExpressibleByStringInterpolation {
+    var bytes: [UInt8]
+
+    init(stringLiteral literal: StaticString) {
+        bytes = Array(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
+    init(stringInterpolation: StringInterpolation) {
+        bytes = stringInterpolation.bytes
+    }
+
+    struct StringInterpolation: StringInterpolationProtocol {
+        var bytes: [UInt8] = []
+
+        init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + 12 * interpolationCount)
+        }
+
+        mutating func appendLiteral(_ literal: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        /// Text as it is (identifiers, colours, text already escaped).
+        mutating func appendInterpolation(_ text: String) {
+            bytes.append(contentsOf: text.utf8)
+        }
+
+        mutating func appendInterpolation(_ n: Int) {
+            ByteSink.appendInteger(Int64(n), to: &bytes)
+        }
+
+        /// Text escaped for HTML (`HTML.escape`).
+        mutating func appendInterpolation(escaped text: String) {
+            SVGText.appendEscaped(text, to: &bytes)
+        }
+
+        /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it.
+        mutating func appendInterpolation(coordinate v: Double) {
+            SVGText.appendNumber((v * 10).rounded() / 10, to: &bytes)
+        }
+
+        /// A figure as `NumberFormat.count` prints it ("—" for none).
+        mutating func appendInterpolation(count v: Double?) {
+            guard let v else { return bytes.append(contentsOf: "—".utf8) }
+            SVGText.appendNumber(v, to: &bytes)
+        }
+    }
+
+    /// `ConsistencyChecker.format(v)` as bytes.
+    static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
+        if v == v.rounded() && abs(v) < 1e15 { return ByteSink.appendInteger(Int64(v), to: &bytes) }
+        let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
+        guard v.isFinite, scaled < 1e15 else { return bytes.append(contentsOf: ConsistencyChecker.format(v).utf8) }
+        let n = Int64(scaled)
+        if v < 0 { bytes.append(0x2D) }
+        ByteSink.appendInteger(n / 10000, to: &bytes)
+        var fraction = n % 10000
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        bytes.append(0x2E)
+        var width = 1, limit: Int64 = 10
+        while fraction >= limit { width += 1; limit *= 10 }
+        for _ in 0..<(digits - width) { bytes.append(0x30) }
+        ByteSink.appendInteger(fraction, to: &bytes)
+    }
+
+    /// `HTML.escape(text)` as bytes.
+    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
+        for b in text.utf8 {
+            switch b {
+            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
+            default: bytes.append(b)
+            }
+        }
+    }
+}
+
+/// An SVG document being written.
+struct SVGWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
+
+    static func += (writer: inout SVGWriter, piece: SVGText) {
+        writer.bytes.append(contentsOf: piece.bytes)
+    }
+
+    var text: String { String(decoding: bytes, as: UTF8.self) }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import GovReportCheck
+import Testing
+@testable import GovReportRender
+
+/// Charts write their numbers and text as bytes; they must be the bytes the String
+/// functions the charts were first written with give.
+@Suite struct SVGTextTests {
+    @Test func numbersAreWrittenAsTheFormatterWritesThem() {
+        var random = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, 1, -1, 0.5, -0.5, 0.05, 0.00005, 0.00004, 1234.5678, 99999.99995, 1e14, 1e15, -1e15, 1e16,
+                                .infinity, -.infinity, .nan, 0.1 + 0.2, 640, 56.25, 123.4, 1e-9]
+        for _ in 0..<20_000 {
+            let magnitude = Double.random(in: -3...16, using: &random)
+            let v = (Bool.random(using: &random) ? 1 : -1) * pow(10, magnitude) * Double.random(in: 0...1, using: &random)
+            values.append(v)
+            values.append((v * 10).rounded() / 10)
+        }
+        for v in values {
+            var bytes: [UInt8] = []
+            SVGText.appendNumber(v, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == ConsistencyChecker.format(v), "\(v)")
+            let coordinate: SVGText = "\(coordinate: v)"
+            #expect(String(decoding: coordinate.bytes, as: UTF8.self) == chartNumber(v), "\(v)")
+            let count: SVGText = "\(count: v)|\(count: nil)"
+            #expect(String(decoding: count.bytes, as: UTF8.self) == NumberFormat.count(v) + "|" + NumberFormat.count(nil), "\(v)")
+        }
+    }
+
+    @Test func textIsEscapedAsHTMLEscapesIt() {
+        for text in ["", "a&b", "<g>", "\"'", "政府信息公开", "e\u{301}&\u{301}", "&amp;", String(repeating: "<公>", count: 30)] {
+            let piece: SVGText = "[\(escaped: text)|\(text)|\(7)]"
+            #expect(String(decoding: piece.bytes, as: UTF8.self) == "[" + HTML.escape(text) + "|" + text + "|7]")
+        }
+    }
+}
