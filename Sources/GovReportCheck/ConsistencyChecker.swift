@@ -94,8 +94,16 @@ public struct ConsistencyChecker: Sendable {
     }
 
     /// Numbers as reports print them: integers without a decimal point.
+    /// The text of 0 to 9999, made once.
+    static let smallCounts: [String] = (0..<10_000).map { String($0) }
+
     public static func format(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e15 { return String(Int64(v)) }
+        if v == v.rounded() && abs(v) < 1e15 {
+            // Most figures are small counts: their text made once (a table cell each, a
+            // hundred thousand a build).
+            if v >= 0 && v < Double(smallCounts.count) { return smallCounts[Int(v)] }
+            return String(Int64(v))
+        }
         // Four decimals at most, trailing zeros dropped: "%.4f" without Foundation's
         // formatter, which was a tenth of a rebuild (charts print many coordinates).
         let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)

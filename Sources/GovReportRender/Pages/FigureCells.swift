@@ -22,6 +22,14 @@ struct FigureCells {
 
     func cell(_ key: String) -> CellView { cell(key, figures[key]) }
 
+    /// "第 n 行", the note of a cell read from line n: made once for the first thousands of
+    /// lines (nearly every cell is read from one of them).
+    static func lineNote(_ line: Int) -> String {
+        line >= 0 && line < lineNotes.count ? lineNotes[line] : "第 \(line) 行"
+    }
+
+    private static let lineNotes: [String] = (0..<4096).map { "第 \($0) 行" }
+
     /// The cell of a key whose place is known (a page's two hundred cells are looked up
     /// without hashing their keys).
     func cell(_ key: PlacedKey) -> CellView { cell(key.key, figures[key]) }
@@ -35,7 +43,7 @@ struct FigureCells {
         if let figure {
             if let v = figure.value {
                 text = NumberFormat.count(v)
-                note = "第 \(figure.line) 行"
+                note = Self.lineNote(figure.line)
             } else if let inf = inferred[key] {
                 text = NumberFormat.count(inf.value)
                 cls += " inferred"
