@@ -39,7 +39,8 @@ public enum TextEncoding: String, Sendable {
         let validated = bytes.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
         if let utf8 = validated {
             text = utf8
-        } else if let gb = String(data: Data(bytes), encoding: foundationGB18030) {
+        } else if let gb = bytes.withUnsafeBytes({ GB18030Table.decode($0.bindMemory(to: UInt8.self)) })
+                    ?? String(data: Data(bytes), encoding: foundationGB18030) {
             text = gb
             encoding = .gb18030
         }

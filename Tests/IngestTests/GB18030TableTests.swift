@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+@testable import GovReportIngest
+
+/// The table decoder must give what Foundation gives, or leave the text to Foundation.
+@Suite struct GB18030TableTests {
+    static func foundation(_ bytes: [UInt8]) -> String? {
+        String(data: Data(bytes), encoding: TextEncoding.foundationGB18030)
+    }
+
+    static func table(_ bytes: [UInt8]) -> String? {
+        bytes.withUnsafeBufferPointer { GB18030Table.decode($0) }
+    }
+
+    @Test func everyTwoByteCodeDecodesAsFoundationDecodesIt() {
+        var decoded = 0
+        for lead in UInt8(0x81)...0xFE {
+            for trail in UInt8(0x40)...0xFE where trail != 0x7F {
+                let code = [lead, trail]
+                guard let ours = Self.table(code) else { continue }
+                #expect(ours == Self.foundation(code), "\(code)")
+                decoded += 1
+            }
+        }
+        // Nearly all of the 23,940 codes are in the table.
+        #expect(decoded > 23_000)
+    }
+
+    @Test func textsOfCodesDecodeAsFoundationDecodesThem() {
+        var random = SystemRandomNumberGenerator()
+        var tableDecoded = 0
+        for round in 0..<2_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...60, using: &random) {
+                // Half the texts hold only ASCII and two-byte codes.
+                switch Int.random(in: 0..<(round % 2 == 0 ? 9 : 10), using: &random) {
+                case 0..<4: bytes.append(UInt8.random(in: 0x00...0x7F, using: &random))
+                case 4..<9:
+                    bytes.append(UInt8.random(in: 0x81...0xFE, using: &random))
+                    var trail = UInt8.random(in: 0x40...0xFE, using: &random)
+                    if trail == 0x7F { trail = 0x80 }
+                    bytes.append(trail)
+                default:
+                    // Now and then what the table leaves to Foundation: a four-byte code, a
+                    // stray or cut byte.
+                    if round % 6 == 1 { bytes += [0x81, 0x30, 0x81, 0x30] } else if round % 6 == 3 { bytes.append(0x80) } else { bytes.append(0xFF) }
+                }
+            }
+            if let ours = Self.table(bytes) {
+                #expect(ours == Self.foundation(bytes), "\(bytes)")
+                tableDecoded += 1
+            } else {
+                #expect(bytes.contains(where: { $0 == 0x80 || $0 == 0xFF }) || bytes.count >= 4, "\(bytes)")
+            }
+        }
+        #expect(tableDecoded >= 1_000)
+        // A lead byte at the end, a lead before a byte that is no trail: left to Foundation.
+        #expect(Self.table([0x41, 0xB0]) == nil && Self.table([0xB0, 0x20]) == nil && Self.table([0xB0, 0x7F]) == nil)
+        #expect(Self.table([0x81, 0x30, 0x81, 0x30]) == nil)
+        #expect(Self.table(Array("年度报告".data(using: String.Encoding(rawValue: 0x8000_0632))!)) == "年度报告")
+    }
+}
