@@ -105,14 +105,54 @@ public enum HTMLText {
     /// What the walk does with an element, by its name.
     enum Kind { case skipped, row, table, title, block, cell, inline }
 
-    /// An element's kind, from its name (a short name is a String without an allocation;
-    /// remembering kinds by the name's address was tried, but libxml2's HTML parser gives
-    /// every element a copy of its own).
+    /// An element's kind, from its name: read on the name's bytes, lower-cased and packed into
+    /// two words, and looked up among the known names' (a String, lower-cased and hashed
+    /// twice, for each of a page's elements was a visible part of reading a page; remembering
+    /// kinds by the name's address was tried, but libxml2's HTML parser gives every element a
+    /// copy of its own). A name with a byte outside ASCII or longer than 16 bytes — none of
+    /// the known names — goes the way of text.
     static func kind(_ node: xmlNodePtr) -> Kind {
-        let n = name(node)
-        return skipped.contains(n) ? .skipped : n == "tr" ? .row : n == "table" ? .table : n == "title" ? .title
+        guard let name = node.pointee.name else { return kind(named: "") }
+        return kind(cName: UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self))
+    }
+
+    static func kind(cName: UnsafePointer<UInt8>) -> Kind {
+        var low: UInt64 = 0, high: UInt64 = 0
+        var i = 0
+        while true {
+            var b = cName[i]
+            if b == 0 { break }
+            guard b < 0x80, i < 16 else {
+                return kind(named: String(cString: UnsafeRawPointer(cName).assumingMemoryBound(to: CChar.self)).lowercased())
+            }
+            if b >= 0x41 && b <= 0x5A { b += 0x20 }
+            if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            i += 1
+        }
+        for known in packedKinds where known.low == low && known.high == high { return known.kind }
+        return .inline
+    }
+
+    /// The kind of a lower-cased name: the reference the packed lookup is tested against.
+    static func kind(named n: String) -> Kind {
+        skipped.contains(n) ? .skipped : n == "tr" ? .row : n == "table" ? .table : n == "title" ? .title
             : blocks.contains(n) ? .block : n == "td" || n == "th" ? .cell : .inline
     }
+
+    /// Every name whose kind is not `inline`, packed as `kind(cName:)` packs them.
+    static let packedKinds: [(low: UInt64, high: UInt64, kind: Kind)] = {
+        // Cells and rows first: most elements of a report page are.
+        let names = ["td", "tr", "th", "p", "br", "div", "table"] + skipped.sorted() + blocks.sorted() + ["title"]
+        var seen = Set<String>()
+        return names.compactMap { name in
+            guard seen.insert(name).inserted else { return nil }
+            var low: UInt64 = 0, high: UInt64 = 0
+            for (i, b) in name.utf8.enumerated() {
+                if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            }
+            return (low, high, kind(named: name))
+        }
+    }()
 
     struct Writer {
         var lines: [String] = []

@@ -96,4 +96,31 @@ import Testing
         #expect(lines == ["2021年 政府信息公开 工作年度报告", "", "\t行政 许可", "\t", "\t", "\t12", "", ""])
         #expect(sourceLines.count == lines.count)
     }
+
+    @Test func elementKindsReadOnBytesAreTheKindsOfTheLowerCasedNames() {
+        func bytes(_ name: String) -> HTMLText.Kind {
+            var c = Array(name.utf8)
+            c.append(0)
+            return c.withUnsafeBufferPointer { HTMLText.kind(cName: $0.baseAddress!) }
+        }
+        var names = HTMLText.skipped.sorted() + HTMLText.blocks.sorted() + ["tr", "td", "th", "table", "title", "", "span", "a",
+                    "tbody", "figcaptions", "blockquot", "blockquotes", "h7", "trx", "t", "tablee", "abcdefghijklmnop",
+                    "abcdefghijklmnopq", "bloc\u{212A}quote", "TÍTLE", "dıv", "td\u{301}"]
+        var random = SystemRandomNumberGenerator()
+        for name in names {
+            // Each known name in upper and mixed case too.
+            names.append(name.uppercased())
+            names.append(String(name.enumerated().map { $0.offset % 2 == 0 ? Character($0.element.uppercased()) : $0.element }))
+        }
+        for _ in 0..<3000 {
+            names.append(String((0..<Int.random(in: 1...18, using: &random)).map { _ in "abdhilprtTD1ı".randomElement(using: &random)! }))
+        }
+        var known = 0
+        for name in names {
+            let want = HTMLText.kind(named: name.lowercased())
+            #expect(bytes(name) == want, "\(name.debugDescription)")
+            if want != .inline { known += 1 }
+        }
+        #expect(known > 150)
+    }
 }
