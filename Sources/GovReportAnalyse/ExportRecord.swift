@@ -45,31 +45,38 @@ public enum ExportRecord {
     /// are written in (appending to a String piece by piece, 2.7 million rows a build, then
     /// copying it into bytes, was most of making the rows).
     public static func csvRowBytes(_ checked: CheckedReport) -> [UInt8] {
-        var out: [UInt8] = []
         func field(_ s: String) -> String {
             s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
         }
         let r = checked.report
         let head = Array((field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + ","
                           + (r.edition?.rawValue ?? "") + ",").utf8)
-        func row(_ key: String, _ resolved: (value: Double, inferred: Bool, figure: Figure?)?) {
-            out.append(contentsOf: head)
-            out.append(contentsOf: key.utf8)
-            out.append(0x2C)
-            if let resolved { appendFormatted(resolved.value, to: &out) }
-            out.append(contentsOf: resolved?.inferred == true ? Self.trueEnd : Self.falseEnd)
-        }
+        var out: [UInt8] = []
         if checked.inferred.isEmpty {
-            // Nothing inferred: the figure table's own walk is the key order.
+            // Nothing inferred: the figure table's own walk is the key order. (The row written
+            // in the walk's closure itself: a nested function capturing the output made every
+            // append a checked access to a boxed array.)
             out.reserveCapacity(r.figures.count * (head.count + 48))
-            r.figures.forEachPlaced { _, key, figure in row(key, checked.resolved(key, figure: figure)) }
+            r.figures.forEachPlaced { _, key, figure in
+                appendRow(head, key, checked.resolved(key, figure: figure), to: &out)
+            }
             return out
         }
         var keys = r.figures.keys
         for key in checked.inferred.keys where r.figures[key] == nil { keys.append(key) }
         out.reserveCapacity(keys.count * (head.count + 48))
-        for i in FigureKeys.order(of: keys) { row(keys[i], checked.resolved(keys[i])) }
+        for i in FigureKeys.order(of: keys) { appendRow(head, keys[i], checked.resolved(keys[i]), to: &out) }
         return out
+    }
+
+    /// One CSV row: the report's columns (`head`), the key, the value, whether inferred.
+    static func appendRow(_ head: [UInt8], _ key: String, _ resolved: (value: Double, inferred: Bool, figure: Figure?)?,
+                          to out: inout [UInt8]) {
+        out.append(contentsOf: head)
+        if key.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: key.utf8) }
+        out.append(0x2C)
+        if let resolved { appendFormatted(resolved.value, to: &out) }
+        out.append(contentsOf: resolved?.inferred == true ? Self.trueEnd : Self.falseEnd)
     }
 
     /// The bytes of `ConsistencyChecker.format(v)`: whole numbers (nearly all) digit by digit.
