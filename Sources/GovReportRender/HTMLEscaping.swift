@@ -10,31 +10,29 @@ public enum HTML {
 
     /// Appends `text` escaped: the common case (nothing to escape) is one append.
     public static func append(_ text: String, to out: inout String) {
-        var copy = text
-        let clean = copy.withUTF8 { bytes in
-            !bytes.contains { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }
-        }
-        if clean {
+        guard text.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) else {
             out += text
             return
         }
         var escaped: [UInt8] = []
-        escaped.reserveCapacity(text.utf8.count + 32)
-        for b in text.utf8 {
-            switch b {
-            case 0x26: escaped += "&amp;".utf8
-            case 0x3C: escaped += "&lt;".utf8
-            case 0x3E: escaped += "&gt;".utf8
-            case 0x22: escaped += "&quot;".utf8
-            case 0x27: escaped += "&#39;".utf8
-            default: escaped.append(b)
-            }
-        }
+        append(text, to: &escaped)
         out += String(decoding: escaped, as: UTF8.self)
     }
 
     /// Appends `text` escaped, as UTF-8 bytes: runs with nothing to escape are copied whole.
     static func append(_ text: String, to out: PageBytes) {
+        escapedRuns(text) { out.append($0) }
+    }
+
+    /// `append(_:to:)` for an array of bytes (charts).
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        escapedRuns(text) { bytes.append(contentsOf: $0) }
+    }
+
+    /// The escaped text's bytes, in runs given to `emit`: the stretches with nothing to escape
+    /// as they are, each escaped character as its entity. The one byte escaper.
+    @inline(__always)
+    static func escapedRuns(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
             var start = 0
             for i in bytes.indices {
@@ -47,11 +45,11 @@ public enum HTML {
                 case 0x27: entity = "&#39;"
                 default: continue
                 }
-                out.append(UnsafeBufferPointer(rebasing: bytes[start..<i]))
-                out.append(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
+                if start < i { emit(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
+                emit(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
                 start = i + 1
             }
-            out.append(UnsafeBufferPointer(rebasing: bytes[start...]))
+            if start < bytes.count { emit(UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
         if text.utf8.withContiguousStorageIfAvailable(escape) == nil {
             var copy = text

@@ -38,7 +38,7 @@ struct SVGText: ExpressibleByStringInterpolation {
 
         /// Text escaped for HTML (`HTML.escape`).
         mutating func appendInterpolation(escaped text: String) {
-            SVGText.appendEscaped(text, to: &bytes)
+            HTML.append(text, to: &bytes)
         }
 
         /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it.
@@ -70,20 +70,6 @@ struct SVGText: ExpressibleByStringInterpolation {
         while fraction >= limit { width += 1; limit *= 10 }
         for _ in 0..<(digits - width) { bytes.append(0x30) }
         ByteSink.appendInteger(fraction, to: &bytes)
-    }
-
-    /// `HTML.escape(text)` as bytes.
-    static func appendEscaped(_ text: String, to bytes: inout [UInt8]) {
-        for b in text.utf8 {
-            switch b {
-            case 0x26: bytes.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: bytes.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: bytes.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: bytes.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: bytes.append(contentsOf: [0x26, 0x23, 0x33, 0x39, 0x3B])  // &#39;
-            default: bytes.append(b)
-            }
-        }
     }
 }
 
