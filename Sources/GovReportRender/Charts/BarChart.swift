@@ -21,29 +21,30 @@ public struct BarChart: Sendable {
         let scale = NiceScale(maximum: bars.compactMap(\.value).max() ?? 1, count: 4)
         let plotW = width - labelW - 60
         let desc = bars.map { "\($0.label) \($0.value.map(chartNumber) ?? "未载明")" }.joined(separator: "；")
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(chartNumber(width)) \(chartNumber(height))\""
+        var out = SVGWriter()
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 \(coordinate: width) \(coordinate: height)\""
         out += " aria-labelledby=\"\(id)-title \(id)-desc\" data-chart=\"bar\">"
-        out += "<title id=\"\(id)-title\">\(HTML.escape(title))</title><desc id=\"\(id)-desc\">\(HTML.escape(desc))</desc>"
-        out += "<text x=\"10\" y=\"20\" class=\"chart-title\">\(HTML.escape(title))（单位：\(HTML.escape(unit))）</text>"
+        out += "<title id=\"\(id)-title\">\(escaped: title)</title><desc id=\"\(id)-desc\">\(escaped: desc)</desc>"
+        out += "<text x=\"10\" y=\"20\" class=\"chart-title\">\(escaped: title)（单位：\(escaped: unit)）</text>"
         for t in scale.ticks {
             let x = labelW + plotW * t / scale.top
-            out += "<line x1=\"\(chartNumber(x))\" x2=\"\(chartNumber(x))\" y1=\"\(chartNumber(top - 4))\" y2=\"\(chartNumber(height - 20))\" stroke=\"#e3e3e3\"/>"
-            out += "<text x=\"\(chartNumber(x))\" y=\"\(chartNumber(height - 6))\" text-anchor=\"middle\" class=\"tick\">\(chartNumber(t))</text>"
+            out += "<line x1=\"\(coordinate: x)\" x2=\"\(coordinate: x)\" y1=\"\(coordinate: top - 4)\" y2=\"\(coordinate: height - 20)\" stroke=\"#e3e3e3\"/>"
+            out += "<text x=\"\(coordinate: x)\" y=\"\(coordinate: height - 6)\" text-anchor=\"middle\" class=\"tick\">\(coordinate: t)</text>"
         }
         for (i, bar) in bars.enumerated() {
             let y = top + Double(i) * (barH + gap)
             let label = bar.label.count > 16 ? String(bar.label.prefix(15)) + "…" : bar.label
-            out += "<text x=\"\(chartNumber(labelW - 6))\" y=\"\(chartNumber(y + barH - 5))\" text-anchor=\"end\">\(HTML.escape(label))</text>"
+            out += "<text x=\"\(coordinate: labelW - 6)\" y=\"\(coordinate: y + barH - 5)\" text-anchor=\"end\">\(escaped: label)</text>"
             if let v = bar.value {
                 let w = plotW * v / scale.top
-                out += "<rect x=\"\(chartNumber(labelW))\" y=\"\(chartNumber(y))\" width=\"\(chartNumber(w))\" height=\"\(chartNumber(barH))\" fill=\"\(ChartPalette.colour(0))\""
-                out += " data-key=\"\(HTML.escape(bar.key))\" data-value=\"\(chartNumber(v))\"><title>\(HTML.escape(bar.label)) \(chartNumber(v)) \(HTML.escape(unit))</title></rect>"
-                out += "<text x=\"\(chartNumber(labelW + w + 4))\" y=\"\(chartNumber(y + barH - 5))\" class=\"bar-value\">\(chartNumber(v))</text>"
+                out += "<rect x=\"\(coordinate: labelW)\" y=\"\(coordinate: y)\" width=\"\(coordinate: w)\" height=\"\(coordinate: barH)\" fill=\"\(ChartPalette.colour(0))\""
+                out += " data-key=\"\(escaped: bar.key)\" data-value=\"\(coordinate: v)\"><title>\(escaped: bar.label) \(coordinate: v) \(escaped: unit)</title></rect>"
+                out += "<text x=\"\(coordinate: labelW + w + 4)\" y=\"\(coordinate: y + barH - 5)\" class=\"bar-value\">\(coordinate: v)</text>"
             } else {
-                out += "<text x=\"\(chartNumber(labelW + 4))\" y=\"\(chartNumber(y + barH - 5))\" class=\"chart-note\" data-key=\"\(HTML.escape(bar.key))\" data-value=\"\">未载明</text>"
+                out += "<text x=\"\(coordinate: labelW + 4)\" y=\"\(coordinate: y + barH - 5)\" class=\"chart-note\" data-key=\"\(escaped: bar.key)\" data-value=\"\">未载明</text>"
             }
         }
         out += "</svg>"
-        return out
+        return out.text
     }
 }

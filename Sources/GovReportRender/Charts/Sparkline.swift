@@ -14,18 +14,30 @@ public struct Sparkline: Sendable {
         let maximum = max(values.compactMap { $0 }.max() ?? 1, 1)
         func x(_ i: Int) -> Double { values.count > 1 ? 2 + (width - 4) * Double(i) / Double(values.count - 1) : width / 2 }
         func y(_ v: Double) -> Double { height - 2 - (height - 4) * v / maximum }
-        var out = "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 80 20\" data-chart=\"sparkline\">"
-        out += "<title>\(HTML.escape(label))：\(values.map { $0.map(chartNumber) ?? "缺" }.joined(separator: "、"))</title>"
-        var run: [String] = []
+        var out = SVGWriter(capacity: 1024)
+        out += "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"sparkline\" role=\"img\" viewBox=\"0 0 80 20\" data-chart=\"sparkline\">"
+        out += "<title>\(escaped: label)："
         for (i, v) in values.enumerated() {
-            if let v { run.append("\(chartNumber(x(i))),\(chartNumber(y(v)))") }
+            if i > 0 { out += "、" }
+            if let v { out += "\(coordinate: v)" } else { out += "缺" }
+        }
+        out += "</title>"
+        var run: [(x: Double, y: Double)] = []
+        for (i, v) in values.enumerated() {
+            if let v { run.append((x(i), y(v))) }
             if v == nil || i == values.count - 1 {
-                if run.count > 1 { out += "<polyline points=\"\(run.joined(separator: " "))\" fill=\"none\" stroke=\"\(ChartPalette.colour(0))\" stroke-width=\"1.5\"/>" }
-                if run.count == 1 { out += "<circle cx=\"\(run[0].split(separator: ",")[0])\" cy=\"\(run[0].split(separator: ",")[1])\" r=\"1.5\" fill=\"\(ChartPalette.colour(0))\"/>" }
+                if run.count > 1 {
+                    out += "<polyline points=\""
+                    for (k, p) in run.enumerated() { out += k == 0 ? "\(coordinate: p.x),\(coordinate: p.y)" : " \(coordinate: p.x),\(coordinate: p.y)" }
+                    out += "\" fill=\"none\" stroke=\"\(ChartPalette.colour(0))\" stroke-width=\"1.5\"/>"
+                }
+                if run.count == 1 {
+                    out += "<circle cx=\"\(coordinate: run[0].x)\" cy=\"\(coordinate: run[0].y)\" r=\"1.5\" fill=\"\(ChartPalette.colour(0))\"/>"
+                }
                 run = []
             }
         }
         out += "</svg>"
-        return out
+        return out.text
     }
 }
