@@ -117,4 +117,30 @@ import Testing
         b["not.a.key"] = Figure(1, line: 1)
         #expect(a != b)
     }
+
+    @Test func figuresSetInOnePassEqualThoseSetOneByOne() {
+        var random = Random(state: 7)
+        let count = FigureKeys.sortedCanonical.count
+        for _ in 0..<200 {
+            var placed: [(place: Int, figure: Figure)] = []
+            var oneByOne = Figures()
+            for place in 0..<count where random.next(3) == 0 {
+                let figure = Figure(random.next(4) == 0 ? nil : Double(random.next(1000)), line: 1 + random.next(500),
+                                    origin: random.next(5) == 0 ? .prose : .table)
+                placed.append((place, figure))
+                oneByOne[place: place] = figure
+            }
+            placed.shuffle()
+            let made = Figures(placed: placed)
+            #expect(made == oneByOne)
+            #expect(made?.count == placed.count)
+            if let first = placed.first {
+                // A place given twice, or one past the canonical keys, is refused.
+                #expect(Figures(placed: placed + [first]) == nil)
+                #expect(Figures(placed: placed + [(count, first.figure)]) == nil)
+                #expect(Figures(placed: [(-1, first.figure)]) == nil)
+            }
+        }
+        #expect(Figures(placed: []) == Figures())
+    }
 }

@@ -70,4 +70,24 @@ import Testing
             #expect(Self.digest(try Self.roundTrip(changed)) == Self.digest(changed), "the archive loses a \(name)")
         }
     }
+
+    /// The archive tells strings apart by their bytes: two spellings of one text (composed
+    /// and decomposed) come back each as it was written, and equal strings share an entry.
+    @Test func stringsComeBackByteForByte() throws {
+        let sample = Fixtures.sample("000")
+        let composed = "某局\u{00E9}办公室", decomposed = "某局e\u{0301}办公室"
+        #expect(composed == decomposed && Array(composed.utf8) != Array(decomposed.utf8))
+        var report = sample.report
+        report.source = composed
+        report.agency = Agency(name: decomposed, printedName: composed, source: .signature)
+        let checked = CheckedReport(report: report, inferred: sample.inferred, violations: sample.violations)
+        let back = try Self.roundTrip(checked)
+        #expect(Array(back.report.source.utf8) == Array(composed.utf8))
+        #expect(Array(back.report.agency!.name.utf8) == Array(decomposed.utf8))
+        #expect(Array(back.report.agency!.printedName!.utf8) == Array(composed.utf8))
+        var writer = ArchiveWriter()
+        #expect(writer.intern(composed) != writer.intern(decomposed))
+        #expect(writer.intern("某局") == writer.intern(String("某局某".dropLast())))
+        #expect(writer.table.count == 3)
+    }
 }

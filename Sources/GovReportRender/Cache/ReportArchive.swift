@@ -148,14 +148,18 @@ extension ArchiveReader {
         guard layout >= 0, layout < layouts.count else { throw Malformed() }
         let ids = layouts[layout]
         let places = self.places(layout)
-        var figures = Figures()
+        var placed: [(place: Int, figure: Figure)] = []
+        placed.reserveCapacity(ids.count)
+        var others: [(key: String, figure: Figure)] = []
         for i in ids.indices {
             let value = try double()
             let line = try int()
             let figure = Figure(value, line: line, origin: try bool() ? .prose : .table)
-            if let place = places[i] { figures[place: place] = figure } else { figures[table[ids[i]]] = figure }
+            if let place = places[i] { placed.append((place, figure)) } else { others.append((table[ids[i]], figure)) }
         }
         // A layout naming a key twice is not one this program wrote.
+        guard var figures = Figures(placed: placed) else { throw Malformed() }
+        for (key, figure) in others { figures[key] = figure }
         guard figures.count == ids.count else { throw Malformed() }
         r.figures = figures
         // (Room made first: growing the small tables entry by entry was a fifth of decoding.)
