@@ -19,19 +19,33 @@ enum GB18030Table {
         var places: [Int] = []
         for lead in leads {
             for trail in UInt8(0x40)...0xFE where trail != 0x7F {
-                codes += [lead, trail, 0x0A]
+                codes.append(lead)
+                codes.append(trail)
+                codes.append(0x0A)
                 places.append(Int(lead - 0x81) * trailCount + Int(trail - 0x40))
             }
         }
         var table = [UInt32](repeating: 0, count: leads.count * trailCount)
         guard let text = String(data: Data(codes), encoding: TextEncoding.foundationGB18030) else { return table }
-        let pieces = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
-        // One piece per code, and a last empty one after the final line break.
-        guard pieces.count == places.count + 1 else { return table }
-        for (place, piece) in zip(places, pieces) where piece.count == 1 {
-            let scalar = piece.first!
-            if scalar != "\u{FFFD}", scalar.value >= 0x80 { table[place] = scalar.value }
+        // One piece per code, each ended by its line break; a piece of other than one scalar
+        // leaves its code out. (Walked once, not split: this is made in every run that reads
+        // a GB18030 file, a one-report rebuild included.)
+        var found = [UInt32](repeating: 0, count: table.count)
+        var piece = 0, scalars = 0
+        var last: UInt32 = 0
+        for u in text.unicodeScalars {
+            if u != "\n" {
+                scalars += 1
+                last = u.value
+                continue
+            }
+            guard piece < places.count else { return table }
+            if scalars == 1, last != 0xFFFD, last >= 0x80 { found[places[piece]] = last }
+            piece += 1
+            scalars = 0
         }
+        guard piece == places.count, scalars == 0 else { return table }
+        table = found
         return table
     }()
 
