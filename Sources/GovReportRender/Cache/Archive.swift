@@ -13,7 +13,10 @@ struct ArchiveString: Hashable {
     init(_ text: String) { self.text = text }
 
     static func == (a: ArchiveString, b: ArchiveString) -> Bool {
-        a.text.utf8.count == b.text.utf8.count && a.text.utf8.elementsEqual(b.text.utf8)
+        var x = a.text, y = b.text
+        return x.withUTF8 { p in
+            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
+        }
     }
 
     func hash(into hasher: inout Hasher) {
