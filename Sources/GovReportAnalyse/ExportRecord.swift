@@ -79,10 +79,25 @@ public enum ExportRecord {
         out.append(contentsOf: resolved?.inferred == true ? Self.trueEnd : Self.falseEnd)
     }
 
-    /// The bytes of `ConsistencyChecker.format(v)`: whole numbers (nearly all) digit by digit.
-    static func appendFormatted(_ v: Double, to out: inout [UInt8]) {
-        guard v == v.rounded() && abs(v) < 1e15 else { return out.append(contentsOf: ConsistencyChecker.format(v).utf8) }
-        ByteSink.appendInteger(Int64(v), to: &out)
+    /// The bytes of `ConsistencyChecker.format(v)`, digit by digit (the CSV export's values and
+    /// the charts' numbers): whole numbers, and up to four decimals with trailing zeros
+    /// dropped; anything past that through the formatter itself.
+    public static func appendFormatted(_ v: Double, to bytes: inout [UInt8]) {
+        if v == v.rounded() && abs(v) < 1e15 { return ByteSink.appendInteger(Int64(v), to: &bytes) }
+        let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
+        guard v.isFinite, scaled < 1e15 else { return bytes.append(contentsOf: ConsistencyChecker.format(v).utf8) }
+        let n = Int64(scaled)
+        if v < 0 { bytes.append(0x2D) }
+        ByteSink.appendInteger(n / 10000, to: &bytes)
+        var fraction = n % 10000
+        guard fraction != 0 else { return }
+        var digits = 4
+        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
+        bytes.append(0x2E)
+        var width = 1, limit: Int64 = 10
+        while fraction >= limit { width += 1; limit *= 10 }
+        for _ in 0..<(digits - width) { bytes.append(0x30) }
+        ByteSink.appendInteger(fraction, to: &bytes)
     }
 
     static let trueEnd = Array(",true\n".utf8)

@@ -190,11 +190,6 @@ public enum HTMLText {
         }
     }
 
-    static func name(_ node: xmlNodePtr) -> String {
-        guard let n = node.pointee.name else { return "" }
-        return String(cString: UnsafeRawPointer(n).assumingMemoryBound(to: CChar.self)).lowercased()
-    }
-
     static func lineNumber(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
 
     static func text(of node: xmlNodePtr) -> String {

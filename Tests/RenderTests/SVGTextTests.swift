@@ -2,6 +2,7 @@ import Foundation
 import GovReportCheck
 import Testing
 @testable import GovReportRender
+import GovReportAnalyse
 
 /// Charts write their numbers and text as bytes; they must be the bytes the String
 /// functions the charts were first written with give.
@@ -18,7 +19,7 @@ import Testing
         }
         for v in values {
             var bytes: [UInt8] = []
-            SVGText.appendNumber(v, to: &bytes)
+            ExportRecord.appendFormatted(v, to: &bytes)
             #expect(String(decoding: bytes, as: UTF8.self) == ConsistencyChecker.format(v), "\(v)")
             let coordinate: SVGText = "\(coordinate: v)"
             #expect(String(decoding: coordinate.bytes, as: UTF8.self) == chartNumber(v), "\(v)")

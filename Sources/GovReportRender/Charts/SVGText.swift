@@ -1,5 +1,4 @@
 import GovReportAnalyse
-import GovReportCheck
 
 /// A piece of SVG written as UTF-8 bytes through string interpolation: literal parts are
 /// copied, `\(coordinate:)` and `\(count:)` write numbers digit by digit, `\(escaped:)`
@@ -43,33 +42,14 @@ struct SVGText: ExpressibleByStringInterpolation {
 
         /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it.
         mutating func appendInterpolation(coordinate v: Double) {
-            SVGText.appendNumber((v * 10).rounded() / 10, to: &bytes)
+            ExportRecord.appendFormatted((v * 10).rounded() / 10, to: &bytes)
         }
 
         /// A figure as `NumberFormat.count` prints it ("—" for none).
         mutating func appendInterpolation(count v: Double?) {
             guard let v else { return bytes.append(contentsOf: "—".utf8) }
-            SVGText.appendNumber(v, to: &bytes)
+            ExportRecord.appendFormatted(v, to: &bytes)
         }
-    }
-
-    /// `ConsistencyChecker.format(v)` as bytes.
-    static func appendNumber(_ v: Double, to bytes: inout [UInt8]) {
-        if v == v.rounded() && abs(v) < 1e15 { return ByteSink.appendInteger(Int64(v), to: &bytes) }
-        let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
-        guard v.isFinite, scaled < 1e15 else { return bytes.append(contentsOf: ConsistencyChecker.format(v).utf8) }
-        let n = Int64(scaled)
-        if v < 0 { bytes.append(0x2D) }
-        ByteSink.appendInteger(n / 10000, to: &bytes)
-        var fraction = n % 10000
-        guard fraction != 0 else { return }
-        var digits = 4
-        while fraction % 10 == 0 { fraction /= 10; digits -= 1 }
-        bytes.append(0x2E)
-        var width = 1, limit: Int64 = 10
-        while fraction >= limit { width += 1; limit *= 10 }
-        for _ in 0..<(digits - width) { bytes.append(0x30) }
-        ByteSink.appendInteger(fraction, to: &bytes)
     }
 }
 
