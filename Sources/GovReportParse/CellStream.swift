@@ -55,18 +55,41 @@ public struct CellStream: Sendable {
     }
 
     private mutating func flush(_ block: inout [(Int, String)]) {
-        defer { block.removeAll() }
+        defer { block.removeAll(keepingCapacity: true) }
         guard !block.isEmpty else { return }
-        let split = block.map { (line, text) in (line, Self.cellTexts(text)) }
-        if split.contains(where: { (_, cells) in
-            var filled = 0
-            for cell in cells where !cell.isEmpty { filled += 1; if filled == 2 { return true } }
-            return false
-        }) {
-            for (line, cells) in split {
-                var row: [Cell] = []
-                row.reserveCapacity(cells.count)
-                for c in cells { Self.tokens(c, line: line, into: &row) }
+        // Every line's tab-separated fields one after another, `ends[k]` where line k's end
+        // (an array of fields per line, and a row, two kind arrays per line, were a sixth of
+        // cutting tables into cells in allocating and freeing alone).
+        var fields: [String] = []
+        fields.reserveCapacity(block.count * 4)
+        var ends: [Int] = []
+        ends.reserveCapacity(block.count)
+        var tabbed = false
+        for (_, text) in block {
+            let start = fields.count
+            Self.cellTexts(text, into: &fields)
+            if !tabbed {
+                var filled = 0
+                for k in start..<fields.count where !fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
+            }
+            ends.append(fields.count)
+        }
+        if tabbed {
+            enum Kind { case none, number, text }
+            func kind(_ content: Cell.Content) -> Kind {
+                switch content {
+                case .number: .number
+                case .text: .text
+                case .blank: .none
+                }
+            }
+            var row: [Cell] = []
+            var after: [Kind] = []
+            var start = 0
+            for (k, (line, _)) in block.enumerated() {
+                row.removeAll(keepingCapacity: true)
+                for f in start..<ends[k] { Self.tokens(fields[f], line: line, into: &row) }
+                start = ends[k]
                 // Blank cells are real only between two numbers; elsewhere they are padding.
                 if row.count >= 5 && row.allSatisfy({ $0.content == .blank }) {
                     // A row of empty cells (a table row left blank): keep it whole.
@@ -88,29 +111,18 @@ public struct CellStream: Sendable {
                 // thousands of tabs exist in damaged files).
                 // (As the kinds of those cells, not copies of them: rows are long and the
                 // copies were a visible cost.)
-                enum Kind { case none, number, text }
-                func kind(_ content: Cell.Content) -> Kind {
-                    switch content {
-                    case .number: .number
-                    case .text: .text
-                    case .blank: .none
-                    }
-                }
-                var before = [Kind](repeating: .none, count: row.count)
-                var after = [Kind](repeating: .none, count: row.count)
+                after.removeAll(keepingCapacity: true)
+                after.append(contentsOf: repeatElement(Kind.none, count: row.count))
                 var last = Kind.none
-                for i in row.indices {
-                    before[i] = last
-                    if row[i].content != .blank { last = kind(row[i].content) }
-                }
-                last = .none
                 for i in row.indices.reversed() {
                     after[i] = last
                     if row[i].content != .blank { last = kind(row[i].content) }
                 }
+                var before = Kind.none
                 for i in row.indices {
-                    let keep = row[i].content != .blank || (after[i] == .number && before[i] != .none)
-                    if keep { items.append(.cell(row[i], .tabbed)) }
+                    let isBlank = row[i].content == .blank
+                    if !isBlank || (after[i] == .number && before != .none) { items.append(.cell(row[i], .tabbed)) }
+                    if !isBlank { before = kind(row[i].content) }
                 }
                 items.append(.rowBreak)
             }
@@ -119,17 +131,20 @@ public struct CellStream: Sendable {
             // aligned and they are not needed: cutting every line of an aligned table into
             // words only to drop them was a visible cost).
             var tokenized: [[Cell]] = []
-            tokenized.reserveCapacity(split.count)
-            for (line, cells) in split {
-                let cells = Self.tokens(cells.first { !$0.isEmpty } ?? "", line: line)
+            tokenized.reserveCapacity(block.count)
+            var start = 0
+            for (k, (line, _)) in block.enumerated() {
+                let first = fields[start..<ends[k]].first { !$0.isEmpty } ?? ""
+                start = ends[k]
+                let cells = Self.tokens(first, line: line)
                 if cells.count > 1 { break }
                 tokenized.append(cells)
             }
-            if split.count >= 2 && tokenized.count == split.count {
+            if block.count >= 2 && tokenized.count == block.count {
                 // One cell per line, a blank line between rows.
                 for cells in tokenized { for cell in cells { items.append(.cell(cell, .cellPerLine)) } }
                 items.append(.rowBreak)
-            } else if split.count == 1 && tokenized.count == 1 {
+            } else if block.count == 1 && tokenized.count == 1 {
                 for cell in tokenized[0] where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
@@ -262,12 +277,17 @@ public struct CellStream: Sendable {
     /// tabs and category Zs, decoded from the bytes (a field's ends are scalar boundaries:
     /// tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
+        var fields: [String] = []
+        cellTexts(text, into: &fields)
+        return fields
+    }
+
+    /// `cellTexts`, appended to `fields`.
+    static func cellTexts(_ text: String, into fields: inout [String]) {
         var half = TextNormalizer.halfWidth(text)
-        return half.withUTF8 { b in
-            var fields: [String] = []
+        half.withUTF8 { b in
             var tabs = 0
             for byte in b where byte == 9 { tabs += 1 }
-            fields.reserveCapacity(tabs + 1)
             // A space to trim: a tab or category Zs (the scalar decoded, its class asked of the
             // one definition the rest of the reading uses).
             func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
@@ -297,7 +317,6 @@ public struct CellStream: Sendable {
                 }
             }
             field(start, b.count)
-            return fields
         }
     }
 
