@@ -45,30 +45,34 @@ extension RawRow {
     /// The value cells aligned to `count` columns. Returns the cells (nil where a column was
     /// lost) and a description of any realignment, for the warning.
     func aligned(to count: Int, rightAlignShort: Bool) -> (cells: [Cell?], problem: String?) {
+        // (Given back through `some`, mapped: an array of cells passed where optional cells
+        // are expected is converted cell by cell through a dynamic cast, a hundredth of
+        // extraction.)
+        func some(_ cells: [Cell]) -> [Cell?] { cells.map(Optional.some) }
         var cells = values
         if layout == .cellPerLine {
             while cells.count > count, cells.last?.content == .blank { cells.removeLast() }
             // Placeholders under spanning labels (HTML rowspans, merged cells) come first.
             while cells.count > count, cells.first?.content == .blank { cells.removeFirst() }
         }
-        if cells.count == count { return (cells, nil) }
+        if cells.count == count { return (some(cells), nil) }
         if layout != .cellPerLine {
             // Blank cells before the first value are real only when they make the row exactly
             // as wide as the table; otherwise they are padding of unknown width.
             while cells.first?.content == .blank { cells.removeFirst() }
-            if cells.count == count { return (cells, nil) }
+            if cells.count == count { return (some(cells), nil) }
         }
         if cells.count > count {
-            let kept = rightAlignShort ? Array(cells.suffix(count)) : Array(cells.prefix(count))
+            let kept = some(rightAlignShort ? Array(cells.suffix(count)) : Array(cells.prefix(count)))
             return (kept, "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
         }
         let missing = count - cells.count
         let padding = [Cell?](repeating: nil, count: missing)
         if rightAlignShort {
-            return (padding + cells.map(Optional.some),
+            return (padding + some(cells),
                     "\(cells.count) values where \(count) were expected; aligned them to the last \(cells.count) columns")
         }
-        return (cells.map(Optional.some) + padding, nil)
+        return (some(cells) + padding, nil)
     }
 }
 
