@@ -102,13 +102,13 @@ public struct LabelDictionary: Sendable {
                 d = 0
             } else if t.count >= 6 && t.count < p.count - tolerance {
                 // A label cut short where the line wrapped: compare with the same length of the phrase.
-                d = TextNormalizer.editDistance(t, Array(p.prefix(t.count)))
+                d = TextNormalizer.editDistance(t, Array(p.prefix(t.count)), limit: t.count / 4)
                 guard d <= t.count / 4 else { continue }
             } else {
                 guard abs(t.count - p.count) <= tolerance || t.count > p.count else { continue }
-                d = TextNormalizer.editDistance(t, p)
+                d = TextNormalizer.editDistance(t, p, limit: tolerance)
                 if t.count > p.count && p.count >= 4 {
-                    d = min(d, TextNormalizer.editDistance(Array(t.prefix(p.count)), p))
+                    d = min(d, TextNormalizer.editDistance(Array(t.prefix(p.count)), p, limit: tolerance))
                 }
                 guard d <= tolerance else { continue }
             }

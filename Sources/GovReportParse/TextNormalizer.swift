@@ -230,6 +230,40 @@ public enum TextNormalizer {
         return previous[b.count]
     }
 
+    /// `min(editDistance(a, b), limit + 1)`: the distance when it is at most `limit`, else
+    /// `limit + 1`, computed only in the band of cells within `limit` of the diagonal and
+    /// stopped once a whole row is past it (labels are matched within one edit per four
+    /// characters, and the full table for every phrase of the dictionary was a fiftieth of
+    /// extraction).
+    public static func editDistance<Element: Equatable>(_ a: [Element], _ b: [Element], limit: Int) -> Int {
+        let n = a.count, m = b.count
+        let far = max(limit, 0) + 1
+        guard abs(n - m) < far else { return far }
+        if n == 0 || m == 0 { return min(max(n, m), far) }
+        let k = far - 1
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: 2 * (m + 1)) { rows in
+            var previous = UnsafeMutableBufferPointer(rebasing: rows[0...m])
+            var current = UnsafeMutableBufferPointer(rebasing: rows[(m + 1)...])
+            for j in 0...m { previous[j] = min(j, far) }
+            for i in 1...n {
+                let lo = max(1, i - k), hi = min(m, i + k)
+                // Cells outside the band are at least `far` away; so are those read from it.
+                current[lo - 1] = lo == 1 ? min(i, far) : far
+                if hi < m { current[hi + 1] = far }
+                var best = current[lo - 1]
+                let x = a[i - 1]
+                for j in lo...hi {
+                    let v = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (x == b[j - 1] ? 0 : 1), far)
+                    current[j] = v
+                    if v < best { best = v }
+                }
+                if best >= far { return far }
+                swap(&previous, &current)
+            }
+            return previous[m]
+        }
+    }
+
     /// A text's characters as numbers, equal exactly when the characters are equal (Swift
     /// compares characters by canonical equivalence, which made comparing labels character by
     /// character a visible cost). A character that is one scalar from a range with no

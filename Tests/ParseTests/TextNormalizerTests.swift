@@ -66,3 +66,44 @@ import Testing
         }
     }
 }
+
+@Suite struct BoundedEditDistanceTests {
+    /// The banded distance with a limit is the full distance capped at one past the limit, on
+    /// random sequences of a small alphabet (so that near matches are common), every length
+    /// from empty to 14 and limits from below zero to past the lengths.
+    @Test func boundedDistanceIsTheFullDistanceCapped() {
+        struct LCG: RandomNumberGenerator {
+            var state: UInt64 = 0x2545_F491_4F6C_DD1D
+            mutating func next() -> UInt64 { state = state &* 6364136223846793005 &+ 1442695040888963407; return state }
+        }
+        var random = LCG()
+        var checked = 0, within = 0
+        for _ in 0..<6_000 {
+            let alphabet = UInt32.random(in: 2...5, using: &random)
+            let a = (0..<Int.random(in: 0...14, using: &random)).map { _ in UInt32.random(in: 0..<alphabet, using: &random) }
+            // Often an edit or two away from `a`, sometimes unrelated.
+            var b = a
+            if Bool.random(using: &random) {
+                b = (0..<Int.random(in: 0...14, using: &random)).map { _ in UInt32.random(in: 0..<alphabet, using: &random) }
+            } else {
+                for _ in 0..<Int.random(in: 0...3, using: &random) {
+                    switch Int.random(in: 0..<3, using: &random) {
+                    case 0: b.insert(UInt32.random(in: 0..<alphabet, using: &random), at: Int.random(in: 0...b.count, using: &random))
+                    case 1 where !b.isEmpty: b.remove(at: Int.random(in: 0..<b.count, using: &random))
+                    default: if !b.isEmpty { b[Int.random(in: 0..<b.count, using: &random)] = UInt32.random(in: 0..<alphabet, using: &random) }
+                    }
+                }
+            }
+            let full = TextNormalizer.editDistance(a, b)
+            for limit in -1...16 {
+                let bounded = TextNormalizer.editDistance(a, b, limit: limit)
+                #expect(bounded == min(full, max(limit, 0) + 1), "\(a) \(b) limit \(limit): \(bounded), full \(full)")
+                checked += 1
+                if full <= limit { within += 1 }
+            }
+        }
+        // The cases where the limit is not reached, where the exact distance must come back,
+        // are a good share of those checked.
+        #expect(within > checked / 4)
+    }
+}
