@@ -203,8 +203,11 @@ extension TemplateValue {
         case .object(let object):
             f.add(5)
             f.add(UInt64(object.names.count))
+            // A name by its key (its bytes when they fit in eight, else a hash of them):
+            // hashing every field name's text again was 0.03 G instructions of the 5.3 G of a
+            // first build of 1,000 reports.
             for (name, value) in zip(object.names, object.values) {
-                f.add(name.text)
+                f.add(name.key)
                 value.add(to: &f)
             }
         }
