@@ -140,7 +140,7 @@ public enum ExportRecord {
             if let placed = FigureKeys.orderedPlaces(of: keys) {
                 // Canonical keys: written from their quoted form, made once.
                 for (i, place) in placed {
-                    f.quotedKey(quotedKeys[place], &out)
+                    f.placedKey(place, &out)
                     if let v = entries[i].value { out.number(v) } else { out += "null" }
                 }
             } else {
@@ -157,7 +157,7 @@ public enum ExportRecord {
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
             report.figures.forEachPlaced { place, key, figure in
-                if let place { f.quotedKey(quotedKeys[place], &out) } else { f.key(key, &out) }
+                if let place { f.placedKey(place, &out) } else { f.key(key, &out) }
                 if let v = figure.value { out.number(v) } else { out += "null" }
             }
             f.close(&out)
@@ -223,6 +223,17 @@ public enum ExportRecord {
         return quoted.bytes
     }
 
+    /// What starts the member of each canonical key (by place) in an object whose members
+    /// are at `indent`: the line break and indentation, the quoted key and the colon; for
+    /// compact text, the quoted key and the colon. Made once for the three layouts the
+    /// exports use: one append per figure where there were four.
+    static let compactMembers: [[UInt8]] = quotedKeys.map { $0 + [0x3A] }
+    static let prettyMembers4 = prettyMembers(indent: 4)
+    static let prettyMembers6 = prettyMembers(indent: 6)
+    static func prettyMembers(indent: Int) -> [[UInt8]] {
+        quotedKeys.map { ByteSink.newlines[indent] + $0 + ContainerWriter.prettyColon }
+    }
+
     /// Writes an object or an array in `JSONText`'s layout, one member at a time.
     struct ContainerWriter {
         let pretty: Bool
@@ -259,6 +270,16 @@ public enum ExportRecord {
             item(&out)
             out.bytes.append(contentsOf: quoted)
             if pretty { out.bytes.append(contentsOf: Self.prettyColon) } else { out.bytes.append(0x3A) }
+        }
+
+        /// `quotedKey` for a canonical key by its place, from the members made once.
+        mutating func placedKey(_ place: Int, _ out: inout ByteSink) {
+            let members: [[UInt8]]? = !pretty ? ExportRecord.compactMembers
+                : indent + 2 == 4 ? ExportRecord.prettyMembers4 : indent + 2 == 6 ? ExportRecord.prettyMembers6 : nil
+            guard let members else { return quotedKey(ExportRecord.quotedKeys[place], &out) }
+            if count > 0 { out.bytes.append(0x2C) }
+            count += 1
+            out.bytes.append(contentsOf: members[place])
         }
 
         func string(_ value: String?, _ out: inout ByteSink) {

@@ -141,9 +141,12 @@ public struct ByteSink: JSONSink {
         if n < 0 { bytes.append(0x2D); n = -n }
         var digits: (UInt64, UInt64) = (0, 0)
         var count = 0
+        if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: n) + 0x30) }
         withUnsafeMutableBytes(of: &digits) { d in
             repeat { d[15 - count] = UInt8(truncatingIfNeeded: n % 10) + 0x30; n /= 10; count += 1 } while n > 0
-            bytes.append(contentsOf: d[(16 - count)...])
+            // Byte by byte: appending the slice went through the generic copy of a collection,
+            // dearer than the digits.
+            for i in (16 - count)..<16 { bytes.append(d[i]) }
         }
     }
 }
