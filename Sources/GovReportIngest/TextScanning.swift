@@ -76,16 +76,37 @@ extension String {
     /// punctuation and spaces, CJK symbols, the unified ideographs and the full-width forms.
     /// Such text reads the same scalar by scalar as character by character, which is much
     /// cheaper; anything else is read by characters.
+    ///
+    /// Read on the bytes (ASCII byte by byte, other scalars decoded), not through the scalar
+    /// view, whose decoding cost more than the test.
     public var scalarsAreCharacters: Bool {
-        for u in unicodeScalars {
-            let v = u.value
-            if v < 0x300 { if v == 0x0D { return false }; continue }
-            if (v >= 0x2000 && v <= 0x200A) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
-                || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x3400 && v <= 0x4DBF)
-                || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6) { continue }
-            return false
+        func check(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                guard Self.isCharacterOfItsOwn(v) else { return false }
+                i += length
+            }
+            return true
         }
-        return true
+        if let answer = utf8.withContiguousStorageIfAvailable(check) { return answer }
+        return unicodeScalars.allSatisfy { Self.isCharacterOfItsOwn($0.value) }
+    }
+
+    /// The scalars `scalarsAreCharacters` accepts.
+    @inline(__always)
+    public static func isCharacterOfItsOwn(_ v: UInt32) -> Bool {
+        if v < 0x300 { return v != 0x0D }
+        return (v >= 0x2000 && v <= 0x200A) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
+            || (v >= 0x3000 && v <= 0x3029) || (v >= 0x3030 && v <= 0x303F) || (v >= 0x3400 && v <= 0x4DBF)
+            || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0xFFE0 && v <= 0xFFE6)
     }
 
     /// The text's words: its runs of characters that are not white space (what

@@ -43,6 +43,32 @@ import Testing
         #expect("一、总体情况\t12 3".scalarsAreCharacters)
     }
 
+    /// The byte reading of `scalarsAreCharacters` answers as the scalar rule does: on every
+    /// scalar alone, and on random texts of scalars from either side of every range's edges
+    /// (one scalar out of range anywhere must make it false).
+    @Test func scalarsAreCharactersOnBytesFollowsTheScalarRule() {
+        for v in UInt32(0)...0x10FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            let alone = String(String.UnicodeScalarView([u]))
+            #expect(alone.scalarsAreCharacters == String.isCharacterOfItsOwn(v), "\(String(v, radix: 16))")
+        }
+        let edges: [UInt32] = [0x0C, 0x0D, 0x0E, 0x41, 0x7F, 0x80, 0x2FF, 0x300, 0x1FFF, 0x2000, 0x200A, 0x200B, 0x200F, 0x2010, 0x2027,
+                               0x2028, 0x202F, 0x2030, 0x205E, 0x205F, 0x2FFF, 0x3000, 0x3029, 0x302A, 0x302F, 0x3030, 0x303F, 0x3040,
+                               0x33FF, 0x3400, 0x4DBF, 0x4DC0, 0x4DFF, 0x4E00, 0x9FFF, 0xA000, 0xFF00, 0xFF01, 0xFF60, 0xFF61, 0xFFDF,
+                               0xFFE0, 0xFFE6, 0xFFE7, 0x1F600, 0x20000]
+        var state: UInt64 = 0x5DEE_CE66_D1CE_4E5B
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        for _ in 0..<20_000 {
+            let scalars = (0..<(1 + next(12))).map { _ in Unicode.Scalar(edges[next(edges.count)])! }
+            let text = String(String.UnicodeScalarView(scalars))
+            #expect(text.scalarsAreCharacters == scalars.allSatisfy { String.isCharacterOfItsOwn($0.value) },
+                    "\(scalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     @Test func scalarPathsReadLinesAsTheCharacterPathsDo() {
         var differences: [String] = []
         var headings = 0
