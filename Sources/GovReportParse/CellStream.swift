@@ -373,10 +373,14 @@ public struct CellStream: Sendable {
         var values: [Cell] = []
         var carry: [Cell] = []
         var layout = RawRow.Layout.loose
+        // Each row's arrays are made with room for as many cells as the last row had (rows of
+        // a table are alike): grown cell by cell they were reallocated four or five times a row.
+        var labelRoom = 2, valueRoom = 8
         func finish() {
             if !values.isEmpty {
-                rows.append(RawRow(labels: carry + labels, values: values, layout: layout))
+                rows.append(RawRow(labels: carry.isEmpty ? labels : carry + labels, values: values, layout: layout))
                 carry = []
+                valueRoom = values.count
             } else if layout == .tabbed || layout == .aligned {
                 // A label line without values: a row whose cells are all blank, or a label
                 // that continues on the next line (text copied from PDFs). Keep it both ways:
@@ -386,9 +390,11 @@ public struct CellStream: Sendable {
             } else {
                 carry = []
             }
-            labels.removeAll()
-            values.removeAll()
+            if !labels.isEmpty { labelRoom = labels.count; labels = []; labels.reserveCapacity(labelRoom) }
+            if !values.isEmpty { values = []; values.reserveCapacity(valueRoom) }
         }
+        labels.reserveCapacity(labelRoom)
+        values.reserveCapacity(valueRoom)
         for item in items {
             switch item {
             case .rowBreak:
