@@ -39,3 +39,24 @@ import Testing
         }
     }
 }
+
+@Suite struct FingerprintTests {
+    /// A number is fingerprinted as its eight little-endian bytes are, on the edges and 20,000
+    /// generated numbers, alone and after other fields (a byte out of order, or one dropped,
+    /// changes the value).
+    @Test func numbersAreFingerprintedAsTheirBytes() {
+        var state: UInt64 = 0x0123_4567_89AB_CDEF
+        var numbers: [UInt64] = [0, 1, 0xFF, 0x100, UInt64.max, UInt64.max - 1, 1 << 63, 0x8000_0000, 0x0102_0304_0506_0708]
+        for _ in 0..<20_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            numbers.append(state >> UInt64(state % 64))
+        }
+        for (i, n) in numbers.enumerated() {
+            var a = Fingerprint(), b = Fingerprint()
+            if i % 2 == 1 { a.add("前缀"); b.add("前缀") }
+            a.add(n)
+            withUnsafeBytes(of: n.littleEndian) { b.add(bytes: Array($0)) }
+            #expect(a.value == b.value, "\(String(n, radix: 16))")
+        }
+    }
+}
