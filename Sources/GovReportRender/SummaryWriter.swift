@@ -13,9 +13,9 @@ public struct SummaryWriter {
     public func markdown(_ checked: CheckedReport, handling known: Handling? = nil) -> String {
         let report = checked.report
         let esc = Markdown.escape
-        func n(_ key: String) -> String {
-            guard let v = checked.value(key) else { return "未载明" }
-            return "\(NumberFormat.count(v))\(checked.isInferred(key) ? "（推算）" : "")"
+        func n(_ key: PlacedKey) -> String {
+            guard let resolved = checked.resolved(key) else { return "未载明" }
+            return NumberFormat.count(resolved.value) + (resolved.inferred ? "（推算）" : "")
         }
         var lines: [String] = []
         let who = esc(report.agency?.name ?? "本机关")
@@ -39,29 +39,29 @@ public struct SummaryWriter {
             return lines.joined(separator: "\n") + "\n"
         }
 
-        let app = FigureKeys.application
+        let keys = Self.keys
         let handling = known ?? Handling(checked)
-        let handled = checked.value(app("outcome_total", "total"))
-        var sentence = "\(who) \(year)新收政府信息公开申请 **\(n(app("new", "total")))** 件，上年结转 \(n(app("carried_over", "total"))) 件；"
-        sentence += "本年办理结果合计 **\(n(app("outcome_total", "total")))** 件"
+        let handled = checked.resolved(keys.outcomeTotal)?.value
+        var sentence = "\(who) \(year)新收政府信息公开申请 **\(n(keys.newTotal))** 件，上年结转 \(n(keys.carriedOver)) 件；"
+        sentence += "本年办理结果合计 **\(n(keys.outcomeTotal))** 件"
         let parts = handling.categories.map { c -> String in
             let share = NumberFormat.share(c.value, of: handled)
             return "\(c.label) \(NumberFormat.count(c.value)) 件" + (share == "—" ? "" : "（\(share)）")
         }
         sentence += "，其中" + parts.joined(separator: "、") + "；"
-        sentence += "结转下年度继续办理 \(n(app("carried_forward", "total"))) 件。"
+        sentence += "结转下年度继续办理 \(n(keys.carriedForward)) 件。"
         lines.append(sentence)
         lines.append("")
 
-        let applicants = FigureKeys.applicantKinds.compactMap { c -> String? in
-            guard let v = checked.value(app("new", c.key)), v > 0 else { return nil }
-            return "\(c.label) \(NumberFormat.count(v)) 件\(checked.isInferred(app("new", c.key)) ? "（推算）" : "")"
+        let applicants = keys.applicants.compactMap { label, key -> String? in
+            guard let resolved = checked.resolved(key), resolved.value > 0 else { return nil }
+            return "\(label) \(NumberFormat.count(resolved.value)) 件\(resolved.inferred ? "（推算）" : "")"
         }
         if !applicants.isEmpty { lines.append("- 新收申请按申请人：" + applicants.joined(separator: "、") + "。") }
 
-        let reviewParts = FigureKeys.reviewGroups.map { g in "\(g.label) \(n(FigureKeys.review(g.key, "total"))) 件" }
+        let reviewParts = keys.reviewTotals.map { label, key in "\(label) \(n(key)) 件" }
         lines.append("- 行政复议与行政诉讼：" + reviewParts.joined(separator: "，") + "；其中结果纠正 "
-            + FigureKeys.reviewGroups.map { n(FigureKeys.review($0.key, "corrected")) }.joined(separator: "、") + " 件。")
+            + keys.reviewCorrected.map(n).joined(separator: "、") + " 件。")
 
         if let f = report.figures[FigureKeys.Prose.itemsPublished], let v = f.value {
             lines.append("- 正文称全年共发布信息 \(NumberFormat.count(v)) 条。")
@@ -73,4 +73,18 @@ public struct SummaryWriter {
         }
         return lines.joined(separator: "\n") + "\n"
     }
+
+    /// The figures a summary of the national formats names, with their places, made once (a
+    /// page made each key's text and hashed it to find the figure).
+    struct Keys {
+        let newTotal = PlacedKey(FigureKeys.application("new", "total"))
+        let carriedOver = PlacedKey(FigureKeys.application("carried_over", "total"))
+        let outcomeTotal = PlacedKey(FigureKeys.application("outcome_total", "total"))
+        let carriedForward = PlacedKey(FigureKeys.application("carried_forward", "total"))
+        let applicants = FigureKeys.applicantKinds.map { ($0.label, PlacedKey(FigureKeys.application("new", $0.key))) }
+        let reviewTotals = FigureKeys.reviewGroups.map { ($0.label, PlacedKey(FigureKeys.review($0.key, "total"))) }
+        let reviewCorrected = FigureKeys.reviewGroups.map { PlacedKey(FigureKeys.review($0.key, "corrected")) }
+    }
+
+    static let keys = Keys()
 }
