@@ -52,8 +52,10 @@ struct MetadataExtractor {
 
         // Web-page chrome: 发布机构 / 发文机关 / 发布日期.
         var chromeAgency: String?
-        // (On the expression's own words: prose that only mentions 发布 is passed over.)
-        for line in lines.prefix(60) where line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关") {
+        // (On the expression's own words: prose that only mentions 发布 is passed over. All
+        // three start with 发: a line without it is passed over in one search, not three.)
+        for line in lines.prefix(60) where line.includes("发")
+            && (line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关")) {
             let t = TextNormalizer.halfWidth(line)
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let field = String(t[Range(m.range(at: 1), in: t)!])
