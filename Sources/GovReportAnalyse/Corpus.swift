@@ -1,4 +1,5 @@
 import GovReportCheck
+import GovReportIngest
 import GovReportParse
 
 /// The checked reports of one build, in a fixed order (agency, year, source), each with a
@@ -16,26 +17,35 @@ public struct Corpus: Sendable {
     public let entries: [Entry]
     /// Indices into `entries` of every report of an agency, by year.
     public let byAgency: [String: [Int]]
+    /// The keys of `byAgency` in order.
+    public let agencyKeys: [String]
 
     public init(_ reports: [CheckedReport]) {
         // In (agency, year, source) order, sorting the agencies once each and then each
         // agency's few reports: comparing agency names (Chinese text, compared through its
         // normal form) for every pair of reports was most of the time planning a rebuild.
-        var groups: [String: [Int]] = [:]
-        for (i, checked) in reports.enumerated() { groups[checked.report.agencyKey ?? "~", default: []].append(i) }
+        // (Keyed and sorted as `TextKey`s: the same groups and order as by `String`, without
+        // hashing and comparing every name through its normal form.)
+        var groups: [TextKey: [Int]] = [:]
+        for (i, checked) in reports.enumerated() { groups[TextKey(checked.report.agencyKey ?? "~"), default: []].append(i) }
         var sorted: [CheckedReport] = []
         sorted.reserveCapacity(reports.count)
         // Each agency's reports end up side by side: their places are known without hashing
         // every report's agency name again.
         var byAgency: [String: [Int]] = [:]
         byAgency.reserveCapacity(groups.count)
+        var agencyKeys: [String] = []
+        agencyKeys.reserveCapacity(groups.count)
         for key in groups.keys.sorted() {
             let members = groups[key]!.sorted {
                 (reports[$0].report.year ?? 0, reports[$0].report.source) < (reports[$1].report.year ?? 0, reports[$1].report.source)
             }
             // (Reports without an agency share the group "~" and are left out.)
             let named = members.indices.filter { reports[members[$0]].report.agencyKey != nil }.map { sorted.count + $0 }
-            if !named.isEmpty { byAgency[key] = named }
+            if !named.isEmpty {
+                byAgency[key.text] = named
+                agencyKeys.append(key.text)
+            }
             for i in members { sorted.append(reports[i]) }
         }
         var used: [String: Int] = [:]
@@ -50,6 +60,7 @@ public struct Corpus: Sendable {
         }
         self.entries = entries
         self.byAgency = byAgency
+        self.agencyKeys = agencyKeys
     }
 
     /// Other reports of the same agency for the same year (duplicates or re-issues).

@@ -46,7 +46,7 @@ public struct CorpusAnalysis: Sendable {
         // On every core: at national scale this is a noticeable part of a rebuild.
         indicators = corpus.entries.parallelMap(chunk: 256) { Indicators($0.checked) }
         var agencies: [AgencyHistory] = []
-        for key in corpus.byAgency.keys.sorted() {
+        for key in corpus.agencyKeys {
             let indices = corpus.byAgency[key]!
             let first = corpus.entries[indices[0]]
             var entries: [Int: Int] = [:]

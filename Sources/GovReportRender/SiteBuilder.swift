@@ -178,8 +178,10 @@ public struct SiteBuilder {
         // are kept (the site shows them side by side); the user is told.
         // (By index, the first of each agency and year remembered: grouping copies of every
         // report under a made-up key was a tenth of reading a rebuild's inputs.)
+        // (The agency as a `TextKey`: its Chinese name hashed through its normal form for every
+        // report was a visible part of a rebuild's serial reading.)
         struct AgencyYear: Hashable {
-            let agency: String
+            let agency: TextKey
             let year: Int
         }
         var first: [AgencyYear: Int] = [:]
@@ -187,7 +189,7 @@ public struct SiteBuilder {
         var shared: [AgencyYear: [Int]] = [:]
         for i in reading.reports.indices {
             guard let agency = reading.reports[i].report.agencyKey, let year = reading.reports[i].report.year else { continue }
-            let key = AgencyYear(agency: agency, year: year)
+            let key = AgencyYear(agency: TextKey(agency), year: year)
             if let j = first[key] { shared[key, default: [j]].append(i) } else { first[key] = i }
         }
         for (key, group) in shared {
@@ -195,7 +197,7 @@ public struct SiteBuilder {
             for path in paths {
                 let others = paths.filter { $0 != path }.joined(separator: ", ")
                 reading.diagnostics.append(Diagnostic(.warning, SourceLocation(path: path, line: 0),
-                    "another report of ‘\(key.agency)’ for \(key.year) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
+                    "another report of ‘\(key.agency.text)’ for \(key.year) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
             }
         }
         reading.diagnostics.sort()

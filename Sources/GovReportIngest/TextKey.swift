@@ -1,0 +1,70 @@
+import Foundation
+
+/// A text as a key for grouping and sorting, equal, hashed and ordered as `String` is
+/// (canonical equivalence, the order of normalized scalars), but read on its bytes when it is
+/// plain: made only of scalars that normalization leaves as they are and that nothing can
+/// join (ASCII, the unified ideographs, CJK and general punctuation without combining marks,
+/// full-width forms). Agency names are such text, and `String` hashed and compared them
+/// through their normal form: grouping and ordering ten thousand reports by agency was a
+/// tenth of planning a rebuild.
+public struct TextKey: Hashable, Comparable, Sendable {
+    public let text: String
+    /// Every scalar plain: the text is its own normal form, so its bytes decide.
+    let plain: Bool
+
+    public init(_ text: String) {
+        self.text = text
+        plain = Self.isPlain(text)
+    }
+
+    /// Scalars with no canonical decomposition, combining class 0 and no composition with the
+    /// scalar before them.
+    @inline(__always)
+    static func isPlainScalar(_ v: UInt32) -> Bool {
+        v < 0x80 || (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) || (v >= 0x3000 && v <= 0x3029)
+            || (v >= 0x3030 && v <= 0x303F) || (v >= 0xFF01 && v <= 0xFF60) || (v >= 0x2010 && v <= 0x2027)
+            || (v >= 0x2030 && v <= 0x205E)
+    }
+
+    static func isPlain(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { b in
+            var i = 0
+            while i < b.count {
+                if b[i] < 0x80 { i += 1; continue }
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                guard isPlainScalar(v) else { return false }
+                i += length
+            }
+            return true
+        } ?? text.unicodeScalars.allSatisfy { isPlainScalar($0.value) }
+    }
+
+    public static func == (a: TextKey, b: TextKey) -> Bool {
+        guard a.plain && b.plain else { return a.text == b.text }
+        return compareBytes(a.text, b.text) == 0
+    }
+
+    public static func < (a: TextKey, b: TextKey) -> Bool {
+        guard a.plain && b.plain else { return a.text < b.text }
+        return compareBytes(a.text, b.text) < 0
+    }
+
+    /// Plain text by its bytes, any other by the bytes of its normal form (NFC), which for
+    /// text canonically equal to a plain one are that one's bytes.
+    public func hash(into hasher: inout Hasher) {
+        var bytes = plain ? text : text.precomposedStringWithCanonicalMapping
+        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    /// The order of the texts' UTF-8 bytes (that of their scalars).
+    static func compareBytes(_ a: String, _ b: String) -> Int {
+        var x = a, y = b
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                let n = min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return c != 0 ? Int(c) : p.count - q.count
+            }
+        }
+    }
+}
