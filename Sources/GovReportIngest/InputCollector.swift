@@ -43,8 +43,18 @@ public struct InputCollector: Sendable {
     public init() {}
 
     public func collect(_ paths: [String], relativeTo base: URL? = nil) -> (inputs: [Input], errors: [IngestError]) {
+        let collected = collectListing(paths, relativeTo: base)
+        return (collected.inputs, collected.errors)
+    }
+
+    /// `collect`, and for every folder walked the names of the Markdown files in it (`.md`,
+    /// not hidden): the notes beside the reports, known from the one listing of the folder
+    /// (`Notes.collect` listed every folder again, a twentieth of a rebuild's serial part).
+    public func collectListing(_ paths: [String], relativeTo base: URL? = nil)
+        -> (inputs: [Input], errors: [IngestError], markdown: [String: Set<String>]) {
         // In the order found, each file (by its real path) once.
         var inputs: [Input] = []
+        var markdown: [String: Set<String>] = [:]
         var seen = Set<String>()
         var errors: [IngestError] = []
         var visitedDirs = Set<String>()
@@ -68,6 +78,7 @@ public struct InputCollector: Sendable {
             defer { closedir(stream) }
             let fd = dirfd(stream)
             var entries = DirectoryListing.entries(stream).filter { !$0.name.hasPrefix(".") }
+            markdown[dir.isEmpty ? "/" : dir] = Set(entries.lazy.filter { $0.name.hasSuffix(".md") }.map(\.name))
             entries.sort { $0.name < $1.name }
             for (name, kind) in entries {
                 let isReport = Self.isReport(name)
@@ -122,6 +133,6 @@ public struct InputCollector: Sendable {
         if !zip(sorted, sorted.dropFirst()).allSatisfy({ $0.displayPath < $1.displayPath }) {
             sorted.sort { $0.displayPath < $1.displayPath }
         }
-        return (sorted, errors)
+        return (sorted, errors, markdown)
     }
 }

@@ -11,7 +11,10 @@ public struct Notes: Sendable {
 
     public init() {}
 
-    public static func collect(beside inputs: [InputCollector.Input], folder: URL?) -> (Notes, [IngestError]) {
+    /// - Parameter listed: the `.md` names of folders already listed (`InputCollector.collectListing`);
+    ///   other folders are listed here.
+    public static func collect(beside inputs: [InputCollector.Input], folder: URL?,
+                               listed: [String: Set<String>] = [:]) -> (Notes, [IngestError]) {
         var notes = Notes()
         var errors: [IngestError] = []
         func read(_ url: URL, _ display: String) -> String? {
@@ -25,7 +28,7 @@ public struct Notes: Sendable {
             let folder = PathName.folder(input.path).map { $0.isEmpty ? "/" : String($0) } ?? "."
             let stem = String(PathName.stem(PathName.lastComponent(input.path)))
             if listings[folder] == nil {
-                listings[folder] = Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                listings[folder] = listed[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
             }
             if listings[folder]!.contains(stem + ".md"),
                let text = read(URL(fileURLWithPath: folder).appendingPathComponent(stem + ".md"), (input.displayPath as NSString).deletingPathExtension + ".md") {

@@ -100,8 +100,8 @@ public struct SiteBuilder {
     /// Without `fingerprints`, the files' hashes, the reports' digests and the inputs for the
     /// cache (which only a site build uses) are not made.
     func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true) -> Reading {
-        let (files, errors) = InputCollector().collect(inputs, relativeTo: base)
-        let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder)
+        let (files, errors, markdown) = InputCollector().collectListing(inputs, relativeTo: base)
+        let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder, listed: markdown)
         let cache = loadCache()
         var reading = Reading()
         reading.notes = notes

@@ -4,6 +4,33 @@ import TestSupport
 import Testing
 
 @Suite struct InputCollectorTests {
+    /// The notes found from the walk's own listing are those a listing of each folder finds:
+    /// notes beside reports, in nested folders (a link to one walked once), with a report given as a file too;
+    /// names that only look like notes (upper-case `.MD`, another stem, a folder named like
+    /// a note, which is reported as unreadable either way).
+    @Test func notesFromTheWalksListingAreTheNotesOfAFreshListing() throws {
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        for folder in ["a", "a/b", "c", "c/d.md"] { try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true) }
+        for (path, text) in [("a/r1.txt", "x"), ("a/r1.md", "注一"), ("a/r2.txt", "x"), ("a/R2.MD", "no"), ("a/b/r3.htm", "x"),
+                             ("a/b/r3.md", "注三"), ("a/b/other.md", "no"), ("c/d.txt", "x"), ("c/e.txt", "x"), ("c/e.md", "注五"),
+                             ("f.txt", "x"), ("f.md", "注六")] {
+            try Data(text.utf8).write(to: root.appendingPathComponent(path))
+        }
+        try fm.createSymbolicLink(at: root.appendingPathComponent("linked"), withDestinationURL: root.appendingPathComponent("a/b"))
+        let given = [root.path + "/a", root.path + "/c", root.path + "/linked", root.path + "/f.txt"]
+        let (inputs, errors, markdown) = InputCollector().collectListing(given)
+        #expect(errors.isEmpty)
+        #expect(inputs.count == 6)  // the linked folder is the nested one, walked once
+        let (walked, walkedErrors) = Notes.collect(beside: inputs, folder: nil, listed: markdown)
+        let (fresh, freshErrors) = Notes.collect(beside: inputs, folder: nil)
+        #expect(walked.reports == fresh.reports)
+        #expect(walkedErrors.map(\.diagnostic) == freshErrors.map(\.diagnostic))
+        #expect(Set(walked.reports.values) == ["注一", "注三", "注五", "注六"])
+        #expect(walkedErrors.count == 1)  // the folder c/d.md
+    }
+
     @Test func foldersAreSearchedRecursivelyAndSorted() throws {
         let root = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: root) }
