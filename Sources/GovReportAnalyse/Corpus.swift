@@ -50,9 +50,14 @@ public struct Corpus: Sendable {
         }
         var used: [String: Int] = [:]
         var entries: [Entry] = []
+        // An agency's reports are side by side: the hash of its name is made once for them
+        // (reused only for the same bytes: the hash is of the bytes).
+        var last: (part: String, hex: String)?
         for checked in sorted {
             let agencyPart = checked.report.agencyKey ?? checked.report.source
-            var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(StableHash.hex(agencyPart))"
+            let hex: String
+            if let last, TextKey.sameBytes(last.part, agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
+            var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(hex)"
             let n = used[id, default: 0] + 1
             used[id] = n
             if n > 1 { id += "-\(n)" }

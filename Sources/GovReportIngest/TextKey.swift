@@ -56,6 +56,9 @@ public struct TextKey: Hashable, Comparable, Sendable {
         bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
+    /// Whether two texts are the same bytes (not merely canonically equal).
+    public static func sameBytes(_ a: String, _ b: String) -> Bool { compareBytes(a, b) == 0 }
+
     /// The order of the texts' UTF-8 bytes (that of their scalars).
     static func compareBytes(_ a: String, _ b: String) -> Int {
         var x = a, y = b

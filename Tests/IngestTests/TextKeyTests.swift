@@ -55,4 +55,14 @@ import Testing
         for (key, count) in byKey { #expect(byString[key.text] == count) }
         #expect(texts.map(TextKey.init).sorted().map(\.text).elementsEqual(texts.sorted(), by: ==))
     }
+
+    /// `sameBytes` tells canonically equal texts with different bytes apart.
+    @Test func sameBytesIsByteEquality() {
+        for a in Self.texts().prefix(300) {
+            for b in Self.texts().prefix(300) {
+                #expect(TextKey.sameBytes(a, b) == Array(a.utf8).elementsEqual(Array(b.utf8)))
+            }
+        }
+        #expect("六" == "\u{F9D1}" && !TextKey.sameBytes("六", "\u{F9D1}"))
+    }
 }
