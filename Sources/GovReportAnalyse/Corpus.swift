@@ -56,7 +56,7 @@ public struct Corpus: Sendable {
         for checked in sorted {
             let agencyPart = checked.report.agencyKey ?? checked.report.source
             let hex: String
-            if let last, TextKey.sameBytes(last.part, agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
+            if let last, last.part.hasSameBytes(as: agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
             var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(hex)"
             let n = used[id, default: 0] + 1
             used[id] = n

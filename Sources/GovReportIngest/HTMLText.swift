@@ -126,11 +126,17 @@ public enum HTMLText {
                 return kind(named: String(cString: UnsafeRawPointer(cName).assumingMemoryBound(to: CChar.self)).lowercased())
             }
             if b >= 0x41 && b <= 0x5A { b += 0x20 }
-            if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
+            pack(b, at: i, &low, &high)
             i += 1
         }
         for known in packedKinds where known.low == low && known.high == high { return known.kind }
         return .inline
+    }
+
+    /// Byte `i` (below 16) of a name into the two words it is packed in.
+    @inline(__always)
+    static func pack(_ b: UInt8, at i: Int, _ low: inout UInt64, _ high: inout UInt64) {
+        if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
     }
 
     /// The kind of a lower-cased name: the reference the packed lookup is tested against.
@@ -147,9 +153,7 @@ public enum HTMLText {
         return names.compactMap { name in
             guard seen.insert(name).inserted else { return nil }
             var low: UInt64 = 0, high: UInt64 = 0
-            for (i, b) in name.utf8.enumerated() {
-                if i < 8 { low |= UInt64(b) << (8 * UInt64(i)) } else { high |= UInt64(b) << (8 * UInt64(i - 8)) }
-            }
+            for (i, b) in name.utf8.enumerated() { pack(b, at: i, &low, &high) }
             return (low, high, kind(named: name))
         }
     }()

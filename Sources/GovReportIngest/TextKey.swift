@@ -41,33 +41,17 @@ public struct TextKey: Hashable, Comparable, Sendable {
 
     public static func == (a: TextKey, b: TextKey) -> Bool {
         guard a.plain && b.plain else { return a.text == b.text }
-        return compareBytes(a.text, b.text) == 0
+        return a.text.hasSameBytes(as: b.text)
     }
 
     public static func < (a: TextKey, b: TextKey) -> Bool {
         guard a.plain && b.plain else { return a.text < b.text }
-        return compareBytes(a.text, b.text) < 0
+        return a.text.compareBytes(b.text) < 0
     }
 
     /// Plain text by its bytes, any other by the bytes of its normal form (NFC), which for
     /// text canonically equal to a plain one are that one's bytes.
     public func hash(into hasher: inout Hasher) {
-        var bytes = plain ? text : text.precomposedStringWithCanonicalMapping
-        bytes.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
-
-    /// Whether two texts are the same bytes (not merely canonically equal).
-    public static func sameBytes(_ a: String, _ b: String) -> Bool { compareBytes(a, b) == 0 }
-
-    /// The order of the texts' UTF-8 bytes (that of their scalars).
-    static func compareBytes(_ a: String, _ b: String) -> Int {
-        var x = a, y = b
-        return x.withUTF8 { p in
-            y.withUTF8 { q in
-                let n = min(p.count, q.count)
-                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
-                return c != 0 ? Int(c) : p.count - q.count
-            }
-        }
+        (plain ? text : text.precomposedStringWithCanonicalMapping).hashBytes(into: &hasher)
     }
 }

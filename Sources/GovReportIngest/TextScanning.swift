@@ -46,6 +46,34 @@ extension String {
     }
 }
 
+extension String {
+    /// The order of the two texts' UTF-8 bytes (that of their scalars): negative, zero or
+    /// positive. Not `String`'s order or equality, which go through the normal form: for
+    /// keys told apart by their bytes (the build cache's strings, the label memo) and for
+    /// texts known to be their own normal form (`TextKey`).
+    public func compareBytes(_ other: String) -> Int {
+        var x = self, y = other
+        return x.withUTF8 { p in
+            y.withUTF8 { q in
+                let n = min(p.count, q.count)
+                let c = n == 0 ? 0 : memcmp(p.baseAddress!, q.baseAddress!, n)
+                return c != 0 ? Int(c) : p.count - q.count
+            }
+        }
+    }
+
+    /// Whether the two texts are the same bytes (not merely canonically equal).
+    public func hasSameBytes(as other: String) -> Bool {
+        utf8.count == other.utf8.count && compareBytes(other) == 0
+    }
+
+    /// Feeds the text's UTF-8 bytes to `hasher` (`String`'s own hash is of its normal form).
+    public func hashBytes(into hasher: inout Hasher) {
+        var text = self
+        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+}
+
 /// Unicode's whitespace classes from their fixed lists: the property tables behind
 /// `Unicode.Scalar.Properties` and `Character.isWhitespace` were looked up for every
 /// character of every report, a visible part of reading. A test compares these with the

@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 
 /// The official row labels of the report tables and the variants seen in real reports,
 /// loaded from `Resources/labels/labels.tsv`. Cells are matched against it with a tolerant
@@ -134,18 +135,13 @@ final class MatchMemo: Sendable {
 
         func hash(into hasher: inout Hasher) {
             hasher.combine(table)
-            var text = self.text
-            text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+            text.hashBytes(into: &hasher)
         }
 
         static func == (a: Key, b: Key) -> Bool {
-            guard a.table == b.table else { return false }
             // The bytes compared at once (the generic element-by-element compare was a
             // visible cost: every label lookup ends in one).
-            var x = a.text, y = b.text
-            return x.withUTF8 { p in
-                y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
-            }
+            a.table == b.table && a.text.hasSameBytes(as: b.text)
         }
     }
 

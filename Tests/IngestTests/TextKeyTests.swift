@@ -56,13 +56,15 @@ import Testing
         #expect(texts.map(TextKey.init).sorted().map(\.text).elementsEqual(texts.sorted(), by: ==))
     }
 
-    /// `sameBytes` tells canonically equal texts with different bytes apart.
-    @Test func sameBytesIsByteEquality() {
+    /// `hasSameBytes` tells canonically equal texts with different bytes apart, and
+    /// `compareBytes` orders by the bytes.
+    @Test func byteComparisonsAreOnTheBytes() {
         for a in Self.texts().prefix(300) {
             for b in Self.texts().prefix(300) {
-                #expect(TextKey.sameBytes(a, b) == Array(a.utf8).elementsEqual(Array(b.utf8)))
+                #expect(a.hasSameBytes(as: b) == Array(a.utf8).elementsEqual(Array(b.utf8)))
+                #expect((a.compareBytes(b) < 0) == Array(a.utf8).lexicographicallyPrecedes(Array(b.utf8)))
             }
         }
-        #expect("六" == "\u{F9D1}" && !TextKey.sameBytes("六", "\u{F9D1}"))
+        #expect("六" == "\u{F9D1}" && !"六".hasSameBytes(as: "\u{F9D1}"))
     }
 }

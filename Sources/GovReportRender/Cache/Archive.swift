@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 import GovReportParse
 
 /// A compact binary form for the build cache: integers as varints, strings once each in a
@@ -12,17 +13,9 @@ struct ArchiveString: Hashable {
 
     init(_ text: String) { self.text = text }
 
-    static func == (a: ArchiveString, b: ArchiveString) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in
-            y.withUTF8 { q in p.count == q.count && (p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) }
-        }
-    }
+    static func == (a: ArchiveString, b: ArchiveString) -> Bool { a.text.hasSameBytes(as: b.text) }
 
-    func hash(into hasher: inout Hasher) {
-        var text = text
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
 }
 
 struct ArchiveWriter {
