@@ -193,16 +193,25 @@ struct ArchiveReader {
         return bytes[at]
     }
 
+    /// A varint, read from the buffer in place (through `byte()` it was most of decoding the
+    /// cache's ten thousand reports on a rebuild).
     mutating func int() throws(Malformed) -> Int {
+        var i = at
         var v: UInt64 = 0
-        var shift: UInt64 = 0
-        while true {
-            let b = try byte()
-            v |= UInt64(b & 0x7F) << shift
-            if b < 0x80 { break }
-            shift += 7
-            guard shift < 64 else { throw Malformed() }
+        let complete = bytes.withUnsafeBufferPointer { buffer in
+            var shift: UInt64 = 0
+            while i < buffer.count {
+                let b = buffer[i]
+                i += 1
+                v |= UInt64(b & 0x7F) << shift
+                if b < 0x80 { return true }
+                shift += 7
+                if shift >= 64 { return false }
+            }
+            return false
         }
+        guard complete else { throw Malformed() }
+        at = i
         return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
     }
 

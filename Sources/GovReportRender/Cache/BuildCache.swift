@@ -123,6 +123,9 @@ struct BuildCache: Sendable {
 
             let decoded = Mutex<[(String, Input)?]>(Array(repeating: nil, count: count))
             let failed = Atomic<Bool>(false)
+            // Each layout's places found once here, not once per chunk of entries (every chunk
+            // starts from a copy of this reader).
+            reader.findAllPlaces()
             let base = reader
             let chunk = 256
             DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in

@@ -125,6 +125,11 @@ extension ArchiveReader {
         return found
     }
 
+    /// Finds the places of every layout's keys ahead (for readers copied from this one).
+    mutating func findAllPlaces() {
+        for layout in layouts.indices { _ = places(layout) }
+    }
+
     mutating func report() throws(Malformed) -> Report {
         var r = Report(source: try string())
         if try bool() {
