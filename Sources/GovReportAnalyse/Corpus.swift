@@ -10,6 +10,9 @@ public struct Corpus: Sendable {
         /// The page name without extension: `<year>-<hash of agency>`, stable across rebuilds
         /// and independent of the input order.
         public let id: String
+        /// Its place in the list of reports the corpus was made from (what a caller keeps
+        /// alongside the reports is found by it, not by hashing the report's path).
+        public let input: Int
         public var report: Report { checked.report }
         public var agencyName: String { report.agency?.name ?? "（未识别机关）" }
     }
@@ -28,7 +31,7 @@ public struct Corpus: Sendable {
         // hashing and comparing every name through its normal form.)
         var groups: [TextKey: [Int]] = [:]
         for (i, checked) in reports.enumerated() { groups[TextKey(checked.report.agencyKey ?? "~"), default: []].append(i) }
-        var sorted: [CheckedReport] = []
+        var sorted: [Int] = []
         sorted.reserveCapacity(reports.count)
         // Each agency's reports end up side by side: their places are known without hashing
         // every report's agency name again.
@@ -46,14 +49,15 @@ public struct Corpus: Sendable {
                 byAgency[key.text] = named
                 agencyKeys.append(key.text)
             }
-            for i in members { sorted.append(reports[i]) }
+            sorted += members
         }
         var used: [String: Int] = [:]
         var entries: [Entry] = []
         // An agency's reports are side by side: the hash of its name is made once for them
         // (reused only for the same bytes: the hash is of the bytes).
         var last: (part: String, hex: String)?
-        for checked in sorted {
+        for input in sorted {
+            let checked = reports[input]
             let agencyPart = checked.report.agencyKey ?? checked.report.source
             let hex: String
             if let last, last.part.hasSameBytes(as: agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
@@ -61,7 +65,7 @@ public struct Corpus: Sendable {
             let n = used[id, default: 0] + 1
             used[id] = n
             if n > 1 { id += "-\(n)" }
-            entries.append(Entry(checked: checked, id: id))
+            entries.append(Entry(checked: checked, id: id, input: input))
         }
         self.entries = entries
         self.byAgency = byAgency

@@ -22,15 +22,25 @@ public struct Notes: Sendable {
             guard let (text, _) = TextEncoding.decode(data) else { errors.append(.undecodable(path: display)); return nil }
             return text
         }
-        // One listing per folder instead of one lookup per report.
+        // One listing per folder instead of one lookup per report; the inputs come folder by
+        // folder, so a folder is looked up once for its run of reports, and a folder without
+        // a note costs nothing more per report (hashing every report's folder and name was a
+        // tenth of a rebuild's serial reading).
         var listings: [String: Set<String>] = [:]
+        var current: (folder: Substring, notes: Set<String>)?
         for input in inputs {
-            let folder = PathName.folder(input.path).map { $0.isEmpty ? "/" : String($0) } ?? "."
-            let stem = String(PathName.stem(PathName.lastComponent(input.path)))
-            if listings[folder] == nil {
-                listings[folder] = listed[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+            let folderName = PathName.folder(input.path) ?? "."
+            if current == nil || !current!.folder.utf8.elementsEqual(folderName.utf8) {
+                let folder = folderName.isEmpty ? "/" : String(folderName)
+                if listings[folder] == nil {
+                    listings[folder] = listed[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
+                }
+                current = (folderName, listings[folder]!.filter { $0.hasSuffix(".md") })
             }
-            if listings[folder]!.contains(stem + ".md"),
+            guard let notesHere = current?.notes, !notesHere.isEmpty else { continue }
+            let folder = folderName.isEmpty ? "/" : String(folderName)
+            let stem = String(PathName.stem(PathName.lastComponent(input.path)))
+            if notesHere.contains(stem + ".md"),
                let text = read(URL(fileURLWithPath: folder).appendingPathComponent(stem + ".md"), (input.displayPath as NSString).deletingPathExtension + ".md") {
                 notes.reports[input.displayPath] = text
             }

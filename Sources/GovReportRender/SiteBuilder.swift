@@ -83,8 +83,8 @@ public struct SiteBuilder {
         var reports: [CheckedReport] = []
         var diagnostics: [Diagnostic] = []
         var notes = Notes()
-        /// Source (display path) → digest of the checked report, for page fingerprints.
-        var digests: [String: UInt64] = [:]
+        /// The digest of each checked report in `reports`, for page fingerprints.
+        var digests: [UInt64] = []
         var inputs: [String: BuildCache.Input] = [:]
         var reused = 0
     }
@@ -167,7 +167,7 @@ public struct SiteBuilder {
                 reading.diagnostics += checked.diagnostics
                 if checked.report.isRecognised {
                     reading.reports.append(checked)
-                    if fingerprints { reading.digests[checked.report.source] = entry.digest }
+                    if fingerprints { reading.digests.append(entry.digest) }
                 }
             case .failure(let diagnostic):
                 reading.diagnostics.append(diagnostic)
@@ -279,7 +279,7 @@ public struct SiteBuilder {
     }
 
     /// Every file of the site for these reports, as jobs.
-    func jobs(_ reports: [CheckedReport], notes: Notes, digests: [String: UInt64]) throws(BuildError) -> [Job] {
+    func jobs(_ reports: [CheckedReport], notes: Notes, digests: [UInt64]) throws(BuildError) -> [Job] {
         let laps = Laps(indent: 2)
         let corpus = Corpus(reports)
         laps.lap("corpus")
@@ -433,7 +433,7 @@ public struct SiteBuilder {
 
     func render(_ reports: [CheckedReport], notes: Notes) throws(BuildError) -> [String: Data] {
         let rendered = Mutex<[String: Data]>([:])
-        try perform(try jobs(reports, notes: notes, digests: [:])) { (job: Job) throws(BuildError) in
+        try perform(try jobs(reports, notes: notes, digests: [])) { (job: Job) throws(BuildError) in
             let data: Data
             switch job.body {
             case .page(let make): data = try make()

@@ -1,4 +1,5 @@
 import GovReportAnalyse
+import GovReportIngest
 
 /// What each file of the site is made from, as a fingerprint: when it equals the previous
 /// build's, the file is left alone. Each fingerprint must cover everything its page reads (a
@@ -23,22 +24,41 @@ struct PageSources {
     private let families: [UInt64]
     private let sparklines: [UInt64]
 
-    /// - Parameter digests: source → digest of its checked report.
-    init(_ analysis: CorpusAnalysis, digests: [String: UInt64]) {
+    /// - Parameter digests: the digest of each checked report, in the order of the reports
+    ///   the corpus was made from (empty: none known).
+    init(_ analysis: CorpusAnalysis, digests: [UInt64]) {
         self.analysis = analysis
         let entries = analysis.corpus.entries
-        contents = entries.map { digests[$0.report.source] ?? 0 }
+        contents = entries.map { $0.input < digests.count ? digests[$0.input] : 0 }
         var whole = Fingerprint()
-        var byYear: [Int: [Int]] = [:], byCity: [String: [Int]] = [:]
+        var byYear: [Int: [Int]] = [:]
+        // Cities grouped as `TextKey`s (the groups a `String` key makes), looked up only when
+        // an entry's city is not the one before it (an agency's reports are side by side):
+        // hashing every report's city, Chinese text, through its normal form was most of this.
+        var cities: [(name: String, entries: [Int])] = []
+        var cityNumbers: [TextKey: Int] = [:]
+        var city = -1
         for i in entries.indices {
             whole.add(entries[i].id)
             whole.add(contents[i])
             if let y = entries[i].report.year { byYear[y, default: []].append(i) }
-            if let c = entries[i].report.region.city { byCity[c, default: []].append(i) }
+            if let c = entries[i].report.region.city {
+                if city < 0 || !cities[city].name.hasSameBytes(as: c) {
+                    let key = TextKey(c)
+                    if let known = cityNumbers[key] {
+                        city = known
+                    } else {
+                        city = cities.count
+                        cityNumbers[key] = city
+                        cities.append((c, []))
+                    }
+                }
+                cities[city].entries.append(i)
+            }
         }
         self.whole = whole.value
         self.byYear = byYear
-        self.byCity = byCity
+        self.byCity = Dictionary(uniqueKeysWithValues: cities.lazy.map { ($0.name, $0.entries) })
         var agencyOf = [Int](repeating: -1, count: entries.count)
         var families: [UInt64] = [], sparklines: [UInt64] = []
         for (key, indices) in analysis.corpus.byAgency {
