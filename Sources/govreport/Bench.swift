@@ -187,7 +187,9 @@ struct Bench: ParsableCommand {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        guard posix_spawn(&pid, command[0], &actions, nil, argv, environ) == 0 else { throw CLIError("cannot run \(command[0])") }
+        let environment = AllocatorTuning.userEnvironment().map { strdup($0) } + [nil]
+        defer { environment.forEach { free($0) } }
+        guard posix_spawn(&pid, command[0], &actions, nil, argv, environment) == 0 else { throw CLIError("cannot run \(command[0])") }
         var status: Int32 = 0
         var usage = rusage()
         wait4(pid, &status, 0, &usage)

@@ -19,6 +19,10 @@ struct GovReport: ParsableCommand {
 
     /// ArgumentParser's own exit code for usage errors is 64; the documented one is 2.
     static func main() {
+        AllocatorTuning.applyByRestarting()
+        if ProcessInfo.processInfo.environment["GOVREPORT_TIMING"] != nil {
+            FileHandle.standardError.write(Data("timing: allocator \(AllocatorTuning.isTuned ? AllocatorTuning.variable + "=" + String(cString: getenv(AllocatorTuning.variable)) : "as started")\n".utf8))
+        }
         do {
             var command = try parseAsRoot()
             try command.run()

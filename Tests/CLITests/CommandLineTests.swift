@@ -20,10 +20,11 @@ import Testing
         return url.appendingPathComponent("govreport")
     }()
 
-    static func run(_ arguments: [String], in folder: URL = Fixtures.root) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL = Fixtures.root, environment: [String: String]? = nil) throws -> Run {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
@@ -40,6 +41,26 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stderr.contains("Resources/samples/000_24d319d9b4c5a884.txt:36: warning: applications table, row new"))
         #expect(r.stderr.hasSuffix("checked 5 reports: 0 broken rules in 0 reports, 11 warnings, 0 unreadable files\n"))
+    }
+
+    /// The program restarts itself once with its allocator settings, unless the user set
+    /// `GLIBC_TUNABLES` (empty included); what it starts gets the user's environment back.
+    @Test func restartsOnceWithItsAllocatorSettingsUnlessTheUserSetThem() throws {
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLIBC_TUNABLES"] = nil
+        environment["GOVREPORT_ALLOCATOR_TUNED"] = nil
+        environment["GOVREPORT_TIMING"] = "1"
+        let tuned = try Self.run(["check", "-q"], environment: environment)
+        #expect(tuned.status == 0)
+        let lines = tuned.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: allocator") }
+        #expect(lines == ["timing: allocator GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432"])
+
+        for given in ["", "glibc.malloc.arena_max=1"] {
+            environment["GLIBC_TUNABLES"] = given
+            let left = try Self.run(["check", "-q"], environment: environment)
+            #expect(left.status == 0)
+            #expect(left.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: allocator") } == ["timing: allocator as started"])
+        }
     }
 
     @Test func checkFindsABrokenRuleAndExitsOne() throws {
