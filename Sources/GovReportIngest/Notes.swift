@@ -30,7 +30,7 @@ public struct Notes: Sendable {
         var current: (folder: Substring, notes: Set<String>)?
         for input in inputs {
             let folderName = PathName.folder(input.path) ?? "."
-            if current == nil || !current!.folder.utf8.elementsEqual(folderName.utf8) {
+            if current == nil || !String.sameBytes(current!.folder, folderName) {
                 let folder = folderName.isEmpty ? "/" : String(folderName)
                 if listings[folder] == nil {
                     listings[folder] = listed[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
@@ -59,10 +59,10 @@ public struct Notes: Sendable {
 
     /// The notes for a report: beside it, or in the folder under its file name.
     public func forReport(source: String) -> String? {
-        if let text = reports[source] { return text }
+        if !reports.isEmpty, let text = reports[source] { return text }
         guard !named.isEmpty else { return nil }
         return named[String(PathName.stem(PathName.lastComponent(source)))]
     }
 
-    public func forAgency(_ name: String) -> String? { named[name] }
+    public func forAgency(_ name: String) -> String? { named.isEmpty ? nil : named[name] }
 }

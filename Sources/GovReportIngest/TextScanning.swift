@@ -67,6 +67,16 @@ extension String {
         utf8.count == other.utf8.count && compareBytes(other) == 0
     }
 
+    /// Whether the two texts are the same bytes, compared in place.
+    public static func sameBytes(_ a: Substring, _ b: Substring) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        return a.utf8.withContiguousStorageIfAvailable { p in
+            b.utf8.withContiguousStorageIfAvailable { q in
+                p.isEmpty || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0
+            }
+        }.flatMap { $0 } ?? a.utf8.elementsEqual(b.utf8)
+    }
+
     /// Feeds the text's UTF-8 bytes to `hasher` (`String`'s own hash is of its normal form).
     public func hashBytes(into hasher: inout Hasher) {
         var text = self

@@ -59,8 +59,12 @@ public struct SiteWriter: Sendable {
         var staging: URL?
         if exists {
             guard isDir.boolValue else { throw .output(path: out.path, reason: "output exists and is not a folder") }
-            if let text = try? String(contentsOf: out.appendingPathComponent(Self.manifestName), encoding: .utf8) {
-                previous = Set(text.utf8.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) })
+            if let bytes = FileBytes.read(out.appendingPathComponent(Self.manifestName).path) {
+                // (Room made first, each line made a string once: this was a twentieth of a
+                // rebuild's serial part.)
+                let lines = bytes.split(separator: UInt8(ascii: "\n"))
+                previous.reserveCapacity(lines.count)
+                for line in lines { previous.insert(String(decoding: line, as: UTF8.self)) }
             } else {
                 let existing = Self.files(under: out)
                 if !existing.isEmpty && !force {
@@ -140,11 +144,12 @@ public struct SiteWriter: Sendable {
         private let present: Pending<Set<String>>
 
         static func listing(_ root: URL, _ paths: Set<String>) -> Set<String> {
-            var found = Set<String>()
+            var found = Set<String>(minimumCapacity: paths.count)
             let folders = Set(paths.map { PathName.folder($0).map(String.init) ?? "" })
             for folder in folders {
                 let names = DirectoryListing.names(folder.isEmpty ? root.path : root.path + "/" + folder) ?? []
-                for name in names { found.insert(folder.isEmpty ? name : folder + "/" + name) }
+                let prefix = folder.isEmpty ? "" : folder + "/"
+                for name in names { found.insert(prefix + name) }
             }
             return found
         }

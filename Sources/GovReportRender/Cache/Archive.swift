@@ -193,25 +193,24 @@ struct ArchiveReader {
         return bytes[at]
     }
 
-    /// A varint, read from the buffer in place (through `byte()` it was most of decoding the
-    /// cache's ten thousand reports on a rebuild).
+    /// A varint; one byte (most numbers of a report) without a loop.
     mutating func int() throws(Malformed) -> Int {
+        let count = bytes.count
         var i = at
-        var v: UInt64 = 0
-        let complete = bytes.withUnsafeBufferPointer { buffer in
+        guard i < count else { throw Malformed() }
+        var b = bytes[i]
+        var v = UInt64(b & 0x7F)
+        if b >= 0x80 {
             var shift: UInt64 = 0
-            while i < buffer.count {
-                let b = buffer[i]
+            repeat {
                 i += 1
-                v |= UInt64(b & 0x7F) << shift
-                if b < 0x80 { return true }
                 shift += 7
-                if shift >= 64 { return false }
-            }
-            return false
+                guard i < count, shift < 64 else { throw Malformed() }
+                b = bytes[i]
+                v |= UInt64(b & 0x7F) << shift
+            } while b >= 0x80
         }
-        guard complete else { throw Malformed() }
-        at = i
+        at = i + 1
         return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
     }
 
