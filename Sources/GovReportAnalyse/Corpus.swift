@@ -62,8 +62,7 @@ public struct Corpus: Sendable {
             let hex: String
             if let last, last.part.hasSameBytes(as: agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
             var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(hex)"
-            let n = used[id, default: 0] + 1
-            used[id] = n
+            let n = { (count: inout Int) -> Int in count += 1; return count }(&used[id, default: 0])
             if n > 1 { id += "-\(n)" }
             entries.append(Entry(checked: checked, id: id, input: input))
         }

@@ -30,7 +30,7 @@ public struct CorpusAnalysis: Sendable {
     public let indicators: [Indicators]
     public let agencies: [AgencyHistory]
     /// Agency key → index into `agencies`.
-    public let agencyIndex: [String: Int]
+    public let agencyIndex: [TextKey: Int]
     public let years: [Int]
     /// City name → agency keys of its districts, streets and departments.
     public let cities: [String: [String]]
@@ -56,29 +56,31 @@ public struct CorpusAnalysis: Sendable {
                                           id: StableHash.hex(key), years: ys.isEmpty ? [] : Array(ys.first!...ys.last!), entries: entries))
         }
         self.agencies = agencies
-        agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { ($1.key, $0) })
+        agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { (TextKey($1.key), $0) })
         years = Set(corpus.entries.compactMap { $0.report.year }).sorted()
         // An agency's reports lie side by side and nearly always share their region: a pair
         // equal to the previous entry's is skipped (comparing is cheaper than hashing names).
-        var cities: [String: Set<String>] = [:]
-        var provinces: [String: Set<String>] = [:]
+        // (Grouped and sorted as `TextKey`s: the groups and order `String` gives, without
+        // hashing and comparing Chinese names through their normal form.)
+        var cities: [TextKey: Set<TextKey>] = [:]
+        var provinces: [TextKey: Set<TextKey>] = [:]
         var lastCity: (String, String)?, lastProvince: (String, String)?
         for i in corpus.entries.indices {
             let report = corpus.entries[i].report
             if let city = report.region.city, let key = report.agencyKey, lastCity.map({ $0 != (city, key) }) ?? true {
-                cities[city, default: []].insert(key)
+                cities[TextKey(city), default: []].insert(TextKey(key))
                 lastCity = (city, key)
             }
             if let p = report.region.province, let c = report.region.city, lastProvince.map({ $0 != (p, c) }) ?? true {
-                provinces[p, default: []].insert(c)
+                provinces[TextKey(p), default: []].insert(TextKey(c))
                 lastProvince = (p, c)
             }
         }
-        self.cities = cities.mapValues { $0.sorted() }
-        self.provinces = provinces.mapValues { $0.sorted() }
+        self.cities = Dictionary(uniqueKeysWithValues: cities.lazy.map { ($0.key.text, $0.value.sorted().map(\.text)) })
+        self.provinces = Dictionary(uniqueKeysWithValues: provinces.lazy.map { ($0.key.text, $0.value.sorted().map(\.text)) })
         var provinceOfCity: [String: String] = [:]
         for province in provinces.keys.sorted() {
-            for city in provinces[province]! where provinceOfCity[city] == nil { provinceOfCity[city] = province }
+            for city in provinces[province]! where provinceOfCity[city.text] == nil { provinceOfCity[city.text] = province.text }
         }
         self.provinceOfCity = provinceOfCity
         let indicators = self.indicators
@@ -104,7 +106,7 @@ public struct CorpusAnalysis: Sendable {
     public func previousYear(of index: Int) -> Int? {
         let e = corpus.entries[index]
         guard let key = e.report.agencyKey, let y = e.report.year,
-              let history = agencyIndex[key].map({ agencies[$0] }) else { return nil }
+              let history = agencyIndex[TextKey(key)].map({ agencies[$0] }) else { return nil }
         return history.entries[y - 1]
     }
 
@@ -120,7 +122,7 @@ public struct CorpusAnalysis: Sendable {
     public func province(of city: String) -> String? { provinceOfCity[city] }
 
     /// The history of an agency by key.
-    public func history(of key: String) -> AgencyHistory? { agencyIndex[key].map { agencies[$0] } }
+    public func history(of key: String) -> AgencyHistory? { agencyIndex[TextKey(key)].map { agencies[$0] } }
 
     public static func cityID(_ city: String) -> String { StableHash.hex("city:" + city) }
 

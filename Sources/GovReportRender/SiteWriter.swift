@@ -145,7 +145,12 @@ public struct SiteWriter: Sendable {
 
         static func listing(_ root: URL, _ paths: Set<String>) -> Set<String> {
             var found = Set<String>(minimumCapacity: paths.count)
-            let folders = Set(paths.map { PathName.folder($0).map(String.init) ?? "" })
+            // The site's few folders, found without making a string for each of its paths.
+            var folders: [String] = []
+            for path in paths {
+                let folder = PathName.folder(path) ?? ""
+                if !folders.contains(where: { String.sameBytes($0[...], folder) }) { folders.append(String(folder)) }
+            }
             for folder in folders {
                 let names = DirectoryListing.names(folder.isEmpty ? root.path : root.path + "/" + folder) ?? []
                 let prefix = folder.isEmpty ? "" : folder + "/"

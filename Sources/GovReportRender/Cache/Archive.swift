@@ -246,3 +246,42 @@ struct ArchiveReader {
         return table[i]
     }
 }
+
+/// Reads an archive's numbers straight from its bytes, for loops over many of them (nil:
+/// the bytes end or are not a number this archive writes). The same encodings as
+/// `ArchiveReader`'s.
+struct ByteCursor {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var at: Int
+
+    @inline(__always)
+    mutating func byte() -> UInt8? {
+        guard at < bytes.count else { return nil }
+        defer { at += 1 }
+        return bytes[at]
+    }
+
+    @inline(__always)
+    mutating func int() -> Int? {
+        var v: UInt64 = 0
+        var shift: UInt64 = 0
+        while at < bytes.count {
+            let b = bytes[at]
+            at += 1
+            v |= UInt64(b & 0x7F) << shift
+            if b < 0x80 { return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1)))) }
+            shift += 7
+            if shift >= 64 { return nil }
+        }
+        return nil
+    }
+
+    @inline(__always)
+    mutating func uint64() -> UInt64? {
+        guard at + 8 <= bytes.count else { return nil }
+        var v: UInt64 = 0
+        for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
+        at += 8
+        return v
+    }
+}
