@@ -96,6 +96,64 @@ import Testing
         #expect(try Self.loadOrNil(Data(crafted), key: key) == nil)
     }
 
+    /// The figures' byte cursor and the archive reader are two readers of one encoding: on
+    /// the writer's numbers, whole or cut short at any byte, and on over-long varints, both
+    /// read the same values and stop at the same number.
+    @Test func theByteCursorReadsWhatTheReaderReads() throws {
+        var random = SystemRandomNumberGenerator()
+        var numbers: [Int] = [0, 1, -1, 63, -64, 64, -65, Int.max, Int.min, 1 << 35, -(1 << 35)]
+        for _ in 0..<3000 {
+            let bits = Int.random(in: 0...62, using: &random)
+            numbers.append(Int.random(in: -(1 << bits)...(1 << bits - 1), using: &random))
+        }
+        var writer = ArchiveWriter()
+        for (i, n) in numbers.enumerated() {
+            writer.int(n)
+            writer.double(i % 3 == 0 ? nil : i % 3 == 1 ? Double(n) : Double(n) / 7)
+            writer.bool(i % 2 == 0)
+        }
+        // Over-long varints: eleven continuation bytes, refused by both.
+        let full = writer.bytes + [UInt8](repeating: 0xFF, count: 11) + [0x01]
+        var issues = 0
+        for cut in Array(stride(from: 0, to: full.count, by: 97)) + Array(full.count - 40...full.count) {
+            let bytes = Array(full[..<cut])
+            var reader = try #require(ArchiveReader(bytes: Array("m".utf8) + [0, 0] + bytes, magic: "m"))
+            let read: [String] = bytes.withUnsafeBufferPointer { buffer in
+                var cursor = ByteCursor(bytes: buffer, at: 0)
+                var out: [String] = []
+                while true {
+                    guard let n = cursor.int() else { out.append("end"); break }
+                    out.append("int \(n)")
+                    guard let tag = cursor.byte(), tag <= 2 else { out.append("end"); break }
+                    if tag == 1 {
+                        guard let v = cursor.int() else { out.append("end"); break }
+                        out.append("double \(Double(v))")
+                    } else if tag == 2 {
+                        guard let v = cursor.uint64() else { out.append("end"); break }
+                        out.append("double \(Double(bitPattern: v))")
+                    } else {
+                        out.append("double nil")
+                    }
+                    guard let b = cursor.byte() else { out.append("end"); break }
+                    out.append("bool \(b != 0)")
+                }
+                return out
+            }
+            var expected: [String] = []
+            while true {
+                guard let n = try? reader.int() else { expected.append("end"); break }
+                expected.append("int \(n)")
+                let d: Double?
+                do { d = try reader.double() } catch { expected.append("end"); break }
+                expected.append("double \(d.map { "\($0)" } ?? "nil")")
+                guard let b = try? reader.bool() else { expected.append("end"); break }
+                expected.append("bool \(b)")
+            }
+            if read != expected { issues += 1 }
+        }
+        #expect(issues == 0)
+    }
+
     static func loadOrNil(_ data: Data, key: UInt64) throws -> BuildCache? {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
