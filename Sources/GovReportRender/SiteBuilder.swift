@@ -510,6 +510,16 @@ public struct SiteBuilder {
             DispatchQueue.global().async { encoding.fulfil(BuildCache.encode(inputs, key: key, reusing: source)) }
         }
         let jobs = try jobs(reading.reports, notes: reading.notes, digests: reading.digests)
+        // The pages' fingerprints are known before any page is made: their table is made, and
+        // encoded after the inputs, while pages render (it was most of writing the cache,
+        // at the end of a rebuild, where nothing else runs).
+        let pageTable = Pending<(pages: [String: UInt64], encoding: BuildCache.PartialEncoding?)>()
+        DispatchQueue.global().async {
+            var pages: [String: UInt64] = [:]
+            pages.reserveCapacity(jobs.count)
+            for job in jobs { if let f = job.fingerprint { pages[job.path] = f } }
+            pageTable.fulfil((pages, inputsChanged ? BuildCache.encode(pages: pages, continuing: encoding.wait()) : nil))
+        }
         let paths = Set(jobs.map(\.path))
         laps.lap("plan pages")
         do {
@@ -568,15 +578,15 @@ public struct SiteBuilder {
             cache.source = previous?.source
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
-            cache.pages.reserveCapacity(jobs.count)
-            for job in jobs { if let f = job.fingerprint { cache.pages[job.path] = f } }
+            let (pages, pagesEncoded) = pageTable.wait()
+            cache.pages = pages
             cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
             cache.rows = rows.withLock { $0 }.filter { paths.contains($0.key) }
             cache.fragments = fragments.withLock { $0 }.filter { paths.contains($0.key) }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
-                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: encoding.wait()))
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: pagesEncoded ?? encoding.wait()))
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
                         || previous?.rows != cache.rows || previous?.fragments != cache.fragments
                         || !session.hasPrivate(BuildCache.fileName) {

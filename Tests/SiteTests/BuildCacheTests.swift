@@ -36,6 +36,12 @@ import Testing
         #expect(copied.source?.table.count == source.table.count && copied.source?.wholeTable == source.wholeTable)
         #expect(copied.pages == loaded.pages && copied.exports == loaded.exports)
 
+        // The table of pages encoded ahead (as a build does while pages render): the same bytes.
+        let partial = BuildCache.encode(loaded.inputs, key: key, reusing: source)
+        let atOnce = loaded.encodedParts(continuing: partial)
+        let ahead = loaded.encodedParts(continuing: BuildCache.encode(pages: loaded.pages, continuing: partial))
+        #expect(!loaded.pages.isEmpty && atOnce.head == ahead.head && atOnce.body == ahead.body)
+
         // One entry made in this build (no record to copy), among copied ones: encoded into
         // the continued table, and read back the same.
         var mixed = loaded

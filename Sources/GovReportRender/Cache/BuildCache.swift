@@ -230,6 +230,16 @@ struct BuildCache: Sendable {
         var offsets: [Int] = []
         /// The table size of the archive last encoded whole, when this one continues it.
         var wholeTable: Int?
+        /// Where the table of pages starts, once it is encoded (`encode(pages:continuing:)`).
+        var pagesAt: Int?
+    }
+
+    /// The inputs' part continued with the table of pages, which must be the cache's `pages`.
+    static func encode(pages: [String: UInt64], continuing partial: PartialEncoding) -> PartialEncoding {
+        var encoding = partial
+        encoding.pagesAt = encoding.writer.bytes.count
+        encoding.writer.table(pages) { w, fingerprint in w.uint64(fingerprint) }
+        return encoding
     }
 
     /// With `source` (the archive the entries with an `archived` range were loaded from),
@@ -262,12 +272,12 @@ struct BuildCache: Sendable {
         return partial
     }
 
-    /// The whole cache, from its inputs' part (which must have been made from `inputs`), in
-    /// two parts to be written one after the other.
+    /// The whole cache, from its inputs' part (which must have been made from `inputs`, and
+    /// may go on with the table of `pages`), in two parts to be written one after the other.
     func encodedParts(continuing partial: PartialEncoding) -> (head: [UInt8], body: [UInt8]) {
         var w = partial.writer
-        let pagesAt = w.bytes.count
-        w.table(pages) { w, fingerprint in w.uint64(fingerprint) }
+        let pagesAt = partial.pagesAt ?? w.bytes.count
+        if partial.pagesAt == nil { w.table(pages) { w, fingerprint in w.uint64(fingerprint) } }
         w.table(views) { w, fingerprint in w.uint64(fingerprint) }
         w.table(rows) { w, prints in
             w.int(prints.count)
