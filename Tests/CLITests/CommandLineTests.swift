@@ -132,6 +132,30 @@ import Testing
         #expect(check.status == 0 || check.status == 1)
     }
 
+    /// The benchmark restarts with its allocator settings, but what it measures starts with
+    /// the user's environment: a baseline build tunes itself or not, as it would for a user.
+    @Test func benchGivesWhatItStartsTheUsersEnvironment() throws {
+        let work = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let log = work.appendingPathComponent("environments.log")
+        let baseline = work.appendingPathComponent("baseline.sh")
+        try Data("#!/bin/sh\nenv >> '\(log.path)'\necho --- >> '\(log.path)'\nexec '\(Self.binary.path)' \"$@\"\n".utf8).write(to: baseline)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: baseline.path)
+        var environment = ProcessInfo.processInfo.environment
+        environment["GLIBC_TUNABLES"] = nil
+        environment["GOVREPORT_ALLOCATOR_TUNED"] = nil
+        environment["GOVREPORT_BENCH_PROBE"] = "kept"
+        let r = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--baseline", baseline.path, "--rounds", "1"],
+                             environment: environment)
+        #expect(r.status == 0, "\(r.stderr)")
+        let runs = try String(contentsOf: log, encoding: .utf8).components(separatedBy: "---\n").filter { !$0.isEmpty }
+        #expect(runs.count >= 4)
+        for run in runs {
+            let names = Set(run.split(separator: "\n").map { String($0.prefix { $0 != "=" }) })
+            #expect(names.contains("GOVREPORT_BENCH_PROBE") && !names.contains("GLIBC_TUNABLES") && !names.contains("GOVREPORT_ALLOCATOR_TUNED"))
+        }
+    }
+
     @Test func benchMeasuresABaselinePhaseForPhase() throws {
         let work = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
