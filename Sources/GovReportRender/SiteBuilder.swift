@@ -332,7 +332,21 @@ public struct SiteBuilder {
         }) {
             IndexPage(analysis: analysis, site: site)
         }
-        page("quality.html", "quality", sources.whole) { QualityPage(analysis: analysis, site: site) }
+        // An item per broken rule, inferred figure and warning, each made from its report
+        // alone: keyed by the report's page name and digest and the item's place in it.
+        page("quality.html", "quality", sources.whole, compared: {
+            let places = QualityPage.itemPlaces(analysis)
+            let keys = places.map { place in
+                var f = Fingerprint()
+                f.add(sources.group([place.entry]))
+                f.add(UInt64(place.index))
+                return f.value
+            }
+            let rows = ComparedView.Rows(name: "items", keys: keys) { QualityPage.item(analysis: analysis, place: places[$0]).templateValue }
+            return ComparedView(frame: { QualityPage(analysis: analysis, site: site, items: false).templateValue }, rows: rows)
+        }) {
+            QualityPage(analysis: analysis, site: site)
+        }
         let allowHTML = allowHTMLInNotes
         let noteHTML: @Sendable (String) -> String = { markdown in
             Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)

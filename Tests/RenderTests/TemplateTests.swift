@@ -68,8 +68,8 @@ import Testing
             compared.insert(view.template)
         }
         #expect(compared == Set(TemplateSet.names).subtracting(["layout"]))
-        // The index and a page per year.
-        #expect(rowPages == 1 + Set(Self.jobs.map(\.path).filter { $0.hasPrefix("years/") }).count && rowPages > 1)
+        // The index, the quality page and a page per year.
+        #expect(rowPages == 2 + Set(Self.jobs.map(\.path).filter { $0.hasPrefix("years/") }).count && rowPages > 2)
     }
 
     @Test func handWrittenValuesListEveryProperty() {

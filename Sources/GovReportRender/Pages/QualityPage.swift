@@ -16,38 +16,66 @@ struct QualityPage {
     let summary: String
     let items: [Item]
 
-    init(analysis: CorpusAnalysis, site: SiteSettings) {
+    /// Where an item comes from: an entry of the corpus and the item's place among the
+    /// entry's (its broken rules, then its inferred figures by key, then its warnings).
+    struct ItemPlace: Sendable {
+        let entry: Int
+        let index: Int
+    }
+
+    /// - Parameter items: false for the page without its items (which `item` makes one by one).
+    init(analysis: CorpusAnalysis, site: SiteSettings, items withItems: Bool = true) {
         page = PageChrome(root: "", title: "数据质量", siteTitle: site.title,
                           crumbs: [.init(label: "首页", href: "index.html"), .init(label: "数据质量", href: nil, current: true)],
                           stylesheet: "assets/style.css", generator: site.generator, language: site.language, subtitle: site.subtitle,
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
-        var items: [Item] = []
         var broken = 0, inferredReports = 0, warned = 0
         for e in analysis.corpus.entries {
-            let year = e.report.year.map(String.init) ?? "?"
-            let href = "reports/\(e.id).html"
             if !e.checked.violations.isEmpty { broken += 1 }
             if !e.checked.inferred.isEmpty { inferredReports += 1 }
             if e.checked.warningCount > 0 { warned += 1 }
-            for v in e.checked.violations {
-                items.append(Item(agency: e.agencyName, year: year, href: href + "#checks", kind: "规则 \(v.rule)", cls: "violation",
-                                  text: "第 \(v.location.line) 行：\(v.message)"))
-            }
-            for (key, inf) in e.checked.inferred.sorted(by: { $0.key < $1.key }) {
-                items.append(Item(agency: e.agencyName, year: year, href: href + "#checks", kind: "推算", cls: "inferred",
-                                  text: "\(key) = \(NumberFormat.count(inf.value))（规则 \(inf.rule)）"))
-            }
-            for d in e.report.diagnostics where d.severity >= .warning {
-                items.append(Item(agency: e.agencyName, year: year, href: href + "#checks", kind: "警告", cls: "warning",
-                                  text: (d.location.line > 0 ? "第 \(d.location.line) 行：" : "") + d.message))
-            }
         }
-        self.items = items
+        items = withItems ? Self.itemPlaces(analysis).map { Self.item(analysis: analysis, place: $0) } : []
         let n = analysis.corpus.entries.count
         summary = Markdown.html("""
         共 \(n) 份报告：**\(broken)** 份有勾稽关系不成立，\(inferredReports) 份有推算补足的数字，\(warned) 份有读取警告。\
         点击机关名称查看报告及其表格，问题所在的单元格已标出。
 
         """)
+    }
+
+    /// Every item's place, in the page's order, found without making the items (a rebuild
+    /// compares the page by its items' keys and makes only the items of changed reports).
+    static func itemPlaces(_ analysis: CorpusAnalysis) -> [ItemPlace] {
+        var places: [ItemPlace] = []
+        for (i, e) in analysis.corpus.entries.enumerated() {
+            let count = e.checked.violations.count + e.checked.inferred.count
+                + e.report.diagnostics.lazy.filter { $0.severity >= .warning }.count
+            for k in 0..<count { places.append(ItemPlace(entry: i, index: k)) }
+        }
+        return places
+    }
+
+    /// The item at a place: made from its entry alone (page name, agency, year and what was
+    /// read from the report), which the page's comparison relies on.
+    static func item(analysis: CorpusAnalysis, place: ItemPlace) -> Item {
+        let e = analysis.corpus.entries[place.entry]
+        let year = e.report.year.map(String.init) ?? "?"
+        let href = "reports/\(e.id).html#checks"
+        let violations = e.checked.violations
+        if place.index < violations.count {
+            let v = violations[place.index]
+            return Item(agency: e.agencyName, year: year, href: href, kind: "规则 \(v.rule)", cls: "violation",
+                        text: "第 \(v.location.line) 行：\(v.message)")
+        }
+        let k = place.index - violations.count
+        if k < e.checked.inferred.count {
+            let (key, inf) = e.checked.inferred.sorted(by: { $0.key < $1.key })[k]
+            return Item(agency: e.agencyName, year: year, href: href, kind: "推算", cls: "inferred",
+                        text: "\(key) = \(NumberFormat.count(inf.value))（规则 \(inf.rule)）")
+        }
+        let d = Array(e.report.diagnostics.lazy.filter { $0.severity >= .warning })[k - e.checked.inferred.count]
+        return Item(agency: e.agencyName, year: year, href: href, kind: "警告", cls: "warning",
+                    text: (d.location.line > 0 ? "第 \(d.location.line) 行：" : "") + d.message)
     }
 }
