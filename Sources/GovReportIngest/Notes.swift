@@ -27,18 +27,17 @@ public struct Notes: Sendable {
         // a note costs nothing more per report (hashing every report's folder and name was a
         // tenth of a rebuild's serial reading).
         var listings: [String: Set<String>] = [:]
-        var current: (folder: Substring, notes: Set<String>)?
+        var current: (name: Substring, folder: String, notes: Set<String>)?
         for input in inputs {
-            let folderName = PathName.folder(input.path) ?? "."
-            if current == nil || !String.sameBytes(current!.folder, folderName) {
-                let folder = folderName.isEmpty ? "/" : String(folderName)
+            let name = PathName.folder(input.path) ?? "."
+            if current == nil || !String.sameBytes(current!.name, name) {
+                let folder = name.isEmpty ? "/" : String(name)
                 if listings[folder] == nil {
                     listings[folder] = listed[folder] ?? Set((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [])
                 }
-                current = (folderName, listings[folder]!.filter { $0.hasSuffix(".md") })
+                current = (name, folder, listings[folder]!.filter { $0.hasSuffix(".md") })
             }
-            guard let notesHere = current?.notes, !notesHere.isEmpty else { continue }
-            let folder = folderName.isEmpty ? "/" : String(folderName)
+            guard let (_, folder, notesHere) = current, !notesHere.isEmpty else { continue }
             let stem = String(PathName.stem(PathName.lastComponent(input.path)))
             if notesHere.contains(stem + ".md"),
                let text = read(URL(fileURLWithPath: folder).appendingPathComponent(stem + ".md"), (input.displayPath as NSString).deletingPathExtension + ".md") {

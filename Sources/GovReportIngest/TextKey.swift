@@ -27,16 +27,7 @@ public struct TextKey: Hashable, Comparable, Sendable {
     }
 
     static func isPlain(_ text: String) -> Bool {
-        text.utf8.withContiguousStorageIfAvailable { b in
-            var i = 0
-            while i < b.count {
-                if b[i] < 0x80 { i += 1; continue }
-                let (v, length) = UTF8Scalar.decode(b, at: i)
-                guard isPlainScalar(v) else { return false }
-                i += length
-            }
-            return true
-        } ?? text.unicodeScalars.allSatisfy { isPlainScalar($0.value) }
+        text.allScalars(ascii: { _ in true }, isPlainScalar)
     }
 
     public static func == (a: TextKey, b: TextKey) -> Bool {

@@ -118,24 +118,30 @@ extension String {
     /// Read on the bytes (ASCII byte by byte, other scalars decoded), not through the scalar
     /// view, whose decoding cost more than the test.
     public var scalarsAreCharacters: Bool {
-        func check(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        allScalars(ascii: { $0 != 0x0D }, Self.isCharacterOfItsOwn)
+    }
+
+    /// Whether every scalar passes: ASCII bytes by `ascii`, other scalars (decoded from the
+    /// bytes in place, not through the scalar view) by `other`.
+    @inline(__always)
+    func allScalars(ascii: (UInt8) -> Bool, _ other: (UInt32) -> Bool) -> Bool {
+        let answer = utf8.withContiguousStorageIfAvailable { b -> Bool in
             var i = 0
             let n = b.count
             while i < n {
                 let c = b[i]
                 if c < 0x80 {
-                    if c == 0x0D { return false }
+                    guard ascii(c) else { return false }
                     i += 1
                     continue
                 }
                 let (v, length) = UTF8Scalar.decode(b, at: i)
-                guard Self.isCharacterOfItsOwn(v) else { return false }
+                guard other(v) else { return false }
                 i += length
             }
             return true
         }
-        if let answer = utf8.withContiguousStorageIfAvailable(check) { return answer }
-        return unicodeScalars.allSatisfy { Self.isCharacterOfItsOwn($0.value) }
+        return answer ?? unicodeScalars.allSatisfy { $0.value < 0x80 ? ascii(UInt8($0.value)) : other($0.value) }
     }
 
     /// The scalars `scalarsAreCharacters` accepts.

@@ -16,11 +16,19 @@ struct QualityPage {
     let summary: String
     let items: [Item]
 
-    /// Where an item comes from: an entry of the corpus and the item's place among the
-    /// entry's (its broken rules, then its inferred figures by key, then its warnings).
+    /// Where an item comes from: an entry of the corpus, the item's place among the entry's
+    /// (its broken rules, then its inferred figures by key, then its warnings: what the
+    /// page's comparison keys the item by) and which of them it shows.
     struct ItemPlace: Sendable {
+        enum Shows: Sendable {
+            case violation(Int)
+            case inferred(String)
+            case warning(Int)
+        }
+
         let entry: Int
         let index: Int
+        let shows: Shows
     }
 
     /// - Parameter items: false for the page without its items (which `item` makes one by one).
@@ -49,9 +57,10 @@ struct QualityPage {
     static func itemPlaces(_ analysis: CorpusAnalysis) -> [ItemPlace] {
         var places: [ItemPlace] = []
         for (i, e) in analysis.corpus.entries.enumerated() {
-            let count = e.checked.violations.count + e.checked.inferred.count
-                + e.report.diagnostics.lazy.filter { $0.severity >= .warning }.count
-            for k in 0..<count { places.append(ItemPlace(entry: i, index: k)) }
+            var shows: [ItemPlace.Shows] = e.checked.violations.indices.map { .violation($0) }
+            shows += e.checked.inferred.keys.sorted().map { .inferred($0) }
+            shows += e.report.diagnostics.indices.filter { e.report.diagnostics[$0].severity >= .warning }.map { .warning($0) }
+            for (k, item) in shows.enumerated() { places.append(ItemPlace(entry: i, index: k, shows: item)) }
         }
         return places
     }
@@ -62,20 +71,19 @@ struct QualityPage {
         let e = analysis.corpus.entries[place.entry]
         let year = e.report.year.map(String.init) ?? "?"
         let href = "reports/\(e.id).html#checks"
-        let violations = e.checked.violations
-        if place.index < violations.count {
-            let v = violations[place.index]
+        switch place.shows {
+        case .violation(let n):
+            let v = e.checked.violations[n]
             return Item(agency: e.agencyName, year: year, href: href, kind: "规则 \(v.rule)", cls: "violation",
                         text: "第 \(v.location.line) 行：\(v.message)")
-        }
-        let k = place.index - violations.count
-        if k < e.checked.inferred.count {
-            let (key, inf) = e.checked.inferred.sorted(by: { $0.key < $1.key })[k]
+        case .inferred(let key):
+            let inf = e.checked.inferred[key]!
             return Item(agency: e.agencyName, year: year, href: href, kind: "推算", cls: "inferred",
                         text: "\(key) = \(NumberFormat.count(inf.value))（规则 \(inf.rule)）")
+        case .warning(let n):
+            let d = e.report.diagnostics[n]
+            return Item(agency: e.agencyName, year: year, href: href, kind: "警告", cls: "warning",
+                        text: (d.location.line > 0 ? "第 \(d.location.line) 行：" : "") + d.message)
         }
-        let d = Array(e.report.diagnostics.lazy.filter { $0.severity >= .warning })[k - e.checked.inferred.count]
-        return Item(agency: e.agencyName, year: year, href: href, kind: "警告", cls: "warning",
-                    text: (d.location.line > 0 ? "第 \(d.location.line) 行：" : "") + d.message)
     }
 }
