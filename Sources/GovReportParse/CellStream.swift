@@ -163,18 +163,10 @@ public struct CellStream: Sendable {
             let numbers: [(value: Double, end: Int)]
         }
         var parsed: [Line] = []
+        parsed.reserveCapacity(lines.count)
         for (line, text) in lines {
-            let words = DisplayWidth.words(text)
-            var cut = words.count
-            var numbers: [(value: Double, end: Int)] = []
-            while cut > 0, let n = TextNormalizer.number(words[cut - 1].word) {
-                numbers.append((n, words[cut - 1].end))
-                cut -= 1
-            }
-            numbers.reverse()
-            // Keep the label's own spacing (runs of spaces separate label columns).
-            let labelEnd = cut == 0 ? 0 : words[cut - 1].end
-            parsed.append(Line(line: line, label: DisplayWidth.prefix(text, width: labelEnd), numbers: numbers))
+            let (label, numbers) = DisplayWidth.labelAndNumbers(text)
+            parsed.append(Line(line: line, label: label, numbers: numbers))
         }
         let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map { $0.end } }, expected: columnHint)
         let most = parsed.map { $0.numbers.count }.max() ?? 0

@@ -69,6 +69,84 @@ enum DisplayWidth {
         return result
     }
 
+    /// An aligned table line as `CellStream` reads it: the numbers that end it, each with the
+    /// display column where it ends, and the label before them (the text up to the end of its
+    /// last word that is not a number, with its own spacing). On the bytes when every scalar
+    /// is a character of its own: the label words are not made into strings, and a number of
+    /// plain digits is read in place. Otherwise, and as the reference, through `words`.
+    static func labelAndNumbers(_ text: String) -> (label: String, numbers: [(value: Double, end: Int)]) {
+        var copy = text
+        let fast: (labelEnd: Int, numbers: [(value: Double, end: Int)])? = copy.withUTF8 { b in
+            // Each word's first and past-the-end byte and the column where it ends.
+            var words: [(start: Int, end: Int, column: Int)] = []
+            var column = 0
+            var start = -1
+            var i = 0
+            let n = b.count
+            while i < n {
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                guard String.isCharacterOfItsOwn(v) else { return nil }
+                let u = Unicode.Scalar(v)!
+                if u.isWhiteSpace {
+                    if start >= 0 { words.append((start, i, column)); start = -1 }
+                } else if start < 0 {
+                    start = i
+                }
+                column = advance(column, u)
+                i += length
+            }
+            if start >= 0 { words.append((start, n, column)) }
+            var numbers: [(value: Double, end: Int)] = []
+            var cut = words.count
+            while cut > 0, let value = number(UnsafeBufferPointer(rebasing: b[words[cut - 1].start..<words[cut - 1].end])) {
+                numbers.append((value, words[cut - 1].column))
+                cut -= 1
+            }
+            numbers.reverse()
+            return (cut == 0 ? 0 : words[cut - 1].end, numbers)
+        }
+        guard let fast else { return labelAndNumbersByWords(text) }
+        let labelEnd = text.utf8.index(text.utf8.startIndex, offsetBy: fast.labelEnd)
+        return (String(text[..<labelEnd]), fast.numbers)
+    }
+
+    /// A word's number, as `TextNormalizer.number` reads it: plain digits in place, anything
+    /// else that may start a number through a string.
+    private static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
+        if word.count <= 15 {
+            var value: Int64 = 0
+            var plain = true
+            for byte in word {
+                guard byte >= 0x30 && byte <= 0x39 else { plain = false; break }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            if plain && !word.isEmpty { return Double(value) }
+        }
+        // A number starts with a digit, sign, point or comma, or a full-width form (EF BC/BD);
+        // labels, the usual words here, start with a CJK character.
+        guard let first = word.first else { return nil }
+        let mayStart = first < 0x80 ? (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E || first == 0x2C
+                                    : first == 0xEF
+        guard mayStart else { return nil }
+        return TextNormalizer.number(String(decoding: word, as: UTF8.self))
+    }
+
+    /// `labelAndNumbers` through the word strings and `prefix`: the reference, and the path
+    /// of lines whose scalars are not all characters of their own.
+    static func labelAndNumbersByWords(_ text: String) -> (label: String, numbers: [(value: Double, end: Int)]) {
+        let words = words(text)
+        var cut = words.count
+        var numbers: [(value: Double, end: Int)] = []
+        while cut > 0, let n = TextNormalizer.number(words[cut - 1].word) {
+            numbers.append((n, words[cut - 1].end))
+            cut -= 1
+        }
+        numbers.reverse()
+        // Keep the label's own spacing (runs of spaces separate label columns).
+        let labelEnd = cut == 0 ? 0 : words[cut - 1].end
+        return (prefix(text, width: labelEnd), numbers)
+    }
+
     /// The start of `text` up to display column `width`.
     static func prefix(_ text: String, width: Int) -> String {
         guard text.scalarsAreCharacters else { return prefixByCharacter(text, width: width) }

@@ -116,6 +116,34 @@ import Testing
         #expect("e\u{301} 12".whiteSpaceSeparatedWords == ["e\u{301}", "12"])
     }
 
+    /// An aligned line's label and trailing numbers read on the bytes equal those read through
+    /// the word strings and `prefix`: on the samples' lines, on the awkward ones, and on lines
+    /// ending in every kind of word a number reader meets (plain, long, signed, decimal,
+    /// full-width, with commas, not quite numbers).
+    @Test func alignedLinesReadOnBytesAsThroughWords() {
+        let tails = ["", "  12", "\t3  4", "  0  0  0", "  1234567890123456", "  -5", "  +7", "  .5", "  5.", "  1,234", "  ,5",
+                     "  １２", "  ３．５", "\u{3000}８", "  12a", "  一二", "  ＡＢ", "  --1", "  1.2.3", "  \u{FF10}\u{FF11}  \u{FF5E}"]
+        var differences: [String] = []
+        var withNumbers = 0
+        for line in Self.lines {
+            for tail in tails {
+                for text in [line + tail, "  " + line + tail, line + "    " + tail + "  "] {
+                    let fast = DisplayWidth.labelAndNumbers(text), slow = DisplayWidth.labelAndNumbersByWords(text)
+                    if fast.label != slow.label || !Array(fast.label.utf8).elementsEqual(Array(slow.label.utf8))
+                        || fast.numbers.map(\.value) != slow.numbers.map(\.value) || fast.numbers.map(\.end) != slow.numbers.map(\.end) {
+                        differences.append(text.debugDescription)
+                    }
+                    if !slow.numbers.isEmpty { withNumbers += 1 }
+                }
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
+        #expect(withNumbers > 5_000, "\(withNumbers) lines ending in numbers")
+        // A line of awkward scalars goes the word way and still reads its numbers.
+        let awkward = DisplayWidth.labelAndNumbers("甲\u{E0100}  3  4")
+        #expect(awkward.label == "甲\u{E0100}" && awkward.numbers.map(\.end) == [5, 8])
+    }
+
     @Test func headingShortcutNeverRejectsANumeral() {
         var wrong: [UInt32] = []
         for v in UInt32(0)...0x2FFFF {
