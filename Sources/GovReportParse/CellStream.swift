@@ -57,17 +57,22 @@ public struct CellStream: Sendable {
     private mutating func flush(_ block: inout [(Int, String)]) {
         defer { block.removeAll(keepingCapacity: true) }
         guard !block.isEmpty else { return }
-        // Every line's tab-separated fields one after another, line k's ending at `ends[k]`
-        // (making and freeing an array of fields, a row and two arrays of kinds for every line
-        // was 0.08 G of the 0.67 G instructions cutting 1,000 reports' tables took).
-        var fields: [String] = []
+        // Every line half-width, and its tab-separated fields as byte ranges of it one after
+        // another, line k's ending at `ends[k]`: a field is made a string only when it is read
+        // as text (a string for every field, most of them numbers or blank, was a visible part
+        // of cutting tables; before that, an array of fields, a row and two arrays of kinds
+        // for every line).
+        var halves: [String] = []
+        halves.reserveCapacity(block.count)
+        var fields: [Range<Int>] = []
         fields.reserveCapacity(block.count * 4)
         var ends: [Int] = []
         ends.reserveCapacity(block.count)
         var tabbed = false
         for (_, text) in block {
             let start = fields.count
-            Self.cellTexts(text, into: &fields)
+            let half = Self.cellRanges(text, into: &fields)
+            halves.append(half)
             if !tabbed {
                 var filled = 0
                 for k in start..<fields.count where !fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
@@ -88,7 +93,9 @@ public struct CellStream: Sendable {
             var start = 0
             for (k, (line, _)) in block.enumerated() {
                 row.removeAll(keepingCapacity: true)
-                for f in start..<ends[k] { Self.tokens(fields[f], line: line, into: &row) }
+                halves[k].withUTF8 { b in
+                    for f in start..<ends[k] { Self.tokens(UnsafeBufferPointer(rebasing: b[fields[f]]), line: line, into: &row) }
+                }
                 start = ends[k]
                 // Blank cells are real only between two numbers; elsewhere they are padding.
                 if row.count >= 5 && row.allSatisfy({ $0.content == .blank }) {
@@ -130,22 +137,27 @@ public struct CellStream: Sendable {
             // Each line's cells, up to the first line of more than one (then the block is
             // aligned and they are not needed: cutting every line of an aligned table into
             // words only to drop them was a visible cost).
-            var tokenized: [[Cell]] = []
-            tokenized.reserveCapacity(block.count)
+            // (One cell per line when none breaks off: those cells one after another.)
+            var cells: [Cell] = []
+            cells.reserveCapacity(block.count)
             var start = 0
+            var aligned = false
             for (k, (line, _)) in block.enumerated() {
-                let first = fields[start..<ends[k]].first { !$0.isEmpty } ?? ""
+                let count = cells.count
+                if let range = fields[start..<ends[k]].first(where: { !$0.isEmpty }) {
+                    halves[k].withUTF8 { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &cells) }
+                } else {
+                    cells.append(Cell(content: .blank, line: line))
+                }
                 start = ends[k]
-                let cells = Self.tokens(first, line: line)
-                if cells.count > 1 { break }
-                tokenized.append(cells)
+                if cells.count - count > 1 { aligned = true; break }
             }
-            if block.count >= 2 && tokenized.count == block.count {
+            if block.count >= 2 && !aligned {
                 // One cell per line, a blank line between rows.
-                for cells in tokenized { for cell in cells { items.append(.cell(cell, .cellPerLine)) } }
+                for cell in cells { items.append(.cell(cell, .cellPerLine)) }
                 items.append(.rowBreak)
-            } else if block.count == 1 && tokenized.count == 1 {
-                for cell in tokenized[0] where cell.content != .blank { items.append(.cell(cell, .loose)) }
+            } else if block.count == 1 && !aligned {
+                for cell in cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
@@ -269,13 +281,13 @@ public struct CellStream: Sendable {
     /// tabs and category Zs, decoded from the bytes (a field's ends are scalar boundaries:
     /// tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
-        var fields: [String] = []
-        cellTexts(text, into: &fields)
-        return fields
+        var ranges: [Range<Int>] = []
+        var half = cellRanges(text, into: &ranges)
+        return half.withUTF8 { b in ranges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
     }
 
-    /// `cellTexts`, appended to `fields`.
-    static func cellTexts(_ text: String, into fields: inout [String]) {
+    /// `cellTexts` as byte ranges of the half-width text, which is returned.
+    static func cellRanges(_ text: String, into fields: inout [Range<Int>]) -> String {
         var half = TextNormalizer.halfWidth(text)
         half.withUTF8 { b in
             var tabs = 0
@@ -299,7 +311,7 @@ public struct CellStream: Sendable {
                 var start = from, end = to
                 while start < end { let k = spaceAfter(start, end); if k == 0 { break }; start += k }
                 while end > start { let k = spaceBefore(end, start); if k == 0 { break }; end -= k }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<end]), as: UTF8.self))
+                fields.append(start..<end)
             }
             var start = 0
             if tabs > 0 {
@@ -310,6 +322,39 @@ public struct CellStream: Sendable {
             }
             field(start, b.count)
         }
+        return half
+    }
+
+    /// A field's cells, from its bytes (a scalar-aligned part of valid UTF-8): a blank and a
+    /// number of plain digits read in place, anything else through `tokens` on its text.
+    static func tokens(_ field: UnsafeBufferPointer<UInt8>, line: Int, into cells: inout [Cell]) {
+        if field.isEmpty { cells.append(Cell(content: .blank, line: line)); return }
+        if field.count <= 15 {
+            var value: Int64 = 0
+            var plain = true
+            for byte in field {
+                guard byte >= 0x30 && byte <= 0x39 else { plain = false; break }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            if plain { cells.append(Cell(content: .number(Double(value)), line: line)); return }
+        }
+        // A label of one word (most fields that are not numbers): it cannot start a number —
+        // not with a digit, sign, point or comma, nor a full-width form (EF) — and holds no
+        // white space, so `tokens` would take it whole as text.
+        let first = field[0]
+        let notNumber = first < 0x80 ? !((first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E || first == 0x2C)
+                                     : first != 0xEF
+        if notNumber {
+            var i = 0
+            var spaced = false
+            while i < field.count {
+                let (v, length) = UTF8Scalar.decode(field, at: i)
+                if Unicode.Scalar(v)!.isWhiteSpace { spaced = true; break }
+                i += length
+            }
+            if !spaced { cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line)); return }
+        }
+        tokens(String(decoding: field, as: UTF8.self), line: line, into: &cells)
     }
 
     /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a
