@@ -220,6 +220,15 @@ extension StringProtocol {
     }
 }
 
+extension String {
+    /// `includes` for a String, without the generic protocol's dispatch (called for most
+    /// lines of a report by the metadata and prose readers).
+    public func includes(_ needle: String) -> Bool {
+        var text = self, needle = needle
+        return text.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
+    }
+}
+
 /// Scalars read from valid UTF-8 (a String's own bytes), where decoding through the standard
 /// library's views costs more than the reading around it.
 public enum UTF8Scalar {
