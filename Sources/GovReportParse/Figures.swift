@@ -121,6 +121,17 @@ public struct Figures: Sendable {
         }
     }
 
+    /// Every figure's line passed through `transform`, in place (looking each key up twice,
+    /// by its text, was most of pointing an HTML report's figures back into its file).
+    public mutating func mapLines(_ transform: (Int) -> Int) {
+        for place in slots.indices where !slots[place].isEmpty {
+            var figure = slots[place].figure
+            figure.line = transform(figure.line)
+            slots[place] = Slot(figure)
+        }
+        for key in others.keys.sorted() { others[key]!.line = transform(others[key]!.line) }
+    }
+
     /// Calls `body` with each figure in key order, with its place (nil for a key that is not
     /// canonical): what writers of key-ordered output need, without looking a key up again.
     public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {

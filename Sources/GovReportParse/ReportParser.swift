@@ -89,7 +89,7 @@ public struct ReportParser: Sendable {
         }
         if source.originalLines != nil {
             // Text made from HTML: point figures and diagnostics at the lines of the HTML file.
-            for key in report.figures.keys { report.figures[key]!.line = source.originalLine(report.figures[key]!.line) }
+            report.figures.mapLines(source.originalLine)
             for i in report.diagnostics.indices where report.diagnostics[i].location.line > 0 {
                 report.diagnostics[i].location.line = source.originalLine(report.diagnostics[i].location.line)
             }

@@ -70,6 +70,11 @@ import Testing
             }
             #expect(placed.map(\.1) == reference.keys.sorted())
             #expect(placed.allSatisfy { $0.0 == FigureKeys.place(of: $0.1) })
+            // Lines mapped in place, as mapping each figure under its key.
+            var mapped = table
+            mapped.mapLines { $0 * 3 + 1 }
+            #expect(Dictionary(uniqueKeysWithValues: mapped.map { ($0.key, $0.value) })
+                    == reference.mapValues { Figure($0.value, line: $0.line * 3 + 1, origin: $0.origin) })
         }
     }
 
