@@ -78,6 +78,14 @@ import Testing
         }
     }
 
+    /// Labels made once by place are the labels made on demand, for every key.
+    @Test func labelsByPlaceAreTheLabelsMadeOnDemand() {
+        for key in FigureKeys.sortedCanonical + Self.keys + [FigureKeys.Prose.applicationsReceived] {
+            #expect(FigureKeys.label(for: key) == FigureKeys.makeLabel(for: key), "\(key)")
+        }
+        #expect(FigureKeys.label(for: FigureKeys.application("new", "natural_person")) == "本年新收·自然人")
+    }
+
     @Test func mergeKeepsTheFirstReadingAsTheDictionaryDid() {
         var random = Random(state: 11)
         for _ in 0..<100 {
