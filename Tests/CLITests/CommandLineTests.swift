@@ -53,7 +53,7 @@ import Testing
         let tuned = try Self.run(["check", "-q"], environment: environment)
         #expect(tuned.status == 0)
         let lines = tuned.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: allocator") }
-        #expect(lines == ["timing: allocator GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432"])
+        #expect(lines == ["timing: allocator GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432:glibc.malloc.tcache_count=1000"])
 
         for given in ["", "glibc.malloc.arena_max=1"] {
             environment["GLIBC_TUNABLES"] = given
