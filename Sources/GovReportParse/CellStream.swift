@@ -329,22 +329,10 @@ public struct CellStream: Sendable {
     /// number of plain digits read in place, anything else through `tokens` on its text.
     static func tokens(_ field: UnsafeBufferPointer<UInt8>, line: Int, into cells: inout [Cell]) {
         if field.isEmpty { cells.append(Cell(content: .blank, line: line)); return }
-        if field.count <= 15 {
-            var value: Int64 = 0
-            var plain = true
-            for byte in field {
-                guard byte >= 0x30 && byte <= 0x39 else { plain = false; break }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            if plain { cells.append(Cell(content: .number(Double(value)), line: line)); return }
-        }
-        // A label of one word (most fields that are not numbers): it cannot start a number —
-        // not with a digit, sign, point or comma, nor a full-width form (EF) — and holds no
-        // white space, so `tokens` would take it whole as text.
-        let first = field[0]
-        let notNumber = first < 0x80 ? !((first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E || first == 0x2C)
-                                     : first != 0xEF
-        if notNumber {
+        if let n = TextNormalizer.plainNumber(field) { cells.append(Cell(content: .number(n), line: line)); return }
+        // A label of one word (most fields that are not numbers): it cannot start a number and
+        // holds no white space, so `tokens` would take it whole as text.
+        if !TextNormalizer.mayStartNumber(lead: field[0]) {
             var i = 0
             var spaced = false
             while i < field.count {

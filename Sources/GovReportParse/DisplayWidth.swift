@@ -113,21 +113,8 @@ enum DisplayWidth {
     /// A word's number, as `TextNormalizer.number` reads it: plain digits in place, anything
     /// else that may start a number through a string.
     private static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
-        if word.count <= 15 {
-            var value: Int64 = 0
-            var plain = true
-            for byte in word {
-                guard byte >= 0x30 && byte <= 0x39 else { plain = false; break }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            if plain && !word.isEmpty { return Double(value) }
-        }
-        // A number starts with a digit, sign, point or comma, or a full-width form (EF BC/BD);
-        // labels, the usual words here, start with a CJK character.
-        guard let first = word.first else { return nil }
-        let mayStart = first < 0x80 ? (first >= 0x30 && first <= 0x39) || first == 0x2D || first == 0x2B || first == 0x2E || first == 0x2C
-                                    : first == 0xEF
-        guard mayStart else { return nil }
+        if let plain = TextNormalizer.plainNumber(word) { return plain }
+        guard let first = word.first, TextNormalizer.mayStartNumber(lead: first) else { return nil }
         return TextNormalizer.number(String(decoding: word, as: UTF8.self))
     }
 

@@ -168,22 +168,34 @@ public enum TextNormalizer {
         return String(t[start...])
     }
 
+    /// A number of one to fifteen ASCII digits and nothing else, read from its bytes: what
+    /// `number` gives such text (and nil for anything else), without a String.
+    @inline(__always)
+    static func plainNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard b.count >= 1 && b.count <= 15 else { return nil }
+        var value: Int64 = 0
+        for byte in b {
+            guard byte >= 0x30 && byte <= 0x39 else { return nil }
+            value = value * 10 + Int64(byte - 0x30)
+        }
+        return Double(value)
+    }
+
+    /// Whether text without white space whose first byte is `lead` may be a number: a digit,
+    /// sign, point or comma, or a full-width form (UTF-8 EF ..). False means `number` gives
+    /// nil — its own first test, on a byte.
+    @inline(__always)
+    static func mayStartNumber(lead: UInt8) -> Bool {
+        lead < 0x80 ? (lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0x2E || lead == 0x2C : lead == 0xEF
+    }
+
     /// Parses a cell as a number: half-width digits, optional sign, decimal point and
     /// thousands separators. Returns nil for anything else.
     public static func number(_ s: String) -> Double? {
         // The usual number, a few ASCII digits and nothing else, read straight from the bytes
         // (what the general path below gives it, without its copies).
         var copy = s
-        let plain: Double? = copy.withUTF8 { b in
-            guard b.count >= 1 && b.count <= 15 else { return nil }
-            var value: Int64 = 0
-            for byte in b {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            return Double(value)
-        }
-        if let plain { return plain }
+        if let plain = copy.withUTF8(plainNumber) { return plain }
         // Quick reject: a number starts (after spaces) with a digit, sign, point or a
         // full-width one; labels, the usual input, start with a CJK character.
         guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),

@@ -144,6 +144,26 @@ import Testing
         #expect(awkward.label == "甲\u{E0100}" && awkward.numbers.map(\.end) == [5, 8])
     }
 
+    /// A field's cells read from its bytes equal those read from its text: on every field,
+    /// word and line of the samples, and on fields of every kind a table holds.
+    @Test func fieldCellsFromBytesAsFromText() {
+        var fields = ["", "0", "12", "123456789012345", "1234567890123456", "-1", "+2", ".5", "5.", "1,234", ",5", "１２", "３．５",
+                      "一二", "其他 3", "其他\u{3000}３", "甲\u{2002}乙", "a b", "x\u{85}y", "标签", "ＡＢ", "\u{FF0E}5", "12a", " 7", "7 "]
+        for line in Self.lines { fields += CellStream.cellTexts(line) + line.whiteSpaceSeparatedWords + [line] }
+        var differences: [String] = []
+        for field in fields {
+            var copy = field
+            let fromBytes: [Cell] = copy.withUTF8 { b in
+                var cells: [Cell] = []
+                CellStream.tokens(b, line: 3, into: &cells)
+                return cells
+            }
+            if fromBytes != CellStream.tokens(field, line: 3) { differences.append(field.debugDescription) }
+        }
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(5))")
+        #expect(fields.count > 2_000, "\(fields.count) fields")
+    }
+
     @Test func headingShortcutNeverRejectsANumeral() {
         var wrong: [UInt32] = []
         for v in UInt32(0)...0x2FFFF {
