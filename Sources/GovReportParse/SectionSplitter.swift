@@ -108,13 +108,22 @@ struct SectionSplitter {
     /// start with one are passed over without making their compact form.
     /// - A first character that starts with an ASCII scalar or a unified ideograph other than
     ///   the ten numerals is not a numeral (no mark that may follow makes it equal to one).
-    /// - Other first scalars, and the mark after the numerals, are read from the scalar only
-    ///   where every scalar of the line is a character of its own.
+    /// - Other first scalars, and the mark after the numerals, are read from the scalar when it
+    ///   is a character of its own (`String.isCharacterOfItsOwn`): the character there starts
+    ///   with it, and no character starting with such a scalar outside the unified ideographs
+    ///   is a numeral, nor 、 or a point unless it is that scalar (what may follow it changes
+    ///   neither). (The whole line was tested so before: a scan of every line that starts with
+    ///   punctuation, a visible part of finding headings.)
     /// Anything else (a mark after a space, a compatibility ideograph) is left to the
     /// character test.
     static func mayBeNumbered(_ line: String) -> Bool {
         var numerals = 0
-        for u in line.unicodeScalars where !u.isWhiteSpace {
+        let scalars = line.unicodeScalars
+        var i = scalars.startIndex
+        while i < scalars.endIndex {
+            let u = scalars[i]
+            i = scalars.index(after: i)
+            if u.isWhiteSpace { continue }
             let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF {
                 if TextNormalizer.isNumeralScalar(v) {
@@ -123,10 +132,11 @@ struct SectionSplitter {
                 }
                 if numerals == 0 { return false }
             }
-            // Where every scalar is a character, no scalar outside the unified ideographs is a
-            // numeral, and the mark is read from its scalar.
-            if numerals == 0 { return v >= 0x80 && !line.scalarsAreCharacters }
-            return !line.scalarsAreCharacters || u == "、" || u == "." || u == "\u{FF0E}"
+            // A scalar of its own outside the unified ideographs starts no numeral, and starts
+            // a mark only as the mark itself.
+            let alone = String.isCharacterOfItsOwn(v)
+            if numerals == 0 { return v >= 0x80 && !alone }
+            return u == "、" || u == "." || u == "\u{FF0E}" || !alone
         }
         return false
     }
