@@ -18,6 +18,8 @@ struct MetadataExtractor {
         var diagnostics: [Diagnostic] = []
     }
 
+    /// The title and the date, as expressions: matched by `MetadataPatterns`, scalar by scalar;
+    /// these are the reference a test holds it to.
     static let title = try! NSRegularExpression(pattern: #"^(.*?)(\d{4})\s*年度?\s*政府信息公开(?:工作)?年度?报告"#)
     static let date = try! NSRegularExpression(pattern: #"(\d{4})\s*(?:年|-|/|\.)\s*(\d{1,2})\s*(?:月|-|/|\.)\s*(\d{1,2})\s*日?"#)
     static let chrome = try! NSRegularExpression(pattern: #"(发布机构|发文机关|发布日期)\s*[:：]\s*([^\s:：]*)"#)
@@ -41,9 +43,9 @@ struct MetadataExtractor {
             // the overview's paragraphs name 政府信息公开 too).
             guard line.includes("政府信息公开"), line.includes("报告") else { continue }
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
-            if let m = Self.title.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                let prefix = String(t[Range(m.range(at: 1), in: t)!]).trimmedSpaces
-                result.year = Int(t[Range(m.range(at: 2), in: t)!])
+            if let m = MetadataPatterns.title(in: t) {
+                let prefix = String(t[m.prefix]).trimmedSpaces
+                result.year = Int(t[m.year])
                 result.titleLine = i + 1
                 if prefix.count >= 2 { titleAgency = prefix }
                 break
@@ -58,8 +60,8 @@ struct MetadataExtractor {
             && (line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关")) {
             let t = TextNormalizer.halfWidth(line)
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
-                let field = String(t[Range(m.range(at: 1), in: t)!])
-                let value = String(t[Range(m.range(at: 2), in: t)!])
+                let field = String(t[t.scalarRange(m.range(at: 1))])
+                let value = String(t[t.scalarRange(m.range(at: 2))])
                 guard !value.isEmpty else { continue }
                 if field == "发布日期", result.published == nil { result.published = Self.isoDate(value) }
                 if field == "发布机构" || (field == "发文机关" && chromeAgency == nil) { chromeAgency = value }
@@ -77,12 +79,12 @@ struct MetadataExtractor {
             guard !t.isEmpty, t.utf8.count <= 60 || t.count <= 60 else { continue }
             if signatureAgency == nil, Self.signatureEndings.contains(where: { t.includes($0) }),
                let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                signatureAgency = String(t[Range(m.range(at: 1), in: t)!])
+                signatureAgency = String(t[t.scalarRange(m.range(at: 1))])
                 signatureLine = i + 1
             }
-            if t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let m = Self.date.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)), m.range.length == (t as NSString).length
+            if t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let m = MetadataPatterns.date(in: t), m.whole == t.startIndex..<t.endIndex
                 || t.hasSuffix("日") {
-                let date = Self.isoDate(String(t[Range(m.range, in: t)!]))
+                let date = Self.isoDate(String(t[m.whole]))
                 if result.published == nil { result.published = date }
             }
         }
@@ -120,7 +122,7 @@ struct MetadataExtractor {
                 guard line.includes("年") else { continue }
                 let t = TextNormalizer.halfWidth(line)
                 if let m = Self.firstYear.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                    result.year = Int(t[Range(m.range(at: 1), in: t)!])
+                    result.year = Int(t[t.scalarRange(m.range(at: 1))])
                     result.diagnostics.append(Diagnostic(.note, source.location(i + 1),
                         "no title line: year \(result.year!) taken from the opening sentence"))
                     break
@@ -140,10 +142,7 @@ struct MetadataExtractor {
     }
 
     static func isoDate(_ text: String) -> String? {
-        guard let m = date.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)),
-              let y = Int(text[Range(m.range(at: 1), in: text)!]),
-              let mo = Int(text[Range(m.range(at: 2), in: text)!]),
-              let d = Int(text[Range(m.range(at: 3), in: text)!]),
+        guard let m = MetadataPatterns.date(in: text), let y = Int(text[m.year]), let mo = Int(text[m.month]), let d = Int(text[m.day]),
               (1...12).contains(mo), (1...31).contains(d) else { return nil }
         // As String(format: "%04d-%02d-%02d"), without the trip through Foundation's formatter.
         func padded(_ n: Int, _ width: Int) -> String {
@@ -170,8 +169,8 @@ struct MetadataExtractor {
         var order = 0
         for line in source.lines where line.includes("市") {
             for m in Self.regionInText.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
-                let before = String(line[Range(m.range(at: 1), in: line)!])
-                let district = String(line[Range(m.range(at: 2), in: line)!])
+                let before = String(line[line.scalarRange(m.range(at: 1))])
+                let district = String(line[line.scalarRange(m.range(at: 2))])
                 let candidates = (1...before.count).map { String(before.suffix($0)) + "市" }
                 let city = candidates.first { gazetteer.provinceOfCity[$0] != nil } ?? (String(before.suffix(2)) + "市")
                 let key = city + district
@@ -180,5 +179,18 @@ struct MetadataExtractor {
             }
         }
         return counts.values.max { ($0.count, -$0.first) < ($1.count, -$1.first) }.map { ($0.city, $0.district) }
+    }
+}
+
+extension String {
+    /// A range an expression matched (UTF-16 offsets, as `NSRegularExpression` gives them) as
+    /// indices of the text. At scalar boundaries, not only at character boundaries as
+    /// `Range(_:in:)` requires — which gives nil for a group that starts or ends inside a
+    /// character (a value after a space that a combining mark joins, a district name a mark
+    /// follows), and a report holding one stopped the whole build.
+    func scalarRange(_ range: NSRange) -> Range<String.Index> {
+        let u = utf16
+        let lower = u.index(u.startIndex, offsetBy: range.location)
+        return lower..<u.index(lower, offsetBy: range.length)
     }
 }
