@@ -16,5 +16,5 @@ cp Resources/samples/*.txt "$corpus/"
 .build/debug/govreport sample --count 200 --seed 1 --out "$work/generated" >/dev/null 2>&1
 find "$work/generated" -type f \( -name '*.txt' -o -name '*.html' \) -exec cp {} "$corpus/" \;
 cp Tests/ParseTests/FuzzRegressions/* "$corpus/" 2>/dev/null || true
-"$work/debug/govreport-fuzz" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=2048 \
+"$work/debug/govreport-fuzz" -max_total_time="$seconds" -max_len=32768 -timeout=10 -rss_limit_mb=2048 -dict=Scripts/fuzz.dict \
   -print_final_stats=1 -artifact_prefix=Fuzz/crashes/ "$corpus"
