@@ -37,8 +37,11 @@ public struct ConsistencyChecker: Sendable {
                     unknown = slot
                 }
                 guard unknowns == 1 else { continue }
-                let leftSum = system.left[e].compactMap { known[$0] }.reduce(0, +)
-                let rightSum = system.right[e].compactMap { known[$0] }.reduce(0, +)
+                // (Summed in order in place: an array of the known values for each side of every
+                // equation tried was most of the checker's own work.)
+                var leftSum = 0.0, rightSum = 0.0
+                for slot in system.left[e] { if let v = known[slot] { leftSum += v } }
+                for slot in system.right[e] { if let v = known[slot] { rightSum += v } }
                 let value = system.left[e].contains(unknown) ? rightSum - leftSum : leftSum - rightSum
                 guard value >= 0, value == value.rounded() else { continue }
                 known[unknown] = value
@@ -53,8 +56,9 @@ public struct ConsistencyChecker: Sendable {
         var violations: [Violation] = []
         for e in active {
             guard system.both[e].allSatisfy({ known[$0] != nil }) else { continue }
-            let l = system.left[e].map { known[$0]! }.reduce(0, +)
-            let r = system.right[e].map { known[$0]! }.reduce(0, +)
+            var l = 0.0, r = 0.0
+            for slot in system.left[e] { l += known[slot]! }
+            for slot in system.right[e] { r += known[slot]! }
             guard abs(l - r) > 1e-9 else { continue }
             let eq = system.equations[e]
             let line = eq.keys.compactMap { report.figures[$0]?.line }.min() ?? 0

@@ -136,8 +136,14 @@ public struct Figures: Sendable {
     /// canonical): what writers of key-ordered output need, without looking a key up again.
     public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {
         if others.isEmpty {
-            for place in slots.indices where !slots[place].isEmpty {
-                try body(place, FigureKeys.sortedCanonical[place], slots[place].figure)
+            // Over the slots' and keys' buffers: indexing the keys' static array in the loop
+            // checked its initialisation and retained each key (a check's and an export's walk
+            // is some two hundred figures for every report).
+            let keys = FigureKeys.sortedCanonical
+            try slots.withUnsafeBufferPointer { slots in
+                try keys.withUnsafeBufferPointer { keys in
+                    for place in slots.indices where !slots[place].isEmpty { try body(place, keys[place], slots[place].figure) }
+                }
             }
         } else {
             for (key, figure) in self { try body(FigureKeys.place(of: key), key, figure) }
