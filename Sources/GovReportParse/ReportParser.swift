@@ -113,19 +113,7 @@ public struct ReportParser: Sendable {
             var count = 0
             for line in source.lines {
                 var line = line
-                line.withUTF8 { bytes in
-                    var i = 0
-                    let n = bytes.count
-                    while i < n {
-                        let b = bytes[i]
-                        if b <= 32 { i += 1; continue }
-                        if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
-                        if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
-                        buffer[count] = b
-                        count += 1
-                        i += 1
-                    }
-                }
+                line.withUTF8 { count = Self.appendWithoutSpaces($0, to: buffer, at: count) }
             }
             let text = UnsafeBufferPointer(rebasing: buffer[..<count])
             func has(_ marker: String) -> Bool {
@@ -134,6 +122,56 @@ public struct ReportParser: Sendable {
             }
             return Self.edition(has: has, year: year)
         }
+    }
+
+    /// Appends `bytes` (valid UTF-8) to `buffer` from `count` without controls, ASCII spaces,
+    /// U+00A0 (C2 A0) and U+3000 (E3 80 80), and returns the new count. Eight bytes at a time
+    /// where none of them is a control, a space or a C2 or E3 lead byte (most of a Chinese
+    /// text: byte by byte, the copy was a visible part of reading); the rest byte by byte.
+    static func appendWithoutSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
+        var count = count
+        var i = 0
+        let n = bytes.count
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while i < n {
+            if i + 8 <= n {
+                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                // A byte below 0x21 (below 0x80 and less than 0x21 after subtracting), or equal to C2 or E3 (zero after xor).
+                let low = (word &- ones &* 0x21) & ~word & highs
+                let c2 = word ^ (ones &* 0xC2), e3 = word ^ (ones &* 0xE3)
+                let special = low | ((c2 &- ones) & ~c2 & highs) | ((e3 &- ones) & ~e3 & highs)
+                if special == 0 {
+                    UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
+                    count += 8
+                    i += 8
+                    continue
+                }
+            }
+            let b = bytes[i]
+            if b <= 32 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            buffer[count] = b
+            count += 1
+            i += 1
+        }
+        return count
+    }
+
+    /// `appendWithoutSpaces` byte by byte: the reference a test holds it to.
+    static func withoutSpacesByByte(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b <= 32 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            out.append(b)
+            i += 1
+        }
+        return out
     }
 
     /// The edition the markers found say, given how to find one.

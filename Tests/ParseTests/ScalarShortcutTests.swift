@@ -230,3 +230,35 @@ import Testing
         #expect(Fixtures.dictionary.match("（六）其他处理", in: .group) == Fixtures.dictionary.match("（六）其他处理", in: .group))
     }
 }
+
+/// The edition markers are looked for in the text without its spaces, made eight bytes at a
+/// time where it can be: the same bytes as made one by one.
+@Suite struct SpacelessTextTests {
+    @Test func eightBytesAtATimeAsByteByByte() {
+        let pieces: [[UInt8]] = [[0x20], [0x09], [0x0A], [0x1F], [0x21], [0x41], [0x7F], [0xC2, 0xA0], [0xC2, 0x85], [0xC2, 0xA9],
+                                 [0xE3, 0x80, 0x80], [0xE3, 0x80, 0x81], [0xE3, 0x81, 0x82], [0xE4, 0xB8, 0x80], [0xE6, 0x94, 0xBF],
+                                 [0xEF, 0xBC, 0x91], [0xF0, 0x9F, 0x87, 0xA8]]
+        var state: UInt64 = 3
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var differences = 0
+        var kept = 0
+        for _ in 0..<20_000 {
+            // Mostly characters that are not spaces (runs of eight bytes without one), the
+            // rest any piece.
+            let bytes = (0..<next(40)).flatMap { _ in next(3) == 0 ? pieces[next(pieces.count)] : pieces[12 + next(pieces.count - 12)] }
+            let expected = ReportParser.withoutSpacesByByte(bytes)
+            let made: [UInt8] = bytes.withUnsafeBufferPointer { b in
+                [UInt8](unsafeUninitializedCapacity: b.count + 8) { buffer, count in
+                    count = ReportParser.appendWithoutSpaces(b, to: buffer, at: 0)
+                }
+            }
+            if made != expected { differences += 1 }
+            kept += expected.count
+        }
+        #expect(differences == 0)
+        #expect(kept > 100_000)
+    }
+}
