@@ -45,23 +45,23 @@ enum MetadataPatterns {
             defer { start = s.index(after: start) }
             guard let yearEnd = digits(s, from: start, atLeast: 4, atMost: 4) else { continue }
             var i = yearEnd
-            skipSpaces(s, &i)
-            guard take(s, &i, "年") || take(s, &i, "-") || take(s, &i, "/") || take(s, &i, ".") else { continue }
-            skipSpaces(s, &i)
-            let monthStart = i
-            guard let monthEnd = digits(s, from: i, atLeast: 1, atMost: 2) else { continue }
-            i = monthEnd
-            skipSpaces(s, &i)
-            guard take(s, &i, "月") || take(s, &i, "-") || take(s, &i, "/") || take(s, &i, ".") else { continue }
-            skipSpaces(s, &i)
-            let dayStart = i
-            guard let dayEnd = digits(s, from: i, atLeast: 1, atMost: 2) else { continue }
-            i = dayEnd
+            guard let month = part(after: "年", s, &i), let day = part(after: "月", s, &i) else { continue }
             skipSpaces(s, &i)
             _ = take(s, &i, "日")
-            return (start..<i, start..<yearEnd, monthStart..<monthEnd, dayStart..<dayEnd)
+            return (start..<i, start..<yearEnd, month, day)
         }
         return nil
+    }
+
+    /// `\s*(?:word|-|/|\.)\s*(\d{1,2})` from `i`: the digits' range, and `i` moved past them.
+    static func part(after word: StaticString, _ s: String.UnicodeScalarView, _ i: inout String.Index) -> Range<String.Index>? {
+        var j = i
+        skipSpaces(s, &j)
+        guard take(s, &j, word) || take(s, &j, "-") || take(s, &j, "/") || take(s, &j, ".") else { return nil }
+        skipSpaces(s, &j)
+        guard let end = digits(s, from: j, atLeast: 1, atMost: 2) else { return nil }
+        defer { i = end }
+        return j..<end
     }
 
     /// Where a run of `atLeast`…`atMost` decimal digits (`\d`, any script) from `i` ends,

@@ -158,22 +158,6 @@ public struct ReportParser: Sendable {
         return count
     }
 
-    /// `appendWithoutSpaces` byte by byte: the reference a test holds it to.
-    static func withoutSpacesByByte(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let b = bytes[i]
-            if b <= 32 { i += 1; continue }
-            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
-            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
-            out.append(b)
-            i += 1
-        }
-        return out
-    }
-
     /// The edition the markers found say, given how to find one.
     static func edition(has: (String) -> Bool, year: Int?) -> Edition {
         let score2021 = Self.markers2021.filter(has).count

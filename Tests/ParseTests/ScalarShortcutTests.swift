@@ -234,6 +234,22 @@ import Testing
 /// The edition markers are looked for in the text without its spaces, made eight bytes at a
 /// time where it can be: the same bytes as made one by one.
 @Suite struct SpacelessTextTests {
+    /// `ReportParser.appendWithoutSpaces` byte by byte, as it was written before: the reference.
+    static func withoutSpacesByByte(_ bytes: [UInt8]) -> [UInt8] {
+        var out: [UInt8] = []
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b <= 32 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            out.append(b)
+            i += 1
+        }
+        return out
+    }
+
     @Test func eightBytesAtATimeAsByteByByte() {
         let pieces: [[UInt8]] = [[0x20], [0x09], [0x0A], [0x1F], [0x21], [0x41], [0x7F], [0xC2, 0xA0], [0xC2, 0x85], [0xC2, 0xA9],
                                  [0xE3, 0x80, 0x80], [0xE3, 0x80, 0x81], [0xE3, 0x81, 0x82], [0xE4, 0xB8, 0x80], [0xE6, 0x94, 0xBF],
@@ -249,7 +265,7 @@ import Testing
             // Mostly characters that are not spaces (runs of eight bytes without one), the
             // rest any piece.
             let bytes = (0..<next(40)).flatMap { _ in next(3) == 0 ? pieces[next(pieces.count)] : pieces[12 + next(pieces.count - 12)] }
-            let expected = ReportParser.withoutSpacesByByte(bytes)
+            let expected = Self.withoutSpacesByByte(bytes)
             let made: [UInt8] = bytes.withUnsafeBufferPointer { b in
                 [UInt8](unsafeUninitializedCapacity: b.count + 8) { buffer, count in
                     count = ReportParser.appendWithoutSpaces(b, to: buffer, at: 0)
