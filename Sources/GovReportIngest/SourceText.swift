@@ -17,8 +17,11 @@ public struct SourceText: Sendable {
         var text = text
         var lines: [String] = []
         text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return }
+            // Each line feed found with memchr (a loop over the bytes was most of the split).
             var start = 0
-            for i in bytes.indices where bytes[i] == 10 {
+            while start < bytes.count, let hit = memchr(base + start, 10, bytes.count - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
                 lines.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self))
                 start = i + 1
             }
