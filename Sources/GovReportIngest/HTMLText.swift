@@ -49,15 +49,12 @@ public enum HTMLText {
             let n = b.count
             // (Eight bytes at a time past those that hold none of the bytes looked for: a page
             // is mostly text and tags without them.)
-            func has(_ byte: UInt8, orAlso other: UInt8, at i: Int, folding fold: UInt64 = 0) -> Bool {
-                let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self) | fold
-                let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-                let x = word ^ (ones &* UInt64(byte)), y = word ^ (ones &* UInt64(other))
-                return ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs) != 0
-            }
             var i = 0
             while i < n {
-                if i + 8 <= n && !has(0xC5, orAlso: 0xE2, at: i) { i += 8; continue }
+                if i + 8 <= n {
+                    let word = WordBytes.load(b, at: i)
+                    if !WordBytes.has(word, 0xC5) && !WordBytes.has(word, 0xE2) { i += 8; continue }
+                }
                 if b[i] == 0xC5, i + 1 < n, b[i + 1] == 0xBF { return nil }
                 if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return nil }
                 i += 1
@@ -68,7 +65,7 @@ public enum HTMLText {
             i = 0
             while i + 7 <= n {
                 // ("c" or "C": each byte with 0x20 set, compared with "c".)
-                if i + 8 <= n && !has(0x63, orAlso: 0x63, at: i, folding: 0x2020_2020_2020_2020) { i += 8; continue }
+                if i + 8 <= n && !WordBytes.has(WordBytes.load(b, at: i) | 0x2020_2020_2020_2020, 0x63) { i += 8; continue }
                 guard b[i] | 0x20 == UInt8(ascii: "c"), let end = declaredCharsetEnd(b, at: i) else { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
                 out.append(contentsOf: "charset=utf-8".utf8)

@@ -229,6 +229,35 @@ extension String {
     }
 }
 
+/// Eight bytes of text tested at once (in one 64-bit word): scans that look for a few byte
+/// values step past the words holding none of them, which in Chinese text is most words.
+/// Each test says whether any byte of the word is the one asked about; exact as a yes or no
+/// (the borrow of the classic "has a zero byte" test may mark the wrong byte, never a word
+/// that has none).
+public enum WordBytes {
+    static let ones: UInt64 = 0x0101_0101_0101_0101
+    static let highs: UInt64 = 0x8080_8080_8080_8080
+
+    /// The eight bytes from `i` (which must have eight bytes after it) as a word.
+    @inline(__always)
+    public static func load(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
+        UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
+    }
+
+    /// Whether any byte of `word` is `byte`.
+    @inline(__always)
+    public static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
+        let x = word ^ (ones &* UInt64(byte))
+        return (x &- ones) & ~x & highs != 0
+    }
+
+    /// Whether any byte of `word` is below `limit` (at most 0x80).
+    @inline(__always)
+    public static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
+        (word &- ones &* UInt64(limit)) & ~word & highs != 0
+    }
+}
+
 /// Scalars read from valid UTF-8 (a String's own bytes), where decoding through the standard
 /// library's views costs more than the reading around it.
 public enum UTF8Scalar {

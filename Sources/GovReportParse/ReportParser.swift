@@ -132,15 +132,10 @@ public struct ReportParser: Sendable {
         var count = count
         var i = 0
         let n = bytes.count
-        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
             if i + 8 <= n {
-                let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                // A byte below 0x21 (below 0x80 and less than 0x21 after subtracting), or equal to C2 or E3 (zero after xor).
-                let low = (word &- ones &* 0x21) & ~word & highs
-                let c2 = word ^ (ones &* 0xC2), e3 = word ^ (ones &* 0xE3)
-                let special = low | ((c2 &- ones) & ~c2 & highs) | ((e3 &- ones) & ~e3 & highs)
-                if special == 0 {
+                let word = WordBytes.load(bytes, at: i)
+                if !WordBytes.hasBelow(word, 0x21) && !WordBytes.has(word, 0xC2) && !WordBytes.has(word, 0xE3) {
                     UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
                     count += 8
                     i += 8

@@ -12,13 +12,11 @@ public enum TextNormalizer {
         let plain: Bool = copy.withUTF8 { b in
             var i = 0
             let n = b.count
-            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
             while i < n {
                 // Eight bytes at a time past those holding neither an EF nor an E3 byte.
                 if i + 8 <= n {
-                    let word = UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
-                    let x = word ^ (ones &* 0xEF), y = word ^ (ones &* 0xE3)
-                    if ((x &- ones) & ~x & highs) | ((y &- ones) & ~y & highs) == 0 { i += 8; continue }
+                    let word = WordBytes.load(b, at: i)
+                    if !WordBytes.has(word, 0xEF) && !WordBytes.has(word, 0xE3) { i += 8; continue }
                 }
                 let c = b[i]
                 if c == 0xEF, i + 1 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD { return false }
