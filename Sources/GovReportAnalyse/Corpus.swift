@@ -62,7 +62,8 @@ public struct Corpus: Sendable {
             let hex: String
             if let last, last.part.hasSameBytes(as: agencyPart) { hex = last.hex } else { hex = StableHash.hex(agencyPart); last = (agencyPart, hex) }
             var id = "\(checked.report.year.map(String.init) ?? "unknown")-\(hex)"
-            let n = { (count: inout Int) -> Int in count += 1; return count }(&used[id, default: 0])
+            used[id, default: 0] += 1
+            let n = used[id]!
             if n > 1 { id += "-\(n)" }
             entries.append(Entry(checked: checked, id: id, input: input))
         }

@@ -210,22 +210,16 @@ public enum ByteSearch {
 }
 
 extension StringProtocol {
-    /// Whether `needle` occurs in the text, compared byte for byte.
+    /// Whether `needle` occurs in the text, compared byte for byte. (Inlinable, so that the
+    /// readers in other modules get it specialised for `String` and `Substring`: through the
+    /// generic protocol's dispatch it was a visible part of reading metadata and prose.)
+    @inlinable
     public func includes(_ needle: String) -> Bool {
         var needle = needle
         return needle.withUTF8 { n in
             utf8.withContiguousStorageIfAvailable { ByteSearch.contains($0, n) }
                 ?? Array(utf8).withUnsafeBufferPointer { ByteSearch.contains($0, n) }
         }
-    }
-}
-
-extension String {
-    /// `includes` for a String, without the generic protocol's dispatch (called for most
-    /// lines of a report by the metadata and prose readers).
-    public func includes(_ needle: String) -> Bool {
-        var text = self, needle = needle
-        return text.withUTF8 { h in needle.withUTF8 { ByteSearch.contains(h, $0) } }
     }
 }
 
