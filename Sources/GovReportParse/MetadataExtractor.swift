@@ -156,8 +156,8 @@ struct MetadataExtractor {
     static func region(of name: String) -> Region {
         guard let m = regionParts.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) else { return Region() }
         func group(_ i: Int) -> String? {
-            guard let r = Range(m.range(at: i), in: name) else { return nil }
-            return String(name[r])
+            let r = m.range(at: i)
+            return r.location == NSNotFound ? nil : String(name[name.scalarRange(r)])
         }
         return Region(province: group(1), city: group(2), district: group(3), street: group(4))
     }
@@ -179,18 +179,5 @@ struct MetadataExtractor {
             }
         }
         return counts.values.max { ($0.count, -$0.first) < ($1.count, -$1.first) }.map { ($0.city, $0.district) }
-    }
-}
-
-extension String {
-    /// A range an expression matched (UTF-16 offsets, as `NSRegularExpression` gives them) as
-    /// indices of the text. At scalar boundaries, not only at character boundaries as
-    /// `Range(_:in:)` requires — which gives nil for a group that starts or ends inside a
-    /// character (a value after a space that a combining mark joins, a district name a mark
-    /// follows), and a report holding one stopped the whole build.
-    func scalarRange(_ range: NSRange) -> Range<String.Index> {
-        let u = utf16
-        let lower = u.index(u.startIndex, offsetBy: range.location)
-        return lower..<u.index(lower, offsetBy: range.length)
     }
 }

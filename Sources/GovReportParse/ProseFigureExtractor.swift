@@ -40,8 +40,8 @@ struct ProseFigureExtractor {
             /// match's start) names no word of `rejectClause`.
             func number(in text: String, clauseStart: (String.Index) -> String.Index) -> Double? {
                 for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    guard let r = Range(m.range(at: 1), in: text), let n = Double(text[r]),
-                          let whole = Range(m.range, in: text) else { continue }
+                    guard m.range(at: 1).location != NSNotFound, let n = Double(text[text.scalarRange(m.range(at: 1))]) else { continue }
+                    let whole = text.scalarRange(m.range)
                     // The clause is found only when there are words to reject it by (looking
                     // back through the line character by character was a visible cost), and
                     // compared byte for byte, like the fixed words (Foundation's `contains`
