@@ -1,3 +1,5 @@
+import GovReportIngest
+
 /// Escaping for text placed in HTML and SVG, in element content and in quoted attributes.
 /// Everything from a report passes through here (templates' `{{ }}` included). It works on
 /// code units, so a combining mark after `<` cannot hide it.
@@ -35,7 +37,19 @@ public enum HTML {
     static func escapedRuns(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
         func escape(_ bytes: UnsafeBufferPointer<UInt8>) {
             var start = 0
-            for i in bytes.indices {
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                // Eight bytes at a time past words holding none of the five (all below 0x3F:
+                // Chinese text, whose bytes are all above, is passed a word at a time).
+                if i + 8 <= n {
+                    let word = WordBytes.load(bytes, at: i)
+                    if !WordBytes.hasBelow(word, 0x3F) || !(WordBytes.has(word, 0x26) || WordBytes.has(word, 0x3C)
+                        || WordBytes.has(word, 0x3E) || WordBytes.has(word, 0x22) || WordBytes.has(word, 0x27)) {
+                        i += 8
+                        continue
+                    }
+                }
                 let entity: StaticString
                 switch bytes[i] {
                 case 0x26: entity = "&amp;"
@@ -43,13 +57,16 @@ public enum HTML {
                 case 0x3E: entity = "&gt;"
                 case 0x22: entity = "&quot;"
                 case 0x27: entity = "&#39;"
-                default: continue
+                default:
+                    i += 1
+                    continue
                 }
                 if start < i { emit(UnsafeBufferPointer(rebasing: bytes[start..<i])) }
                 emit(UnsafeBufferPointer(start: entity.utf8Start, count: entity.utf8CodeUnitCount))
-                start = i + 1
+                i += 1
+                start = i
             }
-            if start < bytes.count { emit(UnsafeBufferPointer(rebasing: bytes[start...])) }
+            if start < n { emit(UnsafeBufferPointer(rebasing: bytes[start...])) }
         }
         if text.utf8.withContiguousStorageIfAvailable(escape) == nil {
             var copy = text
