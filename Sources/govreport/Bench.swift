@@ -65,13 +65,13 @@ struct Bench: ParsableCommand {
                 if !FileManager.default.fileExists(atPath: corpus.appendingPathComponent("truth.jsonl").path) {
                     _ = try CorpusGenerator(options: .init(count: size, seed: seed)).write(to: corpus)
                 }
-                if hugo != nil { _ = try makeHugoSite(corpus: corpus, at: workURL.appendingPathComponent("hugo-\(size)")) }
+                if hugo != nil { _ = try makeHugoSite(corpus: corpus, at: Self.hugoFolder(workURL, size)) }
                 continue
             }
             _ = try measure([me, "bench", "--prepare-only", "--sizes", String(size), "--seed", String(seed), "--work", work])
             let megabytes = Double(folderSize(corpus)) / 1_048_576
             // Earlier runs' folders (this run's stay, for a look, until the next run).
-            let hugoSite = workURL.appendingPathComponent("hugo-\(size)")
+            let hugoSite = Self.hugoFolder(workURL, size)
             stale += ((try? FileManager.default.contentsOfDirectory(atPath: workURL.path)) ?? [])
                 .filter { $0.hasPrefix("site-\(size)-") }.map { workURL.appendingPathComponent($0) }
             stale += ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
@@ -211,7 +211,7 @@ struct Bench: ParsableCommand {
     }
 
     /// The same reports as Hugo content: each report's text as a Markdown page with its
-    /// applications table as a Markdown table, under a trivial layout.
+    /// tables as Markdown tables (`HugoPage`), under a trivial layout.
     func makeHugoSite(corpus: URL, at folder: URL) throws -> URL {
         let fm = FileManager.default
         if fm.fileExists(atPath: folder.appendingPathComponent("config.toml").path) { return folder }
@@ -224,18 +224,18 @@ struct Bench: ParsableCommand {
             .write(to: folder.appendingPathComponent("layouts/_default/list.html"))
         let (reports, _) = try SiteBuilder(resources: try resourceRoot()).read([corpus.path])
         for (n, checked) in reports.enumerated() {
-            let raw = (try? String(contentsOf: URL(fileURLWithPath: checked.report.source), encoding: .utf8)) ?? ""
-            var md = "---\ntitle: \"\(n)\"\n---\n\n"
-            md += raw.split(separator: "\n").filter { !$0.contains("\t") }.joined(separator: "\n\n") + "\n\n"
-            md += "| 行 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n"
-            for row in ["new", "carried_over", "disclosed", "partially_disclosed", "outcome_total", "carried_forward"] {
-                let cells = ["natural_person", "commercial", "research", "social_welfare", "legal_services", "other_org", "total"]
-                    .map { checked.value("applications.\(row).\($0)").map(NumberFormat.count) ?? "" }
-                md += "| \(row) | " + cells.joined(separator: " | ") + " |\n"
-            }
-            try Data(md.utf8).write(to: folder.appendingPathComponent("content/reports/r\(n).md"))
+            let path = checked.report.source
+            let source = try SourceText.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
+            try Data(HugoPage.markdown(title: String(n), lines: source.lines, cellPerLine: source.originalLines != nil).utf8)
+                .write(to: folder.appendingPathComponent("content/reports/r\(n).md"))
         }
         return folder
+    }
+
+    /// Where the Hugo site for a size is made; named for the way its pages are made, so that a
+    /// site made the earlier way (text only) is not taken for one.
+    static func hugoFolder(_ work: URL, _ size: Int) -> URL {
+        work.appendingPathComponent("hugo-tables-\(size)")
     }
 
     func resourceRoot() throws -> URL {
