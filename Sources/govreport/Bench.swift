@@ -76,6 +76,9 @@ struct Bench: ParsableCommand {
                 .filter { $0.hasPrefix("site-\(size)-") }.map { workURL.appendingPathComponent($0) }
             stale += ((try? FileManager.default.contentsOfDirectory(atPath: hugoSite.path)) ?? [])
                 .filter { $0.hasPrefix("public") }.map { hugoSite.appendingPathComponent($0) }
+            // The Hugo site of the text-only pages, before `HugoPage`: no longer used.
+            let textOnly = workURL.appendingPathComponent("hugo-\(size)")
+            if FileManager.default.fileExists(atPath: textOnly.appendingPathComponent("config.toml").path) { stale.append(textOnly) }
             var results = Self.phaseNames.map { (size: size, phase: $0, base: [(Measurement, Double?)](), this: [(Measurement, Double?)]()) }
             for round in 0..<max(1, rounds) {
                 // Each full build (ours and Hugo's) goes to a folder of its own.
