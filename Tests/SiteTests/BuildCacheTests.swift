@@ -102,10 +102,10 @@ import Testing
         #expect(try Self.loadOrNil(Data(crafted), key: key) == nil)
     }
 
-    /// The figures' byte cursor and the archive reader are two readers of one encoding: on
-    /// the writer's numbers, whole or cut short at any byte, and on over-long varints, both
-    /// read the same values and stop at the same number.
-    @Test func theByteCursorReadsWhatTheReaderReads() throws {
+    /// The archive reader reads through the figures' byte cursor: on the writer's numbers,
+    /// whole or cut short at any byte, and on over-long varints, both read back exactly the
+    /// fields written whole before the cut, then stop.
+    @Test func theByteCursorAndTheReaderReadWhatWasWritten() throws {
         var random = SystemRandomNumberGenerator()
         var numbers: [Int] = [0, 1, -1, 63, -64, 64, -65, Int.max, Int.min, 1 << 35, -(1 << 35)]
         for _ in 0..<3000 {
@@ -113,16 +113,24 @@ import Testing
             numbers.append(Int.random(in: -(1 << bits)...(1 << bits - 1), using: &random))
         }
         var writer = ArchiveWriter()
+        // Each field as it reads back, with where its bytes end.
+        var fields: [(end: Int, text: String)] = []
         for (i, n) in numbers.enumerated() {
             writer.int(n)
-            writer.double(i % 3 == 0 ? nil : i % 3 == 1 ? Double(n) : Double(n) / 7)
+            fields.append((writer.bytes.count, "int \(n)"))
+            let d: Double? = i % 3 == 0 ? nil : i % 3 == 1 ? Double(n) : Double(n) / 7
+            writer.double(d)
+            fields.append((writer.bytes.count, "double \(d.map { "\($0)" } ?? "nil")"))
             writer.bool(i % 2 == 0)
+            fields.append((writer.bytes.count, "bool \(i % 2 == 0)"))
         }
         // Over-long varints: eleven continuation bytes, refused by both.
         let full = writer.bytes + [UInt8](repeating: 0xFF, count: 11) + [0x01]
-        var issues = 0
+        var issues = 0, cuts = 0
         for cut in Array(stride(from: 0, to: full.count, by: 97)) + Array(full.count - 40...full.count) {
+            cuts += 1
             let bytes = Array(full[..<cut])
+            let expected = fields.filter { $0.end <= cut }.map(\.text) + ["end"]
             var reader = try #require(ArchiveReader(bytes: Array("m".utf8) + [0, 0] + bytes, magic: "m"))
             let read: [String] = bytes.withUnsafeBufferPointer { buffer in
                 var cursor = ByteCursor(bytes: buffer, at: 0)
@@ -145,18 +153,19 @@ import Testing
                 }
                 return out
             }
-            var expected: [String] = []
+            var readByReader: [String] = []
             while true {
-                guard let n = try? reader.int() else { expected.append("end"); break }
-                expected.append("int \(n)")
+                guard let n = try? reader.int() else { readByReader.append("end"); break }
+                readByReader.append("int \(n)")
                 let d: Double?
-                do { d = try reader.double() } catch { expected.append("end"); break }
-                expected.append("double \(d.map { "\($0)" } ?? "nil")")
-                guard let b = try? reader.bool() else { expected.append("end"); break }
-                expected.append("bool \(b)")
+                do { d = try reader.double() } catch { readByReader.append("end"); break }
+                readByReader.append("double \(d.map { "\($0)" } ?? "nil")")
+                guard let b = try? reader.bool() else { readByReader.append("end"); break }
+                readByReader.append("bool \(b)")
             }
-            if read != expected { issues += 1 }
+            if read != expected || readByReader != expected { issues += 1 }
         }
+        #expect(cuts > 100)
         #expect(issues == 0)
     }
 

@@ -187,40 +187,25 @@ struct ArchiveReader {
         }
     }
 
-    mutating func byte() throws(Malformed) -> UInt8 {
-        guard at < bytes.count else { throw Malformed() }
-        defer { at += 1 }
-        return bytes[at]
-    }
-
-    /// A varint; one byte (most numbers of a report) without a loop.
-    mutating func int() throws(Malformed) -> Int {
-        let count = bytes.count
-        var i = at
-        guard i < count else { throw Malformed() }
-        var b = bytes[i]
-        var v = UInt64(b & 0x7F)
-        if b >= 0x80 {
-            var shift: UInt64 = 0
-            repeat {
-                i += 1
-                shift += 7
-                guard i < count, shift < 64 else { throw Malformed() }
-                b = bytes[i]
-                v |= UInt64(b & 0x7F) << shift
-            } while b >= 0x80
+    /// The next value, read by a `ByteCursor` from `at`: the encodings have one reader.
+    @inline(__always)
+    private mutating func next<T>(_ read: (inout ByteCursor) -> T?) throws(Malformed) -> T {
+        var at = self.at
+        let value = bytes.withUnsafeBufferPointer { buffer -> T? in
+            var cursor = ByteCursor(bytes: buffer, at: at)
+            defer { at = cursor.at }
+            return read(&cursor)
         }
-        at = i + 1
-        return Int(Int64(bitPattern: (v >> 1) ^ (0 &- (v & 1))))
+        guard let value else { throw Malformed() }
+        self.at = at
+        return value
     }
 
-    mutating func uint64() throws(Malformed) -> UInt64 {
-        guard at + 8 <= bytes.count else { throw Malformed() }
-        var v: UInt64 = 0
-        for k in 0..<8 { v |= UInt64(bytes[at + k]) << (8 * UInt64(k)) }
-        at += 8
-        return v
-    }
+    mutating func byte() throws(Malformed) -> UInt8 { try next { $0.byte() } }
+
+    mutating func int() throws(Malformed) -> Int { try next { $0.int() } }
+
+    mutating func uint64() throws(Malformed) -> UInt64 { try next { $0.uint64() } }
 
     mutating func bool() throws(Malformed) -> Bool { try byte() != 0 }
 
@@ -247,9 +232,9 @@ struct ArchiveReader {
     }
 }
 
-/// Reads an archive's numbers straight from its bytes, for loops over many of them (nil:
-/// the bytes end or are not a number this archive writes). The same encodings as
-/// `ArchiveReader`'s.
+/// Reads an archive's numbers straight from its bytes (nil: the bytes end or are not a number
+/// this archive writes): `ArchiveReader` reads each of its numbers through one, and loops over
+/// many numbers (a report's figures) keep one for the whole loop.
 struct ByteCursor {
     let bytes: UnsafeBufferPointer<UInt8>
     var at: Int
@@ -261,6 +246,7 @@ struct ByteCursor {
         return bytes[at]
     }
 
+    /// A zigzag varint; one byte (most numbers of a report) in one turn of the loop.
     @inline(__always)
     mutating func int() -> Int? {
         var v: UInt64 = 0
