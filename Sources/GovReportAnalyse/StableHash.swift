@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 /// FNV-1a, 64 bits: a hash that is the same on every machine and every run (Swift's own
 /// `Hasher` is seeded per process), for page names that survive a rebuild.
 public enum StableHash {
@@ -52,11 +53,9 @@ public struct Fingerprint: Sendable, Hashable {
     mutating func add(buffer: UnsafeBufferPointer<UInt8>) {
         var hash = value
         var i = 0
-        if let base = buffer.baseAddress {
-            while i + 8 <= buffer.count {
-                hash = Self.mix(hash, UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)))
-                i += 8
-            }
+        while i + 8 <= buffer.count {
+            hash = Self.mix(hash, UInt64(littleEndian: WordBytes.load(buffer, at: i)))
+            i += 8
         }
         while i < buffer.count {
             hash ^= UInt64(buffer[i])

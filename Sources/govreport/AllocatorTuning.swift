@@ -10,8 +10,8 @@ import Glibc
 /// growth asks the kernel for more heap thousands of times. Reading makes and frees millions
 /// of small strings and arrays in bursts larger than seven: past the thread's cache, each went
 /// through the allocator's shared bins (3 % of a build's instructions; a full build of 10,000
-/// reports × 0.90 in time for some 7 MB more memory). glibc reads these settings only when a program
-/// starts, so the program starts itself again with them, once, before doing anything.
+/// reports × 0.90 in time for some 7 MB more memory). glibc reads these settings only when a
+/// program starts, so the program starts itself again with them, once, before doing anything.
 ///
 /// Left alone when `GLIBC_TUNABLES` is already set (the user's own settings win; set it empty
 /// to run without these, e.g. under valgrind, whose client this re-start would escape).

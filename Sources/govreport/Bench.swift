@@ -1,8 +1,6 @@
 import ArgumentParser
 import Foundation
-import GovReportAnalyse
 import GovReportCorpus
-import GovReportRender
 import GovReportIngest
 
 /// Measures govreport on generated corpora, each phase a separate run of this binary (so
@@ -225,10 +223,12 @@ struct Bench: ParsableCommand {
         try Data("<html><body>{{ .Content }}</body></html>".utf8).write(to: folder.appendingPathComponent("layouts/_default/single.html"))
         try Data("<html><body>{{ range .Pages }}<a href=\"{{ .RelPermalink }}\">{{ .Title }}</a>{{ end }}</body></html>".utf8)
             .write(to: folder.appendingPathComponent("layouts/_default/list.html"))
-        let (reports, _) = try SiteBuilder(resources: try resourceRoot()).read([corpus.path])
-        for (n, checked) in reports.enumerated() {
-            let path = checked.report.source
-            let source = try SourceText.load(fileAt: URL(fileURLWithPath: path), displayPath: path)
+        // The corpus's report files as the builds find them, each read as the reader reads it
+        // (parsing them, as this once did to find the files, took longer than Hugo's build).
+        let (inputs, errors) = InputCollector().collect([corpus.path])
+        if let error = errors.first { throw CLIError("\(error)") }
+        for (n, input) in inputs.enumerated() {
+            let source = try SourceText.load(fileAt: input.url, displayPath: input.displayPath)
             try Data(HugoPage.markdown(title: String(n), lines: source.lines, cellPerLine: source.originalLines != nil).utf8)
                 .write(to: folder.appendingPathComponent("content/reports/r\(n).md"))
         }
@@ -239,10 +239,5 @@ struct Bench: ParsableCommand {
     /// site made the earlier way (text only) is not taken for one.
     static func hugoFolder(_ work: URL, _ size: Int) -> URL {
         work.appendingPathComponent("hugo-tables-\(size)")
-    }
-
-    func resourceRoot() throws -> URL {
-        guard let root = ResourceLocator.root() else { throw CLIError("cannot find Resources/") }
-        return root
     }
 }
