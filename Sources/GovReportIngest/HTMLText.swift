@@ -18,6 +18,12 @@ public enum HTMLText {
     public static func lines(fromHTML html: String) -> (lines: [String], sourceLines: [Int]) {
         // The text is already decoded: tell libxml2 it is UTF-8 and neutralise any other
         // declared charset so that it does not switch encodings part-way.
+        HTMLEvents.lines(utf8DeclaringCharset(html))
+    }
+
+    /// `lines(fromHTML:)` through libxml2's document tree: the reference the streaming
+    /// reader (`HTMLEvents`) is tested against.
+    static func linesByTree(fromHTML html: String) -> (lines: [String], sourceLines: [Int]) {
         let bytes = utf8DeclaringCharset(html)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
@@ -29,7 +35,7 @@ public enum HTMLText {
         defer { xmlFreeDoc(doc) }
 
         var writer = Writer()
-                if let root = xmlDocGetRootElement(doc) {
+        if let root = xmlDocGetRootElement(doc) {
             // The <title> first: it often holds the report's title when the body does not.
             if let title = findFirst(root, .title) { writer.text(text(of: title), line: lineNumber(title)); writer.breakLine() }
             walk(root, &writer)
