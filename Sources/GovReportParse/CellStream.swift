@@ -21,16 +21,44 @@ public struct CellStream: Sendable {
     public init<C: Collection>(lines: C, firstLine: Int, columnHint: Int? = nil) where C.Element == String {
         self.columnHint = columnHint
         var block: [(Int, String)] = []
+        var scratch = Scratch()
         var number = firstLine
         for line in lines {
             if Self.isEmpty(line) {
-                flush(&block)
+                flush(&block, &scratch)
             } else {
                 block.append((number, line))
             }
             number += 1
         }
-        flush(&block)
+        flush(&block, &scratch)
+    }
+
+    /// The arrays a block is cut with, kept from block to block: a section in the
+    /// one-cell-per-line layout has a block per row, and these made and freed for each were
+    /// some 4 % of reading.
+    struct Scratch {
+        enum Kind { case none, number, text }
+        /// Each line half-width.
+        var halves: [String] = []
+        /// The lines' tab-separated fields as byte ranges of their half-width text.
+        var fields: [Range<Int>] = []
+        /// Where each line's fields end in `fields`.
+        var ends: [Int] = []
+        /// A tab-separated line's cells, and the kind of the nearest non-blank cell after each.
+        var row: [Cell] = []
+        var after: [Kind] = []
+        /// The cells of a block of one cell per line.
+        var cells: [Cell] = []
+
+        mutating func clear() {
+            halves.removeAll(keepingCapacity: true)
+            fields.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            row.removeAll(keepingCapacity: true)
+            after.removeAll(keepingCapacity: true)
+            cells.removeAll(keepingCapacity: true)
+        }
     }
 
     /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
@@ -54,7 +82,7 @@ public struct CellStream: Sendable {
         }
     }
 
-    private mutating func flush(_ block: inout [(Int, String)]) {
+    private mutating func flush(_ block: inout [(Int, String)], _ scratch: inout Scratch) {
         defer { block.removeAll(keepingCapacity: true) }
         guard !block.isEmpty else { return }
         // Every line half-width, and its tab-separated fields as byte ranges of it one after
@@ -62,25 +90,20 @@ public struct CellStream: Sendable {
         // as text (a string for every field, most of them numbers or blank, was a visible part
         // of cutting tables; before that, an array of fields, a row and two arrays of kinds
         // for every line).
-        var halves: [String] = []
-        halves.reserveCapacity(block.count)
-        var fields: [Range<Int>] = []
-        fields.reserveCapacity(block.count * 4)
-        var ends: [Int] = []
-        ends.reserveCapacity(block.count)
+        scratch.clear()
         var tabbed = false
         for (_, text) in block {
-            let start = fields.count
-            let half = Self.cellRanges(text, into: &fields)
-            halves.append(half)
+            let start = scratch.fields.count
+            let half = Self.cellRanges(text, into: &scratch.fields)
+            scratch.halves.append(half)
             if !tabbed {
                 var filled = 0
-                for k in start..<fields.count where !fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
+                for k in start..<scratch.fields.count where !scratch.fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
             }
-            ends.append(fields.count)
+            scratch.ends.append(scratch.fields.count)
         }
         if tabbed {
-            enum Kind { case none, number, text }
+            typealias Kind = Scratch.Kind
             func kind(_ content: Cell.Content) -> Kind {
                 switch content {
                 case .number: .number
@@ -88,26 +111,24 @@ public struct CellStream: Sendable {
                 case .blank: .none
                 }
             }
-            var row: [Cell] = []
-            var after: [Kind] = []
             var start = 0
             for (k, (line, _)) in block.enumerated() {
-                row.removeAll(keepingCapacity: true)
-                halves[k].withUTF8 { b in
-                    for f in start..<ends[k] { Self.tokens(UnsafeBufferPointer(rebasing: b[fields[f]]), line: line, into: &row) }
+                scratch.row.removeAll(keepingCapacity: true)
+                scratch.halves[k].withUTF8 { b in
+                    for f in start..<scratch.ends[k] { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
                 }
-                start = ends[k]
+                start = scratch.ends[k]
                 // Blank cells are real only between two numbers; elsewhere they are padding.
-                if row.count >= 5 && row.allSatisfy({ $0.content == .blank }) {
+                if scratch.row.count >= 5 && scratch.row.allSatisfy({ $0.content == .blank }) {
                     // A row of empty cells (a table row left blank): keep it whole.
-                    for cell in row { items.append(.cell(cell, .tabbed)) }
+                    for cell in scratch.row { items.append(.cell(cell, .tabbed)) }
                     items.append(.rowBreak)
                     continue
                 }
-                if !row.contains(where: { if case .text = $0.content { true } else { false } }) {
+                if !scratch.row.contains(where: { if case .text = $0.content { true } else { false } }) {
                     // A row of values only (the review table's fifteen): every cell is a column.
                     // Trailing blanks stay: the review parser tells padding from blank cells by count.
-                    for cell in row { items.append(.cell(cell, .tabbed)) }
+                    for cell in scratch.row { items.append(.cell(cell, .tabbed)) }
                     items.append(.rowBreak)
                     continue
                 }
@@ -118,18 +139,18 @@ public struct CellStream: Sendable {
                 // thousands of tabs exist in damaged files).
                 // (As the kinds of those cells, not copies of them: rows are long and the
                 // copies were a visible cost.)
-                after.removeAll(keepingCapacity: true)
-                after.append(contentsOf: repeatElement(Kind.none, count: row.count))
+                scratch.after.removeAll(keepingCapacity: true)
+                scratch.after.append(contentsOf: repeatElement(Kind.none, count: scratch.row.count))
                 var last = Kind.none
-                for i in row.indices.reversed() {
-                    after[i] = last
-                    if row[i].content != .blank { last = kind(row[i].content) }
+                for i in scratch.row.indices.reversed() {
+                    scratch.after[i] = last
+                    if scratch.row[i].content != .blank { last = kind(scratch.row[i].content) }
                 }
                 var before = Kind.none
-                for i in row.indices {
-                    let isBlank = row[i].content == .blank
-                    if !isBlank || (after[i] == .number && before != .none) { items.append(.cell(row[i], .tabbed)) }
-                    if !isBlank { before = kind(row[i].content) }
+                for i in scratch.row.indices {
+                    let isBlank = scratch.row[i].content == .blank
+                    if !isBlank || (scratch.after[i] == .number && before != .none) { items.append(.cell(scratch.row[i], .tabbed)) }
+                    if !isBlank { before = kind(scratch.row[i].content) }
                 }
                 items.append(.rowBreak)
             }
@@ -138,26 +159,24 @@ public struct CellStream: Sendable {
             // aligned and they are not needed: cutting every line of an aligned table into
             // words only to drop them was a visible cost).
             // (One cell per line when none breaks off: those cells one after another.)
-            var cells: [Cell] = []
-            cells.reserveCapacity(block.count)
             var start = 0
             var aligned = false
             for (k, (line, _)) in block.enumerated() {
-                let count = cells.count
-                if let range = fields[start..<ends[k]].first(where: { !$0.isEmpty }) {
-                    halves[k].withUTF8 { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &cells) }
+                let count = scratch.cells.count
+                if let range = scratch.fields[start..<scratch.ends[k]].first(where: { !$0.isEmpty }) {
+                    scratch.halves[k].withUTF8 { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &scratch.cells) }
                 } else {
-                    cells.append(Cell(content: .blank, line: line))
+                    scratch.cells.append(Cell(content: .blank, line: line))
                 }
-                start = ends[k]
-                if cells.count - count > 1 { aligned = true; break }
+                start = scratch.ends[k]
+                if scratch.cells.count - count > 1 { aligned = true; break }
             }
             if block.count >= 2 && !aligned {
                 // One cell per line, a blank line between rows.
-                for cell in cells { items.append(.cell(cell, .cellPerLine)) }
+                for cell in scratch.cells { items.append(.cell(cell, .cellPerLine)) }
                 items.append(.rowBreak)
             } else if block.count == 1 && !aligned {
-                for cell in cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
+                for cell in scratch.cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
