@@ -84,6 +84,27 @@ enum DisplayWidth {
             var i = 0
             let n = b.count
             while i < n {
+                let c = b[i]
+                // ASCII but CR, and the unified ideographs (E4 B8 80 to E9 BF BF), the most of
+                // a table line, without decoding them or asking the general tests: each is a
+                // character of its own; the former white space as ASCII has it, the latter
+                // never, two columns wide.
+                if c < 0x80 && c != 0x0D {
+                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                        if start >= 0 { words.append((start, i, column)); start = -1 }
+                    } else if start < 0 {
+                        start = i
+                    }
+                    column = c == 0x09 ? column + 8 - column % 8 : column + 1
+                    i += 1
+                    continue
+                }
+                if (c == 0xE4 && b[i + 1] >= 0xB8) || (c >= 0xE5 && c <= 0xE9) {
+                    if start < 0 { start = i }
+                    column += 2
+                    i += 3
+                    continue
+                }
                 let (v, length) = UTF8Scalar.decode(b, at: i)
                 guard String.isCharacterOfItsOwn(v) else { return nil }
                 let u = Unicode.Scalar(v)!
