@@ -14,23 +14,22 @@ struct StructureChecker {
                 out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0),
                     "section ‘\(section.title)’ is numbered \(printed); the format numbers it \(section.numeral)"))
             }
-            let tables = Self.tables
-            // One pass over the figures: count each table's cells and its filled ones (the
-            // table of a canonical key known by its place, not by comparing prefixes).
-            var cells = [0, 0, 0], filled = [0, 0, 0]
-            report.figures.forEachPlaced { place, key, figure in
-                guard figure.origin == .table else { return }
-                let t = place.map { Int(Self.tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
-                guard t >= 0 else { return }
-                cells[t] += 1
-                if figure.value != nil { filled[t] += 1 }
-            }
-            for (t, (_, name, section)) in tables.enumerated() where cells[t] > 0 && filled[t] == 0 {
-                out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0), "\(name): all \(cells[t]) cells are blank"))
-            }
         }
-        // The order does not matter: the checker sorts all diagnostics.
-        report.figures.forEachPlaced { _, key, figure in
+        // One pass over the figures (a walk is some two hundred figures a report, over every
+        // canonical slot): count each table's cells and its filled ones (the table of a
+        // canonical key known by its place, not by comparing prefixes), and find the values
+        // that are not counts. The order does not matter: the checker sorts all diagnostics.
+        let tables = Self.tables
+        let countsTables = edition.hasTables
+        var cells = [0, 0, 0], filled = [0, 0, 0]
+        report.figures.forEachPlaced { place, key, figure in
+            if countsTables && figure.origin == .table {
+                let t = place.map { Int(Self.tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
+                if t >= 0 {
+                    cells[t] += 1
+                    if figure.value != nil { filled[t] += 1 }
+                }
+            }
             guard let v = figure.value, v < 0 || v != v.rounded() || v > 1e9, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
@@ -39,6 +38,9 @@ struct StructureChecker {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is implausibly large for a count"))
             }
+        }
+        for (t, (_, name, section)) in tables.enumerated() where cells[t] > 0 && filled[t] == 0 {
+            out.append(Diagnostic(.warning, at(report.sectionLines[section] ?? 0), "\(name): all \(cells[t]) cells are blank"))
         }
         return out
     }
