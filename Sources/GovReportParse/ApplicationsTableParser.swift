@@ -34,11 +34,11 @@ struct ApplicationsTableParser {
             // tab-separated or aligned table is a row whose cells are all blank, unless the
             // label continues on the next line with its values.
             if row.values.isEmpty {
-                if let (key, _) = row.label(matching: matchRow) { ledger.blank(key, line: row.line) }
+                if let (key, _) = row.label(matching: matchRow, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
                 continue
             }
             if !row.hasNumber && row.values.count < columns.count { continue }
-            let found = row.label(matching: matchRow)
+            let found = row.label(matching: matchRow, isFragment: dictionary.isFragment)
             guard let (key, noise) = found else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"

@@ -14,10 +14,10 @@ struct ProactiveTableParser {
             if row.values.isEmpty {
                 // A label alone: a row of blank cells (see ApplicationsTableParser), used below
                 // only if the row has no values anywhere.
-                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) { ledger.blank(key, line: row.line) }
+                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
                 continue
             }
-            guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }) else {
+            guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }, isFragment: dictionary.isFragment) else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
                     reading.warn(source, row.line, "section 二: values with \(label) are not under a known row; ignored")

@@ -21,13 +21,16 @@ extension RawRow {
     /// matches nothing alone is tried joined with the one or two cells before it (a label split
     /// over lines); short unmatched fragments ("†", "开", "_") are skipped as extraction noise;
     /// a longer unmatched text means the row is not one we know.
-    func label(matching match: (String) -> String?) -> (key: String, noiseAfterLabel: [String])? {
+    /// - Parameter isFragment: whether an unmatched text is short enough to be noise
+    ///   (`LabelDictionary.isFragment`, which remembers).
+    func label(matching match: (String) -> String?, isFragment: (String) -> Bool = LabelDictionary.isFragment)
+        -> (key: String, noiseAfterLabel: [String])? {
         let texts = labels.compactMap(\.text)
         var noise: [String] = []
         var i = texts.count - 1
         while i >= 0 {
             if let key = match(texts[i]) { return (key, noise) }
-            if TextNormalizer.labelKey(texts[i]).count <= 2 {
+            if isFragment(texts[i]) {
                 noise.insert(texts[i], at: 0)
                 i -= 1
                 continue
