@@ -40,6 +40,7 @@ public struct LabelDictionary: Sendable {
     let exact: [Table: [[UInt32]: String]]
     /// Matches already computed: report labels repeat across a corpus.
     let memo = MatchMemo()
+    let fragments = TextMemo<Bool>()
 
     public init(entries: [Entry]) {
         self.entries = entries
@@ -93,12 +94,7 @@ public struct LabelDictionary: Sendable {
     /// Whether a text is too short to be a label (two characters or fewer once normalised):
     /// a fragment left by extraction ("†", "开", "_"). Remembered like the matches: the
     /// header cells of every table are asked about in every report.
-    public func isFragment(_ text: String) -> Bool {
-        if let cached = memo.getFragment(text) { return cached }
-        let result = Self.isFragment(text)
-        memo.setFragment(text, result)
-        return result
-    }
+    public func isFragment(_ text: String) -> Bool { fragments.value(text, Self.isFragment) }
 
     static func isFragment(_ text: String) -> Bool { TextNormalizer.labelKey(text).count <= 2 }
 
@@ -162,30 +158,6 @@ final class MatchMemo: Sendable {
     }
 
     private let shards = (0..<8).map { _ in Shard() }
-
-    /// Texts by their bytes, for what is remembered of a text whatever the table.
-    struct Text: Hashable {
-        let text: String
-        func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
-        static func == (a: Text, b: Text) -> Bool { a.text.hasSameBytes(as: b.text) }
-    }
-
-    final class FragmentShard: Sendable {
-        let store = Mutex<[Text: Bool]>([:])
-    }
-
-    private let fragments = (0..<8).map { _ in FragmentShard() }
-
-    func getFragment(_ text: String) -> Bool? {
-        fragments[text.utf8.count & 7].store.withLock { $0[Text(text: text)] }
-    }
-
-    func setFragment(_ text: String, _ isFragment: Bool) {
-        fragments[text.utf8.count & 7].store.withLock { dict in
-            if dict.count > 25_000 { dict.removeAll() }
-            dict[Text(text: text)] = isFragment
-        }
-    }
 
     func get(_ table: LabelDictionary.Table, _ text: String) -> LabelDictionary.Match?? {
         shards[text.utf8.count & 7].store.withLock { $0[Key(table: table, text: text)] }

@@ -78,8 +78,8 @@ struct MetadataExtractor {
             // At most 60 characters (no more bytes than that says so without counting them).
             guard !t.isEmpty, t.utf8.count <= 60 || t.count <= 60 else { continue }
             if signatureAgency == nil, Self.signatureEndings.contains(where: { t.includes($0) }),
-               let m = Self.signatureName.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                signatureAgency = String(t[t.scalarRange(m.range(at: 1))])
+               let name = Self.signatureAgencies.value(t, Self.signatureAgency(in:)) {
+                signatureAgency = name
                 signatureLine = i + 1
             }
             if t.utf8.contains(where: { $0 >= 0x30 && $0 <= 0x39 }), let m = MetadataPatterns.date(in: t), m.whole == t.startIndex..<t.endIndex
@@ -104,7 +104,7 @@ struct MetadataExtractor {
         }
 
         if var agency = result.agency {
-            result.region = Self.region(of: agency.name)
+            result.region = Self.regions.value(agency.name, Self.region(of:))
             // "区人民政府办公室": the name leaves out its own region; complete it from the text.
             if result.region.city == nil && result.region.district == nil, let first = agency.name.first, "区县市镇".contains(first),
                let (city, district) = mostFrequentRegion() {
@@ -150,6 +150,19 @@ struct MetadataExtractor {
             return digits.count < width ? String(repeating: "0", count: width - digits.count) + digits : digits
         }
         return padded(y, 4) + "-" + padded(mo, 2) + "-" + padded(d, 2)
+    }
+
+    /// Regions by agency name and the agency a signature line names, remembered across the
+    /// build's reports: an agency's name and signature come back every year, and the two
+    /// expressions cost some twenty thousand instructions a line each.
+    static let regions = TextMemo<Region>()
+    static let signatureAgencies = TextMemo<String?>()
+
+    /// The agency a closing signature line names, if it is one.
+    static func signatureAgency(in line: String) -> String? {
+        Self.signatureName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).map {
+            String(line[line.scalarRange($0.range(at: 1))])
+        }
     }
 
     /// The region named at the start of an agency's name.
