@@ -88,7 +88,12 @@ struct RowLedger {
     private(set) var seen: [String: Int] = [:]
     private var blankRows: [String: Int] = [:]
 
-    init(table: String) { self.table = table }
+    init(table: String) {
+        self.table = table
+        // Room for every row of the largest table (the applications table has 30-odd): grown
+        // row by row, the dictionary was rehashed four times a table.
+        seen.reserveCapacity(48)
+    }
 
     /// A label with no values on its line: a row of blank cells, if nothing better comes.
     mutating func blank(_ key: String, line: Int) {
@@ -97,11 +102,13 @@ struct RowLedger {
 
     /// Takes the row for reading; false (and a warning) when it was read already.
     mutating func take(_ key: String, line: Int, into reading: inout TableReading, _ source: SourceText) -> Bool {
-        if let first = seen[key] {
+        // One lookup of the key for a row taken (the usual case), the first line put back for
+        // a repeat (a row key hashed twice a row was a visible part of reading the tables).
+        if let first = seen.updateValue(line, forKey: key) {
+            seen[key] = first
             reading.warn(source, line, "\(table): row \(key) appears again (first at line \(first)); kept the first")
             return false
         }
-        seen[key] = line
         return true
     }
 

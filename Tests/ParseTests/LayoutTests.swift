@@ -26,6 +26,25 @@ import Testing
         #expect(report.value("applications.carried_forward.total") == 1)
     }
 
+    /// A row printed twice: the first reading is kept and the repeat is reported with the
+    /// line of the first, in both row tables; a third printing is reported the same way.
+    @Test func repeatedRowsKeepTheFirst() {
+        let text = "2021年政府信息公开工作年度报告\n\n二、主动公开政府信息情况\n\n"
+            + "信息内容\t本年制发件数\t本年废止件数\t现行有效件数\n规章\t1\t0\t5\n规章\t7\t7\t7\n\n"
+            + Self.header
+            + "一、本年新收政府信息公开申请数量\t12\t1\t0\t0\t0\t0\t13\n"
+            + "一、本年新收政府信息公开申请数量\t99\t9\t9\t9\t9\t9\t99\n"
+            + "一、本年新收政府信息公开申请数量\t98\t9\t9\t9\t9\t9\t98\n"
+        let report = Fixtures.parse(text: text)
+        #expect(report.value("applications.new.natural_person") == 12)
+        #expect(report.value("applications.new.total") == 13)
+        let repeats = report.diagnostics.map(\.message).filter { $0.contains("appears again") }
+        let again = "applications table: row new appears again (first at line 11); kept the first"
+        #expect(repeats.filter { $0.hasPrefix("applications table: row new") } == [again, again], "\(repeats)")
+        #expect(repeats.contains { $0.hasPrefix("section 二: row ") && $0.hasSuffix("(first at line 6); kept the first") }, "\(repeats)")
+        #expect(report.figures.keys.contains { $0.hasPrefix("proactive.") })
+    }
+
     /// Labels split over two lines, with the numbers on the second line or on the first.
     @Test func labelsSplitAcrossLines() {
         let text = Self.header + """
