@@ -351,7 +351,10 @@ public struct CellStream: Sendable {
         if let n = TextNormalizer.plainNumber(field) { cells.append(Cell(content: .number(n), line: line)); return }
         // A label of one word (most fields that are not numbers): it cannot start a number and
         // holds no white space, so `tokens` would take it whole as text.
-        if !TextNormalizer.mayStartNumber(lead: field[0]) {
+        // Not a number when it cannot start one, or holds a CJK ideograph (a lead byte E4–E9:
+        // `number` keeps only digits, signs, points and commas, and `halfWidth` maps nothing
+        // to them from there) — "1.属于国家秘密", the usual label that starts like a number.
+        if !TextNormalizer.mayStartNumber(lead: field[0]) || field.contains(where: { $0 >= 0xE4 && $0 <= 0xE9 }) {
             var i = 0
             var spaced = false
             while i < field.count {
@@ -360,8 +363,55 @@ public struct CellStream: Sendable {
                 i += length
             }
             if !spaced { cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line)); return }
+            // A label with spaces whose first scalar is not one (so not a number either): text,
+            // unless its last word is a number — what `tokens` on the text decides when every
+            // scalar is a character of its own, found on the bytes.
+            if i > 0, wordTokens(field, line: line, into: &cells) { return }
         }
         tokens(String(decoding: field, as: UTF8.self), line: line, into: &cells)
+    }
+
+    /// `wordTokens` on a field's bytes, for a field whose every scalar is a character of its
+    /// own (false, nothing appended, for any other): its words as byte ranges, the numbers
+    /// that end it read in place, the label before them joined by single spaces — or the whole
+    /// field as text when no number ends it.
+    static func wordTokens(_ field: UnsafeBufferPointer<UInt8>, line: Int, into cells: inout [Cell]) -> Bool {
+        var words: [Range<Int>] = []
+        var word = -1
+        var i = 0
+        let n = field.count
+        while i < n {
+            let (v, length) = UTF8Scalar.decode(field, at: i)
+            guard String.isCharacterOfItsOwn(v) else { return false }
+            if Unicode.Scalar(v)!.isWhiteSpace {
+                if word >= 0 { words.append(word..<i); word = -1 }
+            } else if word < 0 {
+                word = i
+            }
+            i += length
+        }
+        if word >= 0 { words.append(word..<n) }
+        var cut = words.count
+        var numbers: [Double] = []
+        while cut > 0, let value = DisplayWidth.number(UnsafeBufferPointer(rebasing: field[words[cut - 1]])) {
+            numbers.append(value)
+            cut -= 1
+        }
+        if numbers.isEmpty {
+            cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line))
+            return true
+        }
+        if cut > 0 {
+            var label: [UInt8] = []
+            label.reserveCapacity(words[cut - 1].upperBound)
+            for k in 0..<cut {
+                if k > 0 { label.append(0x20) }
+                label.append(contentsOf: UnsafeBufferPointer(rebasing: field[words[k]]))
+            }
+            cells.append(Cell(content: .text(String(decoding: label, as: UTF8.self)), line: line))
+        }
+        for value in numbers.reversed() { cells.append(Cell(content: .number(value), line: line)) }
+        return true
     }
 
     /// One cell's text as cells: a label followed by numbers ("行政许可 0", "费 0") becomes a

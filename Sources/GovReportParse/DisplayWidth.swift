@@ -133,7 +133,7 @@ enum DisplayWidth {
 
     /// A word's number, as `TextNormalizer.number` reads it: plain digits in place, anything
     /// else that may start a number through a string.
-    private static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
+    static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
         if let plain = TextNormalizer.plainNumber(word) { return plain }
         guard let first = word.first, TextNormalizer.mayStartNumber(lead: first) else { return nil }
         return TextNormalizer.number(String(decoding: word, as: UTF8.self))

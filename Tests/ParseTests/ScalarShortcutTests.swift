@@ -148,7 +148,9 @@ import Testing
     /// word and line of the samples, and on fields of every kind a table holds.
     @Test func fieldCellsFromBytesAsFromText() {
         var fields = ["", "0", "12", "123456789012345", "1234567890123456", "-1", "+2", ".5", "5.", "1,234", ",5", "１２", "３．５",
-                      "一二", "其他 3", "其他\u{3000}３", "甲\u{2002}乙", "a b", "x\u{85}y", "标签", "ＡＢ", "\u{FF0E}5", "12a", " 7", "7 "]
+                      "一二", "其他 3", "其他\u{3000}３", "甲\u{2002}乙", "a b", "x\u{85}y", "标签", "ＡＢ", "\u{FF0E}5", "12a", " 7", "7 ",
+                      "1.属于国家秘密", "12件", "件 １２", "1.属于 3", "行政 许可 3 4", "（一）予以公开 0", "e\u{301} 3", "3 件 4",
+                      "1 2", "-5 件", "件\u{3000}\u{3000}7", "件 7 ", "1,2 件 3,4"]
         for line in Self.lines { fields += CellStream.cellTexts(line) + line.whiteSpaceSeparatedWords + [line] }
         var differences: [String] = []
         for field in fields {
