@@ -227,11 +227,32 @@ public enum ExportRecord {
     /// are at `indent`: the line break and indentation, the quoted key and the colon; for
     /// compact text, the quoted key and the colon. Made once for the three layouts the
     /// exports use: one append per figure where there were four.
-    static let compactMembers: [[UInt8]] = quotedKeys.map { $0 + [0x3A] }
+    static let compactMembers = MemberTable(quotedKeys.map { $0 + [0x3A] })
     static let prettyMembers4 = prettyMembers(indent: 4)
     static let prettyMembers6 = prettyMembers(indent: 6)
-    static func prettyMembers(indent: Int) -> [[UInt8]] {
-        quotedKeys.map { ByteSink.newlines[indent] + $0 + ContainerWriter.prettyColon }
+    static func prettyMembers(indent: Int) -> MemberTable {
+        MemberTable(quotedKeys.map { ByteSink.newlines[indent] + $0 + ContainerWriter.prettyColon })
+    }
+
+    /// Each canonical key's member start (its quoted key and colon, in a layout), the bytes
+    /// of all of them in one array: appended by place from one buffer, without the outer
+    /// array and the member's own each retained for every figure of every report.
+    struct MemberTable: Sendable {
+        let bytes: [UInt8]
+        /// Where each member ends in `bytes` (each starts where the one before ends).
+        let ends: [Int]
+
+        init(_ members: [[UInt8]]) {
+            bytes = members.flatMap { $0 }
+            var end = 0
+            ends = members.map { end += $0.count; return end }
+        }
+
+        func append(_ place: Int, to out: inout [UInt8]) {
+            let start = place == 0 ? 0 : ends[place - 1]
+            let end = ends[place]
+            bytes.withUnsafeBufferPointer { out.append(contentsOf: UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        }
     }
 
     /// Writes an object or an array in `JSONText`'s layout, one member at a time.
@@ -240,11 +261,15 @@ public enum ExportRecord {
         let indent: Int
         let brackets: (UInt8, UInt8)
         var count = 0
+        /// The members of canonical keys in this layout (nil: none made for it).
+        let members: MemberTable?
 
         init(pretty: Bool, indent: Int, array: Bool = false) {
             self.pretty = pretty
             self.indent = indent
             brackets = array ? (0x5B, 0x5D) : (0x7B, 0x7D)
+            members = !pretty ? ExportRecord.compactMembers
+                : indent + 2 == 4 ? ExportRecord.prettyMembers4 : indent + 2 == 6 ? ExportRecord.prettyMembers6 : nil
         }
 
         static let prettyColon = Array(" : ".utf8)
@@ -274,12 +299,10 @@ public enum ExportRecord {
 
         /// `quotedKey` for a canonical key by its place, from the members made once.
         mutating func placedKey(_ place: Int, _ out: inout ByteSink) {
-            let members: [[UInt8]]? = !pretty ? ExportRecord.compactMembers
-                : indent + 2 == 4 ? ExportRecord.prettyMembers4 : indent + 2 == 6 ? ExportRecord.prettyMembers6 : nil
             guard let members else { return quotedKey(ExportRecord.quotedKeys[place], &out) }
             if count > 0 { out.bytes.append(0x2C) }
             count += 1
-            out.bytes.append(contentsOf: members[place])
+            members.append(place, to: &out.bytes)
         }
 
         func string(_ value: String?, _ out: inout ByteSink) {
