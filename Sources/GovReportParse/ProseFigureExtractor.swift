@@ -14,6 +14,8 @@ struct ProseFigureExtractor {
         let regex: NSRegularExpression
     }
 
+    /// The two expressions of figures in running text, matched by `ProsePatterns`, scalar by
+    /// scalar; these are the reference a test holds it to.
     static let received = try! NSRegularExpression(
         pattern: #"(?:收到|受理|提出|向本级)[^，,。；;]{0,12}?(?:政府信息公开|依申请公开)(?:政府信息)?(?:申请)?\s*(\d+)\s*件"#)
     static let published = try! NSRegularExpression(pattern: #"(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条"#)
@@ -34,14 +36,14 @@ struct ProseFigureExtractor {
         var figures: Figures = [:]
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
-        func first(_ regex: NSRegularExpression, needs groups: [[String]], rejectClause: [String] = [],
+        func first(_ matches: (String) -> [ProsePatterns.Match], needs groups: [[String]], rejectClause: [String] = [],
                    cutAt separators: Set<Unicode.Scalar>) -> (Double, Int)? {
             /// The number of the first match in `text` whose clause (from `clauseStart` of the
             /// match's start) names no word of `rejectClause`.
             func number(in text: String, clauseStart: (String.Index) -> String.Index) -> Double? {
-                for m in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                    guard m.range(at: 1).location != NSNotFound, let n = Double(text[text.scalarRange(m.range(at: 1))]) else { continue }
-                    let whole = text.scalarRange(m.range)
+                for m in matches(text) {
+                    guard let n = Double(text[m.number]) else { continue }
+                    let whole = m.whole
                     // The clause is found only when there are words to reject it by (looking
                     // back through the line character by character was a visible cost), and
                     // compared byte for byte, like the fixed words (Foundation's `contains`
@@ -85,12 +87,12 @@ struct ProseFigureExtractor {
             }
             return nil
         }
-        if let (n, line) = first(Self.received, needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
+        if let (n, line) = first(ProsePatterns.received(in:), needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
                                  cutAt: Self.receivedCuts) {
             let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
-        if let (n, line) = first(Self.published, needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
+        if let (n, line) = first(ProsePatterns.published(in:), needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
                                  cutAt: Self.clauseEndScalars) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }

@@ -1,0 +1,93 @@
+import GovReportIngest
+
+/// `ProseFigureExtractor`'s two running expressions — applications received and items
+/// published — matched scalar by scalar: the same matches, in the same order, as
+/// `NSRegularExpression` finds for them (a test holds the two together on random texts of
+/// their words and of the characters their classes are unsure about), without ICU's trip
+/// through UTF-16 for every piece of every paragraph that holds their words. Neither
+/// expression can succeed by backtracking into a choice: each optional word and each run is
+/// followed by something it cannot match, so reading left to right finds ICU's match; the
+/// one lazy run is tried from its shortest, as ICU tries it.
+enum ProsePatterns {
+    /// A match: the whole of it and its number (group 1).
+    struct Match {
+        let whole: Range<String.Index>
+        let number: Range<String.Index>
+    }
+
+    /// Every match of `(?:收到|受理|提出|向本级)[^，,。；;]{0,12}?(?:政府信息公开|依申请公开)(?:政府信息)?(?:申请)?\s*(\d+)\s*件`
+    /// (`ProseFigureExtractor.received`), left to right, none overlapping.
+    static func received(in text: String) -> [Match] {
+        matches(text) { s, start in
+            var i = start
+            guard take(s, &i, "收到") || take(s, &i, "受理") || take(s, &i, "提出") || take(s, &i, "向本级") else { return nil }
+            // `[^，,。；;]{0,12}?`: the rest tried after none, then one more each time.
+            var skipped = 0
+            while true {
+                var j = i
+                if take(s, &j, "政府信息公开") || take(s, &j, "依申请公开") {
+                    _ = take(s, &j, "政府信息")
+                    _ = take(s, &j, "申请")
+                    if let number = count(s, &j, "件") { return Match(whole: start..<j, number: number) }
+                }
+                guard skipped < 12, i < s.endIndex, !isClauseCut(s[i]) else { return nil }
+                i = s.index(after: i)
+                skipped += 1
+            }
+        }
+    }
+
+    /// Every match of `(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条`
+    /// (`ProseFigureExtractor.published`), left to right, none overlapping.
+    static func published(in text: String) -> [Match] {
+        matches(text) { s, start in
+            var i = start
+            guard take(s, &i, "共") || take(s, &i, "累计"), take(s, &i, "发布") else { return nil }
+            _ = take(s, &i, "各类")
+            _ = take(s, &i, "政府")
+            guard take(s, &i, "信息"), let number = count(s, &i, "条") else { return nil }
+            return Match(whole: start..<i, number: number)
+        }
+    }
+
+    /// The matches `at` finds trying each start from the left, the next from the end of the
+    /// last (every match holds several scalars).
+    static func matches(_ text: String, _ at: (String.UnicodeScalarView, String.Index) -> Match?) -> [Match] {
+        let s = text.unicodeScalars
+        var found: [Match] = []
+        var start = s.startIndex
+        while start < s.endIndex {
+            if let m = at(s, start) {
+                found.append(m)
+                start = m.whole.upperBound
+            } else {
+                start = s.index(after: start)
+            }
+        }
+        return found
+    }
+
+    /// `\s*(\d+)\s*unit` from `i`: the digits' range, and `i` moved past the unit.
+    static func count(_ s: String.UnicodeScalarView, _ i: inout String.Index, _ unit: StaticString) -> Range<String.Index>? {
+        var j = i
+        MetadataPatterns.skipSpaces(s, &j)
+        guard let end = MetadataPatterns.digits(s, from: j, atLeast: 1, atMost: Int.max) else { return nil }
+        var k = end
+        MetadataPatterns.skipSpaces(s, &k)
+        guard MetadataPatterns.take(s, &k, unit) else { return nil }
+        defer { i = k }
+        return j..<end
+    }
+
+    @inline(__always)
+    static func take(_ s: String.UnicodeScalarView, _ i: inout String.Index, _ word: StaticString) -> Bool {
+        MetadataPatterns.take(s, &i, word)
+    }
+
+    /// What `[^，,。；;]` does not match.
+    @inline(__always)
+    static func isClauseCut(_ u: Unicode.Scalar) -> Bool {
+        let v = u.value
+        return v == 0xFF0C || v == 0x2C || v == 0x3002 || v == 0xFF1B || v == 0x3B
+    }
+}
