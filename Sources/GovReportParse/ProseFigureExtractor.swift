@@ -24,9 +24,18 @@ struct ProseFigureExtractor {
     /// What ends a clause (the text a "共发布信息N条" is judged by).
     static let clauseEnds: String = "。；;，,!！?？"
     static let clauseEndScalars = Set(clauseEnds.unicodeScalars)
+    /// `clauseEndScalars` as a test on the value (a set's hashing for every scalar of every
+    /// paragraph was a visible part of reading the prose).
+    static func isClauseEnd(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x3002, 0xFF1B, 0x3B, 0xFF0C, 0x2C, 0x21, 0xFF01, 0x3F, 0xFF1F: true
+        default: false
+        }
+    }
     /// The characters `received` cannot match across (its `[^，,。；;]`; the rest of it holds
     /// none of them either).
     static let receivedCuts = Set("，,。；;".unicodeScalars)
+    static func isReceivedCut(_ u: Unicode.Scalar) -> Bool { ProsePatterns.isClauseCut(u) }
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
@@ -37,7 +46,7 @@ struct ProseFigureExtractor {
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
         func first(_ matches: (String) -> [ProsePatterns.Match], needs groups: [[String]], rejectClause: [String] = [],
-                   cutAt separators: Set<Unicode.Scalar>) -> (Double, Int)? {
+                   cutAt isSeparator: (Unicode.Scalar) -> Bool) -> (Double, Int)? {
             /// The number of the first match in `text` whose clause (from `clauseStart` of the
             /// match's start) names no word of `rejectClause`.
             func number(in text: String, clauseStart: (String.Index) -> String.Index) -> Double? {
@@ -75,7 +84,7 @@ struct ProseFigureExtractor {
                 var start = scalars.startIndex
                 while start <= scalars.endIndex {
                     var end = start
-                    while end < scalars.endIndex, !separators.contains(scalars[end]) { end = scalars.index(after: end) }
+                    while end < scalars.endIndex, !isSeparator(scalars[end]) { end = scalars.index(after: end) }
                     let piece = t[start..<end]
                     if groups.allSatisfy({ $0.contains(where: { piece.includes($0) }) }) {
                         let text = String(piece)
@@ -88,12 +97,12 @@ struct ProseFigureExtractor {
             return nil
         }
         if let (n, line) = first(ProsePatterns.received(in:), needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
-                                 cutAt: Self.receivedCuts) {
+                                 cutAt: Self.isReceivedCut) {
             let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
             figures[key] = Figure(n, line: line, origin: .prose)
         }
         if let (n, line) = first(ProsePatterns.published(in:), needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
-                                 cutAt: Self.clauseEndScalars) {
+                                 cutAt: Self.isClauseEnd) {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {

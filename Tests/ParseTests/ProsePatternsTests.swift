@@ -67,3 +67,14 @@ import Testing
         #expect(received > 1_000 && published > 1_000, "\(received) received, \(published) published")
     }
 }
+
+extension ProsePatternsTests {
+    /// The separators tested on their values are the sets' scalars, and no other.
+    @Test func separatorTestsAreTheSets() {
+        for v in UInt32(0)...0x2FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            #expect(ProseFigureExtractor.isClauseEnd(u) == ProseFigureExtractor.clauseEndScalars.contains(u), "\(v)")
+            #expect(ProseFigureExtractor.isReceivedCut(u) == ProseFigureExtractor.receivedCuts.contains(u), "\(v)")
+        }
+    }
+}
