@@ -25,7 +25,11 @@ extension RawRow {
     ///   (`LabelDictionary.isFragment`, which remembers).
     func label(matching match: (String) -> String?, isFragment: (String) -> Bool = LabelDictionary.isFragment)
         -> (key: String, noiseAfterLabel: [String])? {
-        let texts = labels.compactMap(\.text)
+        // (Made with room for all of them, and spans joined by appending: the generic
+        // `compactMap` and `joined` grew and copied their results piece by piece.)
+        var texts: [String] = []
+        texts.reserveCapacity(labels.count)
+        for cell in labels { if case .text(let t) = cell.content { texts.append(t) } }
         var noise: [String] = []
         var i = texts.count - 1
         while i >= 0 {
@@ -36,7 +40,9 @@ extension RawRow {
                 continue
             }
             for span in 2...max(2, min(4, i + 1)) where span <= i + 1 {
-                if let key = match(texts[(i - span + 1)...i].joined()) { return (key, noise) }
+                var joined = ""
+                for k in (i - span + 1)...i { joined += texts[k] }
+                if let key = match(joined) { return (key, noise) }
             }
             return nil
         }
