@@ -14,12 +14,15 @@ struct ApplicationsTableParser {
         let expected = FigureKeys.applicationRowKeys[edition] ?? []
         var ledger = RowLedger(table: "applications table")
         let outcomeKeys = FigureKeys.outcomeRowKeys
+        /// Whether an outcome row has been taken (noted as rows are taken: asking every taken
+        /// key at each candidate label hashed them all again).
+        var outcomeTaken = false
 
         func matchRow(_ text: String) -> String? {
             if let m = dictionary.match(text, in: .applications) {
                 if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
                 // "总计" heads the applicant columns too: the total row comes after outcome rows.
-                if m.key == "outcome_total" && !ledger.seen.keys.contains(where: { outcomeKeys.contains($0) }) { return nil }
+                if m.key == "outcome_total" && !outcomeTaken { return nil }
                 return m.key
             }
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
@@ -48,6 +51,7 @@ struct ApplicationsTableParser {
                 continue
             }
             guard ledger.take(key, line: row.line, into: &reading, source) else { continue }
+            if !outcomeTaken && outcomeKeys.contains(key) { outcomeTaken = true }
             if !expected.contains(key) {
                 reading.warn(source, row.line, "applications table: row \(key) does not belong to the \(edition.rawValue) format")
             }
