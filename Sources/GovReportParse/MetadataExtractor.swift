@@ -76,7 +76,9 @@ struct MetadataExtractor {
             let line = lines[i]
             let t = TextNormalizer.halfWidth(line).trimmedSpaces
             // At most 60 characters (no more bytes than that says so without counting them).
-            guard !t.isEmpty, t.utf8.count <= 60 || t.count <= 60 else { continue }
+            // (Counted by scalars where each is a character: counting characters broke the
+            // text into graphemes for every longer line of every report's end.)
+            guard !t.isEmpty, t.utf8.count <= 60 || (t.scalarsAreCharacters ? t.unicodeScalars.count : t.count) <= 60 else { continue }
             if signatureAgency == nil, Self.signatureEndings.contains(where: { t.includes($0) }),
                let name = Self.signatureAgencies.value(t, Self.signatureAgency(in:)) {
                 signatureAgency = name
