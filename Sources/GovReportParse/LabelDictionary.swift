@@ -40,7 +40,9 @@ public struct LabelDictionary: Sendable {
     let exact: [Table: [[UInt32]: String]]
     /// Matches already computed: report labels repeat across a corpus.
     let memo = MatchMemo()
-    let fragments = TextMemo<Bool>()
+    /// Fragment answers already computed (`isFragment`): what a text is does not depend on
+    /// the dictionary, so one memo serves them all.
+    static let fragments = TextMemo<Bool>()
 
     public init(entries: [Entry]) {
         self.entries = entries
@@ -94,7 +96,7 @@ public struct LabelDictionary: Sendable {
     /// Whether a text is too short to be a label (two characters or fewer once normalised):
     /// a fragment left by extraction ("†", "开", "_"). Remembered like the matches: the
     /// header cells of every table are asked about in every report.
-    public func isFragment(_ text: String) -> Bool { fragments.value(text, Self.isFragment) }
+    public func isFragment(_ text: String) -> Bool { Self.fragments.value(text, Self.isFragment) }
 
     static func isFragment(_ text: String) -> Bool { TextNormalizer.labelKey(text).count <= 2 }
 

@@ -23,6 +23,7 @@ struct ProseFigureExtractor {
     static let partialChannels = ["其他", "微博", "微信", "公众号", "新媒体", "专题", "专栏", "头条", "抖音"]
     /// What ends a clause (the text a "共发布信息N条" is judged by).
     static let clauseEnds: String = "。；;，,!！?？"
+    /// (The reference `isClauseEnd` is tested against.)
     static let clauseEndScalars = Set(clauseEnds.unicodeScalars)
     /// `clauseEndScalars` as a test on the value (a set's hashing for every scalar of every
     /// paragraph was a visible part of reading the prose).
@@ -34,7 +35,9 @@ struct ProseFigureExtractor {
     }
     /// The characters `received` cannot match across (its `[^，,。；;]`; the rest of it holds
     /// none of them either).
+    /// (The reference `isReceivedCut` is tested against.)
     static let receivedCuts = Set("，,。；;".unicodeScalars)
+    /// `receivedCuts` as a test on the value.
     static func isReceivedCut(_ u: Unicode.Scalar) -> Bool { ProsePatterns.isClauseCut(u) }
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
