@@ -48,6 +48,17 @@ final class PageBytes {
     /// The bytes as `Data`, copied once.
     var data: Data { Data(bytes: base, count: count) }
 
+    /// The bytes as `Data` that takes over the storage, leaving this empty: a page's bytes
+    /// copied once more on their way to the file were a visible part of writing the site.
+    func takeData() -> Data {
+        guard count > 0 else { return Data() }
+        let data = Data(bytesNoCopy: base, count: count, deallocator: .custom { pointer, _ in pointer.deallocate() })
+        capacity = 16
+        base = .allocate(capacity: capacity)
+        count = 0
+        return data
+    }
+
     private func grow(to needed: Int) {
         var size = capacity * 2
         while size < needed { size *= 2 }

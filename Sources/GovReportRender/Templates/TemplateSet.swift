@@ -43,7 +43,7 @@ public struct TemplateSet: Sendable {
         guard let template = templates[name] else {
             throw .templates(path: origins[name] ?? name, reason: "template ‘\(name)’ not found")
         }
-        return TemplateRenderer(library: templates).render(template, value, keyed: keyed).data
+        return TemplateRenderer(library: templates).render(template, value, keyed: keyed).takeData()
     }
 
     func render(_ view: Any, _ name: String) throws(BuildError) -> Data {
