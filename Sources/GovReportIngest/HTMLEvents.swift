@@ -255,15 +255,7 @@ struct HTMLEvents {
         case .table(let line), .row(let line):
             writer.raw("", line: line)
         case .cell(let line, let colspan):
-            let content = HTMLText.joinedCellRuns(String(decoding: cell, as: UTF8.self)).trimmedSpaces
-            writer.raw("\t" + content, line: line)
-            if let value = colspan {
-                // A value cell spanning columns stands for one cell; a label spanning columns
-                // is followed by nothing. Only blank cells are repeated.
-                if content.isEmpty && value > 1 {
-                    for _ in 1..<min(value, 20) { writer.raw("\t", line: line) }
-                }
-            }
+            writer.cell(String(decoding: cell, as: UTF8.self), colspan: colspan, line: line)
         }
     }
 

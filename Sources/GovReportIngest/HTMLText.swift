@@ -206,6 +206,17 @@ public enum HTMLText {
             lines.append(s)
             sourceLines.append(line)
         }
+
+        /// A row cell's line: its text's runs joined by spaces and trimmed, after a tab; a
+        /// blank cell spanning columns (`colspan`, 1 when not a number) repeated as blank
+        /// cells — a value or a label spanning columns stands for one.
+        mutating func cell(_ text: String, colspan: Int?, line: Int) {
+            let content = HTMLText.joinedCellRuns(text).trimmedSpaces
+            raw("\t" + content, line: line)
+            if let value = colspan, content.isEmpty && value > 1 {
+                for _ in 1..<min(value, 20) { raw("\t", line: line) }
+            }
+        }
     }
 
     static func lineNumber(_ node: xmlNodePtr) -> Int { Int(xmlGetLineNo(node)) }
@@ -330,17 +341,12 @@ public enum HTMLText {
         while let c = cell {
             defer { cell = c.pointee.next }
             guard c.pointee.type == XML_ELEMENT_NODE, kind(c) == .cell else { continue }
-            let content = joinedCellRuns(text(of: c)).trimmedSpaces
-            writer.raw("\t" + content, line: lineNumber(c))
+            var colspan: Int?
             if let span = xmlGetProp(c, "colspan") {
-                let value = Int(String(cString: UnsafeRawPointer(span).assumingMemoryBound(to: CChar.self))) ?? 1
+                colspan = Int(String(cString: UnsafeRawPointer(span).assumingMemoryBound(to: CChar.self))) ?? 1
                 free(span)
-                // A value cell spanning columns stands for one cell; a label spanning columns
-                // is followed by nothing. Only blank cells are repeated.
-                if content.isEmpty && value > 1 {
-                    for _ in 1..<min(value, 20) { writer.raw("\t", line: lineNumber(c)) }
-                }
             }
+            writer.cell(text(of: c), colspan: colspan, line: lineNumber(c))
         }
         writer.raw("", line: lineNumber(tr))
     }

@@ -376,41 +376,22 @@ public struct CellStream: Sendable {
     /// that end it read in place, the label before them joined by single spaces — or the whole
     /// field as text when no number ends it.
     static func wordTokens(_ field: UnsafeBufferPointer<UInt8>, line: Int, into cells: inout [Cell]) -> Bool {
-        var words: [Range<Int>] = []
-        var word = -1
-        var i = 0
-        let n = field.count
-        while i < n {
-            let (v, length) = UTF8Scalar.decode(field, at: i)
-            guard String.isCharacterOfItsOwn(v) else { return false }
-            if Unicode.Scalar(v)!.isWhiteSpace {
-                if word >= 0 { words.append(word..<i); word = -1 }
-            } else if word < 0 {
-                word = i
-            }
-            i += length
-        }
-        if word >= 0 { words.append(word..<n) }
-        var cut = words.count
-        var numbers: [Double] = []
-        while cut > 0, let value = DisplayWidth.number(UnsafeBufferPointer(rebasing: field[words[cut - 1]])) {
-            numbers.append(value)
-            cut -= 1
-        }
+        guard let words = DisplayWidth.wordsOnBytes(field) else { return false }
+        let (cut, numbers) = DisplayWidth.trailingNumbers(field, words)
         if numbers.isEmpty {
             cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line))
             return true
         }
         if cut > 0 {
             var label: [UInt8] = []
-            label.reserveCapacity(words[cut - 1].upperBound)
+            label.reserveCapacity(words[cut - 1].end)
             for k in 0..<cut {
                 if k > 0 { label.append(0x20) }
-                label.append(contentsOf: UnsafeBufferPointer(rebasing: field[words[k]]))
+                label.append(contentsOf: UnsafeBufferPointer(rebasing: field[words[k].start..<words[k].end]))
             }
             cells.append(Cell(content: .text(String(decoding: label, as: UTF8.self)), line: line))
         }
-        for value in numbers.reversed() { cells.append(Cell(content: .number(value), line: line)) }
+        for n in numbers { cells.append(Cell(content: .number(n.value), line: line)) }
         return true
     }
 

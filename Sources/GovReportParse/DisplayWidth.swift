@@ -77,58 +77,73 @@ enum DisplayWidth {
     static func labelAndNumbers(_ text: String) -> (label: String, numbers: [(value: Double, end: Int)]) {
         var copy = text
         let fast: (labelEnd: Int, numbers: [(value: Double, end: Int)])? = copy.withUTF8 { b in
-            // Each word's first and past-the-end byte and the column where it ends.
-            var words: [(start: Int, end: Int, column: Int)] = []
-            var column = 0
-            var start = -1
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                // ASCII but CR, and the unified ideographs (E4 B8 80 to E9 BF BF), the most of
-                // a table line, without decoding them or asking the general tests: each is a
-                // character of its own; the former white space as ASCII has it, the latter
-                // never, two columns wide.
-                if c < 0x80 && c != 0x0D {
-                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
-                        if start >= 0 { words.append((start, i, column)); start = -1 }
-                    } else if start < 0 {
-                        start = i
-                    }
-                    column = c == 0x09 ? column + 8 - column % 8 : column + 1
-                    i += 1
-                    continue
-                }
-                if (c == 0xE4 && b[i + 1] >= 0xB8) || (c >= 0xE5 && c <= 0xE9) {
-                    if start < 0 { start = i }
-                    column += 2
-                    i += 3
-                    continue
-                }
-                let (v, length) = UTF8Scalar.decode(b, at: i)
-                guard String.isCharacterOfItsOwn(v) else { return nil }
-                let u = Unicode.Scalar(v)!
-                if u.isWhiteSpace {
-                    if start >= 0 { words.append((start, i, column)); start = -1 }
-                } else if start < 0 {
-                    start = i
-                }
-                column = advance(column, u)
-                i += length
-            }
-            if start >= 0 { words.append((start, n, column)) }
-            var numbers: [(value: Double, end: Int)] = []
-            var cut = words.count
-            while cut > 0, let value = number(UnsafeBufferPointer(rebasing: b[words[cut - 1].start..<words[cut - 1].end])) {
-                numbers.append((value, words[cut - 1].column))
-                cut -= 1
-            }
-            numbers.reverse()
+            guard let words = wordsOnBytes(b) else { return nil }
+            let (cut, numbers) = trailingNumbers(b, words)
             return (cut == 0 ? 0 : words[cut - 1].end, numbers)
         }
         guard let fast else { return labelAndNumbersByWords(text) }
         let labelEnd = text.utf8.index(text.utf8.startIndex, offsetBy: fast.labelEnd)
         return (String(text[..<labelEnd]), fast.numbers)
+    }
+
+    /// The words of valid UTF-8 text separated by white space — each word's first and
+    /// past-the-end byte and the display column where it ends — when every scalar is a
+    /// character of its own (nil otherwise: such text is read by characters).
+    static func wordsOnBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, column: Int)]? {
+        var words: [(start: Int, end: Int, column: Int)] = []
+        var column = 0
+        var start = -1
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            // ASCII but CR, and the unified ideographs (E4 B8 80 to E9 BF BF), the most of a
+            // table line, without decoding them or asking the general tests: each is a
+            // character of its own; the former white space as ASCII has it, the latter never,
+            // two columns wide.
+            if c < 0x80 && c != 0x0D {
+                if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
+                    if start >= 0 { words.append((start, i, column)); start = -1 }
+                } else if start < 0 {
+                    start = i
+                }
+                column = c == 0x09 ? column + 8 - column % 8 : column + 1
+                i += 1
+                continue
+            }
+            if (c == 0xE4 && b[i + 1] >= 0xB8) || (c >= 0xE5 && c <= 0xE9) {
+                if start < 0 { start = i }
+                column += 2
+                i += 3
+                continue
+            }
+            let (v, length) = UTF8Scalar.decode(b, at: i)
+            guard String.isCharacterOfItsOwn(v) else { return nil }
+            let u = Unicode.Scalar(v)!
+            if u.isWhiteSpace {
+                if start >= 0 { words.append((start, i, column)); start = -1 }
+            } else if start < 0 {
+                start = i
+            }
+            column = advance(column, u)
+            i += length
+        }
+        if start >= 0 { words.append((start, n, column)) }
+        return words
+    }
+
+    /// The numbers that end a list of words, in order, each with its word's end column, and
+    /// how many words come before them.
+    static func trailingNumbers(_ b: UnsafeBufferPointer<UInt8>, _ words: [(start: Int, end: Int, column: Int)])
+        -> (cut: Int, numbers: [(value: Double, end: Int)]) {
+        var numbers: [(value: Double, end: Int)] = []
+        var cut = words.count
+        while cut > 0, let value = number(UnsafeBufferPointer(rebasing: b[words[cut - 1].start..<words[cut - 1].end])) {
+            numbers.append((value, words[cut - 1].column))
+            cut -= 1
+        }
+        numbers.reverse()
+        return (cut, numbers)
     }
 
     /// A word's number, as `TextNormalizer.number` reads it: plain digits in place, anything

@@ -87,10 +87,7 @@ public struct LabelDictionary: Sendable {
     /// wrapped) is compared with that start;
     /// otherwise up to one edit per four characters of the phrase is tolerated.
     public func match(_ text: String, in table: Table) -> Match? {
-        if let cached = memo.get(table, text) { return cached }
-        let result = compute(text, in: table)
-        memo.set(table, text, result)
-        return result
+        memo.of(table).value(text) { compute($0, in: table) }
     }
 
     /// Whether a text is too short to be a label (two characters or fewer once normalised):
@@ -131,44 +128,20 @@ public struct LabelDictionary: Sendable {
     }
 }
 
-import Synchronization
-
-/// A thread-safe memo of label matches, shared by every parse of a build. Keyed by the
-/// text's bytes (a `String` key would hash and compare Chinese text through its normal
-/// form, and the table name was joined to it on every lookup), in shards so that both
-/// cores rarely wait for the same lock. Byte-equal texts are equal; canonically equal texts
-/// that differ in bytes are merely computed twice, to the same result.
+/// Label matches already computed, shared by every parse of a build (report labels repeat
+/// across a corpus): a text memo per table, keyed by the text's bytes. Canonically equal
+/// texts in other bytes are merely computed twice, to the same result.
 final class MatchMemo: Sendable {
-    struct Key: Hashable {
-        let table: LabelDictionary.Table
-        let text: String
+    private let applications = TextMemo<LabelDictionary.Match?>()
+    private let group = TextMemo<LabelDictionary.Match?>()
+    private let proactive = TextMemo<LabelDictionary.Match?>()
 
-        func hash(into hasher: inout Hasher) {
-            hasher.combine(table)
-            text.hashBytes(into: &hasher)
-        }
-
-        static func == (a: Key, b: Key) -> Bool {
-            // The bytes compared at once (the generic element-by-element compare was a
-            // visible cost: every label lookup ends in one).
-            a.table == b.table && a.text.hasSameBytes(as: b.text)
-        }
-    }
-
-    final class Shard: Sendable {
-        let store = Mutex<[Key: LabelDictionary.Match?]>([:])
-    }
-
-    private let shards = (0..<8).map { _ in Shard() }
-
-    func get(_ table: LabelDictionary.Table, _ text: String) -> LabelDictionary.Match?? {
-        shards[text.utf8.count & 7].store.withLock { $0[Key(table: table, text: text)] }
-    }
-
-    func set(_ table: LabelDictionary.Table, _ text: String, _ match: LabelDictionary.Match?) {
-        shards[text.utf8.count & 7].store.withLock { dict in
-            if dict.count > 25_000 { dict.removeAll() }
-            dict[Key(table: table, text: text)] = .some(match)
+    /// The memo of a table's matches.
+    func of(_ table: LabelDictionary.Table) -> TextMemo<LabelDictionary.Match?> {
+        switch table {
+        case .applications: applications
+        case .group: group
+        case .proactive: proactive
         }
     }
 }

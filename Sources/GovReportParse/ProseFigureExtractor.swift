@@ -9,11 +9,6 @@ struct ProseFigureExtractor {
     /// whole lines, the reference a test compares with.
     var byPieces = true
 
-    struct Pattern {
-        let key: String
-        let regex: NSRegularExpression
-    }
-
     /// The two expressions of figures in running text, matched by `ProsePatterns`, scalar by
     /// scalar; these are the reference a test holds it to.
     static let received = try! NSRegularExpression(

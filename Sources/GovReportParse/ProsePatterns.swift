@@ -74,11 +74,12 @@ enum ProsePatterns {
         guard let end = MetadataPatterns.digits(s, from: j, atLeast: 1, atMost: Int.max) else { return nil }
         var k = end
         MetadataPatterns.skipSpaces(s, &k)
-        guard MetadataPatterns.take(s, &k, unit) else { return nil }
+        guard take(s, &k, unit) else { return nil }
         defer { i = k }
         return j..<end
     }
 
+    /// `MetadataPatterns.take`, the one reader of fixed words, by a short name here.
     @inline(__always)
     static func take(_ s: String.UnicodeScalarView, _ i: inout String.Index, _ word: StaticString) -> Bool {
         MetadataPatterns.take(s, &i, word)

@@ -1,3 +1,4 @@
+import GovReportIngest
 import Synchronization
 
 /// A thread-safe memo of what was worked out from a text, shared by every parse of a build:
@@ -7,14 +8,8 @@ import Synchronization
 /// match, say) can differ between canonically equal texts — in shards so that both cores
 /// rarely wait for the same lock. Bounded: a shard past `limit` entries starts again.
 final class TextMemo<Value: Sendable>: Sendable {
-    struct Text: Hashable {
-        let text: String
-        func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
-        static func == (a: Text, b: Text) -> Bool { a.text.hasSameBytes(as: b.text) }
-    }
-
     final class Shard: Sendable {
-        let store = Mutex<[Text: Value]>([:])
+        let store = Mutex<[ByteText: Value]>([:])
     }
 
     private let shards = (0..<8).map { _ in Shard() }
@@ -25,11 +20,11 @@ final class TextMemo<Value: Sendable>: Sendable {
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(_ text: String, _ compute: (String) -> Value) -> Value {
         let shard = shards[text.utf8.count & 7]
-        if let known = shard.store.withLock({ $0[Text(text: text)] }) { return known }
+        if let known = shard.store.withLock({ $0[ByteText(text)] }) { return known }
         let value = compute(text)
         shard.store.withLock { dict in
             if dict.count > limit { dict.removeAll() }
-            dict[Text(text: text)] = value
+            dict[ByteText(text)] = value
         }
         return value
     }

@@ -5,22 +5,9 @@ import GovReportParse
 /// A compact binary form for the build cache: integers as varints, strings once each in a
 /// table (figure keys repeat in every report), read back without Foundation's decoders,
 /// which would cost more than parsing the reports again.
-/// A string as the archive tells strings apart: by its UTF-8 bytes. (Hashing a String hashes
-/// its normal form, which for Chinese text made renumbering the previous archive's table a
-/// tenth of a rebuild; and strings the archive keeps apart come back byte for byte.)
-struct ArchiveString: Hashable {
-    let text: String
-
-    init(_ text: String) { self.text = text }
-
-    static func == (a: ArchiveString, b: ArchiveString) -> Bool { a.text.hasSameBytes(as: b.text) }
-
-    func hash(into hasher: inout Hasher) { text.hashBytes(into: &hasher) }
-}
-
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
-    private var strings: [ArchiveString: Int] = [:]
+    private var strings: [ByteText: Int] = [:]
     private(set) var table: [String] = []
 
     init() {}
@@ -30,7 +17,7 @@ struct ArchiveWriter {
     init(continuing table: [String], layouts: [[Int]]) {
         self.table = table
         strings.reserveCapacity(table.count)
-        for (i, s) in table.enumerated() where strings[ArchiveString(s)] == nil { strings[ArchiveString(s)] = i }
+        for (i, s) in table.enumerated() where strings[ByteText(s)] == nil { strings[ByteText(s)] = i }
         layoutTable = layouts
         for (i, ids) in layouts.enumerated() where self.layouts[ids] == nil { self.layouts[ids] = i }
     }
@@ -84,7 +71,7 @@ struct ArchiveWriter {
 
     /// The string's number in the table, added if new.
     mutating func intern(_ s: String) -> Int {
-        let key = ArchiveString(s)
+        let key = ByteText(s)
         if let i = strings[key] { return i }
         strings[key] = table.count
         table.append(s)
