@@ -51,13 +51,15 @@ public struct CellStream: Sendable {
         /// The cells of a block of one cell per line.
         var cells: [Cell] = []
 
+        /// (An array already empty is left alone: emptying one costs a call to its generic
+        /// range replacement even then, and half of them are empty for most blocks.)
         mutating func clear() {
-            halves.removeAll(keepingCapacity: true)
-            fields.removeAll(keepingCapacity: true)
-            ends.removeAll(keepingCapacity: true)
-            row.removeAll(keepingCapacity: true)
-            after.removeAll(keepingCapacity: true)
-            cells.removeAll(keepingCapacity: true)
+            if !halves.isEmpty { halves.removeAll(keepingCapacity: true) }
+            if !fields.isEmpty { fields.removeAll(keepingCapacity: true) }
+            if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
+            if !row.isEmpty { row.removeAll(keepingCapacity: true) }
+            if !after.isEmpty { after.removeAll(keepingCapacity: true) }
+            if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
         }
     }
 
