@@ -17,7 +17,34 @@ import CLibXML2
 ///  * a page nested deeper than libxml2's limit (256 open elements) ends there.
 /// Lines are the parser's own line numbers; the tree keeps them in 16 bits, so past line
 /// 65,534 these are the true lines where the tree's were not.
-struct HTMLEvents {
+/// Where the parser stands when it reports an event: what `HTMLEvents` asks the parser, as
+/// libxml2's context answers it (`LibXMLPosition`) or as `HTMLDirectReader` keeps it.
+protocol HTMLParserPosition {
+    /// The line of the input the parser is at.
+    var line: Int { get }
+    /// Whether a DOCTYPE has been read (the document has an internal subset).
+    var hasDTD: Bool { get }
+    /// The input from the parser's cursor on, and where the input it keeps begins.
+    var cursor: UnsafePointer<UInt8>? { get }
+    var base: UnsafePointer<UInt8>? { get }
+    /// The name of the innermost element open in the parser (`ctxt->name`).
+    var openName: UnsafePointer<UInt8>? { get }
+    /// Stops the parser: nothing after this is reported.
+    func stop()
+}
+
+/// libxml2's parser context as a position.
+struct LibXMLPosition: HTMLParserPosition {
+    let ctxt: xmlParserCtxtPtr
+    var line: Int { Int(ctxt.pointee.input.pointee.line) }
+    var hasDTD: Bool { ctxt.pointee.myDoc?.pointee.intSubset != nil }
+    var cursor: UnsafePointer<UInt8>? { ctxt.pointee.input?.pointee.cur }
+    var base: UnsafePointer<UInt8>? { ctxt.pointee.input?.pointee.base }
+    var openName: UnsafePointer<UInt8>? { ctxt.pointee.name.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) } }
+    func stop() { xmlStopParser(ctxt) }
+}
+
+struct HTMLEvents<Position: HTMLParserPosition> {
     /// What an element's children are read for.
     enum Reading { case walk, row, capture, ignore }
 
@@ -48,7 +75,7 @@ struct HTMLEvents {
         var isTitle = false
     }
 
-    private let ctxt: xmlParserCtxtPtr
+    private let position: Position
     private var frames: [Frame] = []
     private(set) var writer = HTMLText.Writer()
 
@@ -72,86 +99,10 @@ struct HTMLEvents {
     private var topLevelNodeBeforeRoot = false
     private var halted = false
 
-    /// libxml2's default `xmlParserMaxDepth`: the tree builder stops the parser when an
-    /// element would open with more than this many open.
-    static let maxDepth = 256
 
-    init(_ ctxt: xmlParserCtxtPtr) { self.ctxt = ctxt }
+    init(_ position: Position) { self.position = position }
 
-    // MARK: - Reading a page
-
-    /// The page's lines as `HTMLText.lines(fromHTML:)` gives them.
-    static func lines(_ bytes: [UInt8]) -> (lines: [String], sourceLines: [Int]) {
-        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
-                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
-        // As htmlReadMemory sets up its parser (a document is still made, for the DTD the
-        // parser looks at; it holds no elements), with this reader's callbacks.
-        xmlInitParser()
-        guard let ctxt = bytes.withUnsafeBufferPointer({ p in
-            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
-                xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
-            }
-        }) else { return ([], []) }
-        defer { xmlFreeParserCtxt(ctxt) }
-        htmlDefaultSAXHandlerInit()
-        guard let sax = ctxt.pointee.sax else { return ([], []) }
-        withUnsafeMutableBytes(of: &sax.pointee) { target in
-            let defaults = UnsafeRawPointer(__htmlDefaultSAXHandler())!
-            target.baseAddress!.copyMemory(from: defaults, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
-        }
-        install(on: sax)
-        // (A struct the callbacks reach through a pointer: a class's properties are checked
-        // for exclusive access at every use, a visible cost at a few per element.)
-        let reader = UnsafeMutablePointer<HTMLEvents>.allocate(capacity: 1)
-        reader.initialize(to: HTMLEvents(ctxt))
-        defer { reader.deinitialize(count: 1); reader.deallocate() }
-        ctxt.pointee._private = UnsafeMutableRawPointer(reader)
-
-        htmlCtxtUseOptions(ctxt, options)
-        ctxt.pointee.html = 1
-        if let handler = xmlFindCharEncodingHandler("UTF-8") {
-            xmlSwitchToEncoding(ctxt, handler)
-            // (A new memory input has none to free.)
-            if ctxt.pointee.input.pointee.encoding == nil { ctxt.pointee.input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8")) }
-        }
-        if let input = ctxt.pointee.input, input.pointee.filename == nil {
-            input.pointee.filename = UnsafeRawPointer(xmlCharStrdup("report.html")).map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
-        }
-        _ = htmlParseDocument(ctxt)
-        if let doc = ctxt.pointee.myDoc {
-            ctxt.pointee.myDoc = nil
-            xmlFreeDoc(doc)
-        }
-        ctxt.pointee._private = nil
-        return reader.pointee.finish()
-    }
-
-    private static func reader(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLEvents> {
-        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
-        return ctxt.pointee._private.assumingMemoryBound(to: HTMLEvents.self)
-    }
-
-    private static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>) {
-        sax.pointee.startElement = { ctx, name, atts in
-            guard let name else { return }
-            HTMLEvents.reader(ctx).pointee.startElement(UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self), atts)
-        }
-        sax.pointee.endElement = { ctx, _ in HTMLEvents.reader(ctx).pointee.endElement() }
-        sax.pointee.characters = { ctx, ch, len in
-            guard let ch, len > 0 else { return }
-            HTMLEvents.reader(ctx).pointee.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
-        }
-        sax.pointee.cdataBlock = { ctx, ch, len in
-            guard let ch, len > 0 else { return }
-            HTMLEvents.reader(ctx).pointee.cdata(UnsafeBufferPointer(start: ch, count: Int(len)))
-        }
-        sax.pointee.comment = { ctx, _ in HTMLEvents.reader(ctx).pointee.comment() }
-        sax.pointee.processingInstruction = { ctx, target, _ in
-            HTMLEvents.reader(ctx).pointee.processingInstruction(target.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) })
-        }
-    }
-
-    private mutating func finish() -> (lines: [String], sourceLines: [Int]) {
+    mutating func finish() -> (lines: [String], sourceLines: [Int]) {
         flushRun()
         // Elements still open (a parse that stopped): closed as the tree has them, ended.
         while let frame = frames.popLast() { close(frame) }
@@ -166,19 +117,21 @@ struct HTMLEvents {
         return (result.lines, result.sourceLines)
     }
 
-    private var line: Int { Int(ctxt.pointee.input.pointee.line) }
+    private var line: Int { position.line }
 
     // MARK: - Events
 
-    private mutating func startElement(_ fullName: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?) {
+    /// - Parameter colspan: the element's `colspan` attribute, asked for a row's cells ("" when
+    ///   it has no value, nil when absent).
+    mutating func startElement(_ fullName: UnsafePointer<UInt8>, colspan: () -> String?) {
         guard !halted else { return }
         flushRun()
-        guard frames.count <= Self.maxDepth else {
+        guard frames.count <= HTMLMarkup.maxDepth else {
             halted = true
-            xmlStopParser(ctxt)
+            position.stop()
             return
         }
-        let name = Self.localName(fullName)
+        let name = HTMLMarkup.localName(fullName)
         let line = self.line
         var reading: Reading
         let inRoot: Bool
@@ -187,7 +140,7 @@ struct HTMLEvents {
             reading = frames[parent].children
             inRoot = frames[parent].inRoot
         } else {
-            let hasDTD = ctxt.pointee.myDoc?.pointee.intSubset != nil
+            let hasDTD = position.hasDTD
             if !rootFound {
                 rootFound = true
                 rootIsFirstChild = !hasDTD && !topLevelNodeBeforeRoot
@@ -228,7 +181,7 @@ struct HTMLEvents {
             if kind == .cell {
                 cell.removeAll(keepingCapacity: true)
                 frame.children = .capture
-                frame.closing = .cell(line: line, colspan: Self.attribute("colspan", attributes).map { Int($0) ?? 1 })
+                frame.closing = .cell(line: line, colspan: colspan().map { Int($0) ?? 1 })
             } else {
                 frame.children = .ignore
             }
@@ -238,7 +191,7 @@ struct HTMLEvents {
         frames.append(frame)
     }
 
-    private mutating func endElement() {
+    mutating func endElement() {
         guard !halted else { return }
         flushRun()
         guard let frame = frames.popLast() else { return }
@@ -259,14 +212,14 @@ struct HTMLEvents {
         }
     }
 
-    private mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !halted, let top = frames.indices.last else { return }
         if runKind == .text {
             run.append(contentsOf: bytes)
             return
         }
         if runKind == .cdata { flushRun() }
-        if !Self.keeps(bytes, after: frames[top].last, ctxt) { return }
+        if !Self.keeps(bytes, after: frames[top].last, position) { return }
         runKind = .text
         runLine = line
         run.append(contentsOf: bytes)
@@ -276,22 +229,22 @@ struct HTMLEvents {
     /// Whether a run of characters becomes a text node: always, unless it is blank and the
     /// parser asked the tree (the last part of `areBlanks`, which finds no tree here).
     /// (Static: as a method it copied the whole reader for every run.)
-    private static func keeps(_ bytes: UnsafeBufferPointer<UInt8>, after last: LastChild, _ ctxt: xmlParserCtxtPtr) -> Bool {
-        for b in bytes where !isBlank(b) { return true }
-        guard let input = ctxt.pointee.input, let cur = input.pointee.cur else { return true }
+    private static func keeps(_ bytes: UnsafeBufferPointer<UInt8>, after last: LastChild, _ position: Position) -> Bool {
+        for b in bytes where !HTMLMarkup.isBlank(b) { return true }
+        guard let cur = position.cursor else { return true }
         // `areBlanks` reaches the tree only before a '<'.
         guard cur.pointee == UInt8(ascii: "<") else { return true }
         // A character reference's run is given without asking.
-        if followsCharacterReference(cur, base: input.pointee.base) { return true }
+        if HTMLMarkup.followsCharacterReference(cur, base: position.base) { return true }
         switch last {
-        case .none: return allowsText(ctxt.pointee.name.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) })
+        case .none: return HTMLMarkup.allowsText(position.openName)
         case .text: return true
-        case .element(let name): return allowsText(name)
+        case .element(let name): return HTMLMarkup.allowsText(name)
         case .other(let keepsText): return keepsText
         }
     }
 
-    private mutating func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
+    mutating func cdata(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !halted, let top = frames.indices.last else { return }
         if runKind != .cdata {
             flushRun()
@@ -302,18 +255,18 @@ struct HTMLEvents {
         frames[top].last = .other(keepsText: false)
     }
 
-    private mutating func comment() {
+    mutating func comment() {
         guard !halted else { return }
         flushRun()
         if frames.isEmpty && !rootFound { topLevelNodeBeforeRoot = true }
     }
 
-    private mutating func processingInstruction(_ target: UnsafePointer<UInt8>?) {
+    mutating func processingInstruction(_ target: UnsafePointer<UInt8>?) {
         guard !halted else { return }
         flushRun()
         if let top = frames.indices.last {
             // (Looked at now: the target's text is the parser's to free.)
-            frames[top].last = .other(keepsText: Self.allowsText(target))
+            frames[top].last = .other(keepsText: HTMLMarkup.allowsText(target))
         } else if !rootFound {
             topLevelNodeBeforeRoot = true
         }
@@ -339,8 +292,92 @@ struct HTMLEvents {
             if readingTitle { title?.text.append(contentsOf: bytes) }
         }
     }
+}
 
-    // MARK: - Names and bytes
+/// The events of libxml2's HTML parser.
+extension HTMLEvents where Position == LibXMLPosition {
+    // MARK: - Reading a page
+
+    /// The page's lines as `HTMLText.lines(fromHTML:)` gives them.
+    static func lines(_ bytes: [UInt8]) -> (lines: [String], sourceLines: [Int]) {
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+                            | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
+        // As htmlReadMemory sets up its parser (a document is still made, for the DTD the
+        // parser looks at; it holds no elements), with this reader's callbacks.
+        xmlInitParser()
+        guard let ctxt = bytes.withUnsafeBufferPointer({ p in
+            p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
+                xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
+            }
+        }) else { return ([], []) }
+        defer { xmlFreeParserCtxt(ctxt) }
+        htmlDefaultSAXHandlerInit()
+        guard let sax = ctxt.pointee.sax else { return ([], []) }
+        withUnsafeMutableBytes(of: &sax.pointee) { target in
+            let defaults = UnsafeRawPointer(__htmlDefaultSAXHandler())!
+            target.baseAddress!.copyMemory(from: defaults, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)
+        }
+        install(on: sax)
+        // (A struct the callbacks reach through a pointer: a class's properties are checked
+        // for exclusive access at every use, a visible cost at a few per element.)
+        let reader = UnsafeMutablePointer<HTMLEvents<LibXMLPosition>>.allocate(capacity: 1)
+        reader.initialize(to: HTMLEvents(LibXMLPosition(ctxt: ctxt)))
+        defer { reader.deinitialize(count: 1); reader.deallocate() }
+        ctxt.pointee._private = UnsafeMutableRawPointer(reader)
+
+        htmlCtxtUseOptions(ctxt, options)
+        ctxt.pointee.html = 1
+        if let handler = xmlFindCharEncodingHandler("UTF-8") {
+            xmlSwitchToEncoding(ctxt, handler)
+            // (A new memory input has none to free.)
+            if ctxt.pointee.input.pointee.encoding == nil { ctxt.pointee.input.pointee.encoding = UnsafePointer(xmlStrdup("UTF-8")) }
+        }
+        if let input = ctxt.pointee.input, input.pointee.filename == nil {
+            input.pointee.filename = UnsafeRawPointer(xmlCharStrdup("report.html")).map { UnsafePointer($0.assumingMemoryBound(to: CChar.self)) }
+        }
+        _ = htmlParseDocument(ctxt)
+        if let doc = ctxt.pointee.myDoc {
+            ctxt.pointee.myDoc = nil
+            xmlFreeDoc(doc)
+        }
+        ctxt.pointee._private = nil
+        return reader.pointee.finish()
+    }
+
+    private static func reader(_ ctx: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<HTMLEvents<LibXMLPosition>> {
+        let ctxt = ctx!.assumingMemoryBound(to: xmlParserCtxt.self)
+        return ctxt.pointee._private.assumingMemoryBound(to: HTMLEvents<LibXMLPosition>.self)
+    }
+
+    private static func install(on sax: UnsafeMutablePointer<xmlSAXHandler>) {
+        sax.pointee.startElement = { ctx, name, atts in
+            guard let name else { return }
+            Self.reader(ctx).pointee.startElement(UnsafeRawPointer(name).assumingMemoryBound(to: UInt8.self)) {
+                HTMLMarkup.attribute("colspan", atts)
+            }
+        }
+        sax.pointee.endElement = { ctx, _ in Self.reader(ctx).pointee.endElement() }
+        sax.pointee.characters = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            Self.reader(ctx).pointee.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        sax.pointee.cdataBlock = { ctx, ch, len in
+            guard let ch, len > 0 else { return }
+            Self.reader(ctx).pointee.cdata(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        sax.pointee.comment = { ctx, _ in Self.reader(ctx).pointee.comment() }
+        sax.pointee.processingInstruction = { ctx, target, _ in
+            Self.reader(ctx).pointee.processingInstruction(target.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) })
+        }
+    }
+}
+
+/// The names and bytes the events are judged by, as libxml2 judges them.
+enum HTMLMarkup {
+    /// libxml2's default `xmlParserMaxDepth`: the tree builder stops the parser when an
+    /// element would open with more than this many open.
+    static let maxDepth = 256
+
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 

@@ -18,7 +18,19 @@ public enum HTMLText {
     public static func lines(fromHTML html: String) -> (lines: [String], sourceLines: [Int]) {
         // The text is already decoded: tell libxml2 it is UTF-8 and neutralise any other
         // declared charset so that it does not switch encodings part-way.
-        HTMLEvents.lines(utf8DeclaringCharset(html))
+        // Plain markup is read directly; the rest by libxml2's parser, whose reading the
+        // direct reader follows.
+        let bytes = utf8DeclaringCharset(html)
+        return HTMLDirectReader.lines(bytes) ?? HTMLEvents<LibXMLPosition>.lines(bytes)
+    }
+
+    /// Whether the direct reader, where it reads the page, reads it as libxml2's parser does
+    /// (true when it leaves the page to libxml2): the fuzzer's check of the two readers.
+    public static func readersAgree(onHTML html: String) -> Bool {
+        let bytes = utf8DeclaringCharset(html)
+        guard let direct = HTMLDirectReader.lines(bytes) else { return true }
+        let parser = HTMLEvents<LibXMLPosition>.lines(bytes)
+        return direct.lines == parser.lines && direct.sourceLines == parser.sourceLines
     }
 
     /// `lines(fromHTML:)` through libxml2's document tree: the reference the streaming

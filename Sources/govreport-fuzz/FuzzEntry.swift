@@ -20,6 +20,8 @@ enum FuzzOne {
         guard !TextEncoding.looksBinary(data), let (text, encoding) = TextEncoding.decode(data) else { return }
         let source: SourceText
         if text.drop { $0.isWhitespace }.first == "<" {
+            // The direct reader must read a page as libxml2 does, or leave it to libxml2.
+            precondition(HTMLText.readersAgree(onHTML: text), "the direct HTML reader differs from libxml2's")
             let (lines, original) = HTMLText.lines(fromHTML: text)
             source = SourceText(path: "fuzz.html", lines: lines, originalLines: original, encoding: encoding)
         } else {

@@ -83,7 +83,7 @@ import Testing
     @Test func characterReferencesAreRecognisedBeforeTheCursor() {
         func follows(_ text: String) -> Bool {
             Array(text.utf8).withUnsafeBufferPointer { b in
-                HTMLEvents.followsCharacterReference(b.baseAddress! + b.count, base: b.baseAddress!)
+                HTMLMarkup.followsCharacterReference(b.baseAddress! + b.count, base: b.baseAddress!)
             }
         }
         #expect(follows("a&#32;"))
@@ -98,7 +98,7 @@ import Testing
     @Test func localNamesAreTheTreeBuildersSplit() {
         func local(_ name: String) -> String {
             let c = Array(name.utf8) + [0]
-            return c.withUnsafeBufferPointer { String(cString: HTMLEvents.localName($0.baseAddress!)) }
+            return c.withUnsafeBufferPointer { String(cString: HTMLMarkup.localName($0.baseAddress!)) }
         }
         #expect(local("o:p") == "p")
         #expect(local("p") == "p")

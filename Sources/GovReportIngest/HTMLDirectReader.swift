@@ -1,0 +1,708 @@
+import Foundation
+
+/// Reads a web page as libxml2's HTML parser would report it to `HTMLEvents`, without
+/// libxml2: its parse was most of the cost of reading a page (some 250 instructions a byte,
+/// a tenth of reading a corpus), and the pages reports come in are mostly plain markup.
+///
+/// It follows `htmlParseDocument` of libxml2 2.9.14 with the options `HTMLEvents` uses
+/// (recovery, no blanks) step by step — the same events, in the same order, with the same
+/// line and cursor at each — for the markup it knows: elements and attributes, the elements
+/// the parser closes or implies itself (`HTMLElementTable`), text in the parser's chunks of
+/// 1,000 bytes, script and style content, comments, a plain `<!DOCTYPE html>`, and the common
+/// character and entity references. Anything else (a processing instruction, a DOCTYPE with
+/// an identifier, an unknown entity, an attribute value with a reference, a control
+/// character, a name the parser would cut…) and it gives up: nil, and the page is read by
+/// libxml2. Tests compare both readers on every page they have.
+struct HTMLDirectReader {
+    /// Why the reader gave up (the page goes to libxml2).
+    struct Unsupported: Error {}
+
+    /// An element name as the parser holds it: its number in `HTMLElementTable` (-1 for one
+    /// it does not list) and its lower-cased text, NUL-terminated.
+    struct Name {
+        let id: Int
+        let text: UnsafePointer<UInt8>
+
+        static func == (a: Name, b: Name) -> Bool {
+            if a.id >= 0 || b.id >= 0 { return a.id == b.id }
+            return strcmp(a.text, b.text) == 0
+        }
+    }
+
+    /// The page's lines as `HTMLEvents` makes them from libxml2's events, or nil when the
+    /// page holds markup this reader leaves to libxml2.
+    static func lines(_ bytes: [UInt8]) -> (lines: [String], sourceLines: [Int])? {
+        // The bytes followed by NULs, as the parser's input ends: every look ahead stops there.
+        let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 16)
+        defer { padded.deallocate() }
+        bytes.withUnsafeBufferPointer { padded.update(from: $0.baseAddress!, count: bytes.count) }
+        (padded + bytes.count).initialize(repeating: 0, count: 16)
+        guard plainCharacters(UnsafeBufferPointer(start: padded, count: bytes.count)) else { return nil }
+        let state = UnsafeMutablePointer<State>.allocate(capacity: 1)
+        state.initialize(to: State())
+        defer { state.deinitialize(count: 1); state.deallocate() }
+        var reader = HTMLDirectReader(UnsafePointer(padded), state)
+        defer { for name in reader.madeNames { name.deallocate() } }
+        do {
+            try reader.readDocument()
+        } catch {
+            return nil
+        }
+        if state.pointee.stopped { return nil }
+        return reader.events.finish()
+    }
+
+    /// Whether every character is one the parser keeps as it is: no NUL, no control but tab,
+    /// line feed and carriage return, no U+FFFE or U+FFFF (the parser drops those with an
+    /// error, or reads a NUL as the end).
+    static func plainCharacters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c < 0x20 {
+                if c != 0x09 && c != 0x0A && c != 0x0D { return false }
+            } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBF, b[i + 2] >= 0xBE {
+                return false
+            }
+            i += 1
+        }
+        return true
+    }
+
+    // MARK: - State
+
+    /// Where the parser stands, as `HTMLEvents` asks it.
+    struct State {
+        var line = 1
+        var hasDTD = false
+        var cursor: UnsafePointer<UInt8>?
+        var base: UnsafePointer<UInt8>?
+        var openName: UnsafePointer<UInt8>?
+        var stopped = false
+    }
+
+    struct Position: HTMLParserPosition {
+        let state: UnsafeMutablePointer<State>
+        var line: Int { state.pointee.line }
+        var hasDTD: Bool { state.pointee.hasDTD }
+        var cursor: UnsafePointer<UInt8>? { state.pointee.cursor }
+        var base: UnsafePointer<UInt8>? { state.pointee.base }
+        var openName: UnsafePointer<UInt8>? { state.pointee.openName }
+        func stop() { state.pointee.stopped = true }
+    }
+
+    private let b: UnsafePointer<UInt8>
+    private let tables = Tables.shared
+    private var i = 0
+    /// The name of the start tag at `at`, read ahead of it, and where the name ends.
+    private var ahead: (at: Int, name: Name, end: Int)?
+    private let state: UnsafeMutablePointer<State>
+    private(set) var events: HTMLEvents<Position>
+    /// The parser's open elements (`nameTab`), innermost last.
+    private var open: [Name] = []
+    /// `ctxt->html`: 3 once a head was opened, 10 once a body was.
+    private var seen = 0
+    /// `ctxt->depth`: html, head and body start tags left out as misplaced, whose end tags
+    /// are left out in turn.
+    private var misplaced = 0
+    /// `currentNode` and `depth` of `htmlParseContentInternal`.
+    private var current: Name?
+    private var depth = 0
+    /// Names of elements the table does not list, made for this page.
+    private(set) var madeNames: [UnsafeMutablePointer<UInt8>] = []
+
+    private init(_ b: UnsafePointer<UInt8>, _ state: UnsafeMutablePointer<State>) {
+        self.b = b
+        self.state = state
+        events = HTMLEvents(Position(state: state))
+        open.reserveCapacity(32)
+    }
+
+    private var line: Int {
+        get { state.pointee.line }
+        nonmutating set { state.pointee.line = newValue }
+    }
+
+    // MARK: - The document (htmlParseDocument)
+
+    private mutating func readDocument() throws(Unsupported) {
+        // A byte order mark is skipped when the input is switched to UTF-8; the input the
+        // parser keeps starts after it.
+        if b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF { i = 3 }
+        state.pointee.base = b + i
+        skipBlanks()
+        guard b[i] != 0 else { throw Unsupported() }
+        try commentsBeforeContent()
+        if b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "!") && isDoctype(at: i + 2) { try doctype() }
+        skipBlanks()
+        try commentsBeforeContent()
+        try content()
+    }
+
+    private mutating func commentsBeforeContent() throws(Unsupported) {
+        while b[i] == UInt8(ascii: "<") && (b[i + 1] == UInt8(ascii: "?") || isCommentStart) {
+            guard isCommentStart else { throw Unsupported() }
+            try comment()
+            skipBlanks()
+        }
+    }
+
+    private var isCommentStart: Bool {
+        b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "!") && b[i + 2] == UInt8(ascii: "-") && b[i + 3] == UInt8(ascii: "-")
+    }
+
+    private func isDoctype(at j: Int) -> Bool {
+        var k = 0
+        for letter in "DOCTYPE".utf8 {
+            guard b[j + k] & 0xDF == letter, b[j + k] >= 0x41 else { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Only `<!DOCTYPE name>`: an internal subset without identifiers.
+    private mutating func doctype() throws(Unsupported) {
+        i += 9
+        skipBlanks()
+        var letters = 0
+        while isLetter(b[i]) { i += 1; letters += 1 }
+        guard letters > 0 else { throw Unsupported() }
+        skipBlanks()
+        guard b[i] == UInt8(ascii: ">") else { throw Unsupported() }
+        i += 1
+        state.pointee.hasDTD = true
+    }
+
+    // MARK: - Content (htmlParseContentInternal)
+
+    private mutating func content() throws(Unsupported) {
+        current = nil
+        depth = 0
+        while true {
+            if state.pointee.stopped { throw Unsupported() }
+            let c = b[i]
+            if c == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/") {
+                if try endTag() && (current != nil || open.isEmpty) {
+                    current = open.last
+                    depth = open.count
+                }
+                continue
+            } else if c == UInt8(ascii: "<") && isLetter(b[i + 1]) {
+                // The start tag's name looked at ahead: an element it closes is closed first.
+                let start = i
+                i += 1
+                let name = try htmlName()
+                ahead = (start, name, i)
+                i = start
+                if let top = open.last, tables.closes(name, top) {
+                    closeOpened(by: name)
+                    continue
+                }
+            }
+            // An element closed while the one before was read.
+            if !open.isEmpty && depth >= open.count && !Self.same(current, open.last) {
+                current = open.last
+                depth = open.count
+                continue
+            }
+            if c != 0, let node = current, node.id == tables.script || node.id == tables.style {
+                script()
+                continue
+            }
+            // A DOCTYPE in the middle replaces the document's; what follows it is read at once.
+            if c == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "!") && isDoctype(at: i + 2) { try doctype() }
+            let d = b[i]
+            if isCommentStart {
+                try comment()
+            } else if d == UInt8(ascii: "<") && isLetter(b[i + 1]) {
+                try element()
+                current = open.last
+                depth = open.count
+            } else if d == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "?") {
+                // A processing instruction.
+                throw Unsupported()
+            } else if d == UInt8(ascii: "<") {
+                // A '<' that starts no tag is text of its own (not asked about, no paragraph).
+                state.pointee.cursor = b + i
+                withUnsafeBytes(of: UInt8(ascii: "<")) { events.characters($0.bindMemory(to: UInt8.self)) }
+                i += 1
+            } else if d == UInt8(ascii: "&") {
+                try reference()
+            } else if d == 0 {
+                while !open.isEmpty { closeTop() }
+                return
+            } else {
+                characterData()
+            }
+        }
+    }
+
+    static func same(_ a: Name?, _ b: Name?) -> Bool {
+        switch (a, b) {
+        case (nil, nil): true
+        case (let x?, let y?): x == y
+        default: false
+        }
+    }
+
+    // MARK: - Elements
+
+    /// htmlParseStartTag and htmlParseElementInternal.
+    private mutating func element() throws(Unsupported) {
+        let name: Name
+        if let ahead, ahead.at == i {
+            name = ahead.name
+            i = ahead.end
+        } else {
+            i += 1
+            name = try htmlName()
+        }
+        closeOpened(by: name)
+        implyParents(of: name)
+        // A misplaced html, head or body start tag is read and left out.
+        var discard = false
+        if !open.isEmpty && name.id == tables.html { discard = true; misplaced += 1 }
+        if open.count != 1 && name.id == tables.head { discard = true; misplaced += 1 }
+        if name.id == tables.body {
+            for element in open where element.id == tables.body { discard = true; misplaced += 1 }
+        }
+        skipBlanks()
+        var colspan: String??
+        while b[i] != 0 && b[i] != UInt8(ascii: ">") && !(b[i] == UInt8(ascii: "/") && b[i + 1] == UInt8(ascii: ">")) {
+            let attribute = try attributeName()
+            skipBlanks()
+            var value: String?
+            if b[i] == UInt8(ascii: "=") {
+                i += 1
+                skipBlanks()
+                value = try attributeValue(keep: colspan == nil && attribute)
+            }
+            if attribute && colspan == nil { colspan = .some(value ?? "") }
+            skipBlanks()
+        }
+        guard b[i] != 0 else { throw Unsupported() }
+        // What follows the tag applies to the innermost open element: the new one, or, when
+        // the tag was left out, the one it stood in.
+        let element: Name
+        if discard {
+            guard let top = open.last else {
+                i += 1
+                return
+            }
+            element = top
+        } else {
+            push(name)
+            let found = colspan ?? nil
+            events.startElement(name.text) { found }
+            element = name
+        }
+        if b[i] == UInt8(ascii: "/") {
+            i += 2
+            closeTop()
+            return
+        }
+        i += 1
+        if element.id >= 0 && tables.elements[element.id].isEmpty { closeTop() }
+    }
+
+    /// htmlParseEndTag: true when it closed the element it names.
+    private mutating func endTag() throws(Unsupported) -> Bool {
+        i += 2
+        guard isLetter(b[i]) else { throw Unsupported() }
+        let name = try htmlName()
+        skipBlanks()
+        guard b[i] == UInt8(ascii: ">") else { throw Unsupported() }
+        i += 1
+        if misplaced > 0 && (name.id == tables.html || name.id == tables.body || name.id == tables.head) {
+            misplaced -= 1
+            return false
+        }
+        // An end tag for no open element is ignored.
+        guard open.contains(where: { $0 == name }) else { return false }
+        // htmlAutoCloseOnClose: the elements inside it are closed, unless one of them ranks
+        // above it.
+        let priority = tables.priority(name)
+        var k = open.count - 1
+        while k >= 0 {
+            if open[k] == name { break }
+            if tables.priority(open[k]) > priority { return false }
+            k -= 1
+        }
+        while let top = open.last, !(top == name) { closeTop() }
+        guard let top = open.last, top == name else { return false }
+        closeTop()
+        return true
+    }
+
+    /// htmlAutoClose: the open elements the new tag closes.
+    private mutating func closeOpened(by name: Name) {
+        while let top = open.last, tables.closes(name, top) { closeTop() }
+    }
+
+    /// htmlCheckImplied: the html, head or body element the tag needs, opened.
+    private mutating func implyParents(of name: Name) {
+        if name.id == tables.html { return }
+        if open.isEmpty { openImplied(tables.html) }
+        if name.id == tables.body || name.id == tables.head { return }
+        if open.count <= 1 && name.id >= 0 && tables.elements[name.id].inHead {
+            if seen >= 3 { return }
+            openImplied(tables.head)
+        } else if name.id < 0 || !tables.elements[name.id].isFrame {
+            if seen >= 10 { return }
+            if open.contains(where: { $0.id == tables.body || $0.id == tables.head }) { return }
+            openImplied(tables.body)
+        }
+    }
+
+    /// htmlCheckParagraph: text outside any element, or in html or head, opens a paragraph.
+    private mutating func implyParagraph() {
+        if let top = open.last, top.id != tables.html && top.id != tables.head { return }
+        let p = tables.known(tables.paragraph)
+        closeOpened(by: p)
+        implyParents(of: p)
+        openImplied(tables.paragraph)
+    }
+
+    private mutating func openImplied(_ id: Int) {
+        let name = tables.known(id)
+        push(name)
+        events.startElement(name.text) { nil }
+    }
+
+    private mutating func push(_ name: Name) {
+        if seen < 3 && name.id == tables.head { seen = 3 }
+        if seen < 10 && name.id == tables.body { seen = 10 }
+        open.append(name)
+        state.pointee.openName = name.text
+    }
+
+    /// The end of the innermost open element, reported and popped.
+    private mutating func closeTop() {
+        events.endElement()
+        open.removeLast()
+        state.pointee.openName = open.last?.text
+    }
+
+    // MARK: - Names and attributes
+
+    /// htmlParseHTMLName: letters, digits, ':', '-', '_', lower-cased. (A '.', which the look
+    /// ahead does not take as the start tag does, and a name past the parser's 100 bytes are
+    /// left to libxml2.)
+    private mutating func htmlName() throws(Unsupported) -> Name {
+        let start = i
+        var packed: UInt64 = 0
+        while true {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c += 0x20 } else if !(isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F) {
+                if c == 0x2E { throw Unsupported() }
+                break
+            }
+            if i - start < 8 { packed |= UInt64(c) << (8 * UInt64(i - start)) }
+            i += 1
+        }
+        let count = i - start
+        guard count > 0, count < 100 else { throw Unsupported() }
+        if count <= 8, let id = tables.id(packed: packed) { return tables.known(id) }
+        if count > 8, let id = tables.longIDs[String(decoding: UnsafeBufferPointer(start: b + start, count: count), as: UTF8.self).lowercased()] {
+            return tables.known(id)
+        }
+        let text = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
+        for k in 0..<count {
+            let c = b[start + k]
+            text[k] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+        }
+        text[count] = 0
+        madeNames.append(text)
+        return Name(id: -1, text: UnsafePointer(text))
+    }
+
+    /// An attribute's name (htmlParseHTMLName): true when it is `colspan`.
+    private mutating func attributeName() throws(Unsupported) -> Bool {
+        let start = i
+        var matched = true
+        let wanted = Array("colspan".utf8)
+        while true {
+            var c = b[i]
+            if c >= 0x41 && c <= 0x5A { c += 0x20 } else if !(isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E) {
+                break
+            }
+            let k = i - start
+            if k >= wanted.count || wanted[k] != c { matched = false }
+            i += 1
+        }
+        let count = i - start
+        guard count > 0, count < 100, isLetter(b[start]) || b[start] == 0x5F || b[start] == 0x3A else { throw Unsupported() }
+        return matched && count == wanted.count
+    }
+
+    /// htmlParseAttValue, quoted or not; the value's text when `keep`.
+    private mutating func attributeValue(keep: Bool) throws(Unsupported) -> String? {
+        let quote = b[i]
+        let start: Int
+        if quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") {
+            i += 1
+            start = i
+            while b[i] != 0 && b[i] != quote {
+                if b[i] == UInt8(ascii: "&") { throw Unsupported() }
+                if b[i] == 0x0A { line += 1 }
+                i += 1
+            }
+            guard b[i] == quote else { throw Unsupported() }
+            defer { i += 1 }
+            return keep ? String(decoding: UnsafeBufferPointer(start: b + start, count: i - start), as: UTF8.self) : nil
+        }
+        start = i
+        while b[i] != 0 && b[i] != UInt8(ascii: ">") && !HTMLMarkup.isBlank(b[i]) {
+            if b[i] == UInt8(ascii: "&") { throw Unsupported() }
+            i += 1
+        }
+        return keep ? String(decoding: UnsafeBufferPointer(start: b + start, count: i - start), as: UTF8.self) : nil
+    }
+
+    // MARK: - Text
+
+    /// htmlParseCharDataInternal: the text up to the next '<' or '&', in chunks of 1,000
+    /// bytes, each reported unless it is blank and the parser deems it ignorable.
+    private mutating func characterData() {
+        var chunkStart = i
+        var count = 0
+        while true {
+            let c = b[i]
+            if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == 0 { break }
+            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            count += length
+            if count >= 1_000 {
+                // Reported before the parser steps past the chunk's last character.
+                report(UnsafeBufferPointer(start: b + chunkStart, count: i + length - chunkStart))
+                count = 0
+                chunkStart = i + length
+            }
+            if c == 0x0A { line += 1 }
+            i += length
+        }
+        if count > 0 { report(UnsafeBufferPointer(start: b + chunkStart, count: i - chunkStart)) }
+    }
+
+    /// A chunk of text as the parser hands it on: blank text before a tag directly in html
+    /// or head, or outside every element, or at the end, is ignorable (`areBlanks` without a
+    /// tree, which has no DTD to ask here); the rest is reported, after any paragraph the
+    /// text implies.
+    private mutating func report(_ chunk: UnsafeBufferPointer<UInt8>) {
+        state.pointee.cursor = b + i
+        if chunk.allSatisfy(HTMLMarkup.isBlank) {
+            let next = b[i]
+            if next == 0 { return }
+            if next == UInt8(ascii: "<") {
+                guard let top = open.last else { return }
+                if top.id == tables.html || top.id == tables.head { return }
+            }
+        }
+        implyParagraph()
+        events.characters(chunk)
+    }
+
+    /// htmlParseReference: `&#…;`, `&#x…;` and the named references of `entities`.
+    private mutating func reference() throws(Unsupported) {
+        var value: UInt32 = 0
+        if b[i + 1] == UInt8(ascii: "#") {
+            let hex = b[i + 2] | 0x20 == UInt8(ascii: "x")
+            i += hex ? 3 : 2
+            var digits = 0
+            while b[i] != UInt8(ascii: ";") {
+                let c = b[i]
+                let d: UInt32
+                if c >= 0x30 && c <= 0x39 { d = UInt32(c - 0x30) } else if hex && c | 0x20 >= 0x61 && c | 0x20 <= 0x66 { d = UInt32(c | 0x20 - 0x61 + 10) } else { throw Unsupported() }
+                value = value * (hex ? 16 : 10) + d
+                digits += 1
+                if value >= 0x110000 { throw Unsupported() }
+                i += 1
+            }
+            guard digits > 0, Self.isCharacter(value) else { throw Unsupported() }
+            i += 1
+        } else {
+            let start = i + 1
+            var k = start
+            while isLetter(b[k]) || (b[k] >= 0x30 && b[k] <= 0x39) { k += 1 }
+            guard k > start, b[k] == UInt8(ascii: ";"),
+                  let v = Self.entities[String(decoding: UnsafeBufferPointer(start: b + start, count: k - start), as: UTF8.self)]
+            else { throw Unsupported() }
+            value = v
+            i = k + 1
+        }
+        var out: (UInt8, UInt8, UInt8, UInt8) = (0, 0, 0, 0)
+        let count = withUnsafeMutableBytes(of: &out) { bytes -> Int in
+            var n = 0
+            for unit in UTF8.encode(Unicode.Scalar(value)!)! { bytes[n] = unit; n += 1 }
+            return n
+        }
+        implyParagraph()
+        state.pointee.cursor = b + i
+        withUnsafeBytes(of: &out) { bytes in
+            events.characters(UnsafeBufferPointer(start: bytes.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count))
+        }
+    }
+
+    /// IS_CHAR.
+    static func isCharacter(_ v: UInt32) -> Bool {
+        v == 0x09 || v == 0x0A || v == 0x0D || (v >= 0x20 && v <= 0xD7FF) || (v >= 0xE000 && v <= 0xFFFD) || (v >= 0x10000 && v <= 0x10FFFF)
+    }
+
+    /// htmlParseScript in recovery: a script's or style's text up to `</` and its own name.
+    private mutating func script() {
+        let name = open.last.map { $0.text }
+        var chunkStart = i
+        var count = 0
+        while b[i] != 0 {
+            if b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/"), let name, Self.startsCaseInsensitively(b + i + 2, with: name) {
+                break
+            }
+            let c = b[i]
+            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
+            count += length
+            if count >= 1_000 {
+                events.cdata(UnsafeBufferPointer(start: b + chunkStart, count: i + length - chunkStart))
+                count = 0
+                chunkStart = i + length
+            }
+            if c == 0x0A { line += 1 }
+            i += length
+        }
+        if count > 0 { events.cdata(UnsafeBufferPointer(start: b + chunkStart, count: i - chunkStart)) }
+    }
+
+    /// xmlStrncasecmp(name, text, strlen(name)) == 0.
+    static func startsCaseInsensitively(_ text: UnsafePointer<UInt8>, with name: UnsafePointer<UInt8>) -> Bool {
+        var k = 0
+        while name[k] != 0 {
+            let a = name[k], c = text[k]
+            let la = a >= 0x41 && a <= 0x5A ? a + 0x20 : a
+            let lc = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
+            if la != lc { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// htmlParseComment: up to the first `-->` after the two characters that follow `<!--`.
+    private mutating func comment() throws(Unsupported) {
+        i += 4
+        var k = i
+        while true {
+            guard b[k] != 0 else { throw Unsupported() }
+            if b[k] == UInt8(ascii: "-") && b[k + 1] == UInt8(ascii: "-") {
+                if b[k + 2] == UInt8(ascii: ">") { break }
+                if b[k + 2] == UInt8(ascii: "!") && b[k + 3] == UInt8(ascii: ">") { throw Unsupported() }
+            }
+            k += 1
+        }
+        while i < k + 3 {
+            if b[i] == 0x0A { line += 1 }
+            i += 1
+        }
+        events.comment()
+    }
+
+    private mutating func skipBlanks() {
+        while HTMLMarkup.isBlank(b[i]) {
+            if b[i] == 0x0A { line += 1 }
+            i += 1
+        }
+    }
+
+    private func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 0x61 && (c | 0x20) <= 0x7A }
+
+    // MARK: - Tables
+
+    /// The element table in the forms read here, made once (one reference per page instead
+    /// of a look at a global for every name).
+    final class Tables: Sendable {
+        static let shared = Tables()
+
+        struct Element {
+            let isEmpty: Bool
+            let priority: Int
+            /// Opens an implied head (`htmlCheckImplied`), or is a frame element.
+            let inHead: Bool
+            let isFrame: Bool
+        }
+
+        let count = HTMLElementTable.names.count
+        /// The listed names as C strings, never written after they are made.
+        nonisolated(unsafe) let names: [UnsafePointer<UInt8>]
+        let elements: [Element]
+        /// closing[old × count + new]: a start tag `new` closes an open `old`.
+        let closing: [Bool]
+        /// Names of up to eight bytes, packed into a word, in an open-addressed table of 256.
+        let slotKeys: [UInt64]
+        let slotIDs: [Int]
+        let longIDs: [String: Int]
+        /// The elements the parser opens itself or reads apart.
+        let html: Int, head: Int, body: Int, paragraph: Int, script: Int, style: Int
+
+        private init() {
+            let all = HTMLElementTable.names
+            names = all.map { name in
+                let text = UnsafeMutablePointer<UInt8>.allocate(capacity: name.utf8.count + 1)
+                for (k, c) in name.utf8.enumerated() { text[k] = c }
+                text[name.utf8.count] = 0
+                return UnsafePointer(text)
+            }
+            elements = all.map {
+                Element(isEmpty: HTMLElementTable.emptyElements.contains($0), priority: HTMLElementTable.endPriorities[$0] ?? 100,
+                        inHead: ["script", "style", "meta", "link", "title", "base"].contains($0),
+                        isFrame: ["noframes", "frame", "frameset"].contains($0))
+            }
+            var closing = [Bool](repeating: false, count: all.count * all.count)
+            for (old, new) in HTMLElementTable.closingPairs {
+                closing[all.firstIndex(of: old)! * all.count + all.firstIndex(of: new)!] = true
+            }
+            self.closing = closing
+            var keys = [UInt64](repeating: 0, count: 256)
+            var ids = [Int](repeating: -1, count: 256)
+            for (id, name) in all.enumerated() where name.utf8.count <= 8 {
+                var packed: UInt64 = 0
+                for (k, c) in name.utf8.enumerated() { packed |= UInt64(c) << (8 * UInt64(k)) }
+                var slot = Self.slot(packed)
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = packed
+                ids[slot] = id
+            }
+            slotKeys = keys
+            slotIDs = ids
+            func id(_ name: String) -> Int { all.firstIndex(of: name)! }
+            (html, head, body, paragraph, script, style) = (id("html"), id("head"), id("body"), id("p"), id("script"), id("style"))
+            longIDs = Dictionary(uniqueKeysWithValues: all.enumerated().filter { $0.element.utf8.count > 8 }.map { ($0.element, $0.offset) })
+        }
+
+        static func slot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        func id(packed: UInt64) -> Int? {
+            var slot = Self.slot(packed)
+            while true {
+                let key = slotKeys[slot]
+                if key == packed { return slotIDs[slot] }
+                if key == 0 { return nil }
+                slot = (slot + 1) & 255
+            }
+        }
+
+        func known(_ id: Int) -> Name { Name(id: id, text: names[id]) }
+
+        func priority(_ name: Name) -> Int { name.id >= 0 ? elements[name.id].priority : 100 }
+
+        func closes(_ new: Name, _ old: Name) -> Bool {
+            guard new.id >= 0, old.id >= 0 else { return false }
+            return closing[old.id * count + new.id]
+        }
+    }
+
+    /// The named references read here, with their characters (HTML 4's values); any other
+    /// is left to libxml2.
+    static let entities: [String: UInt32] = [
+        "amp": 38, "lt": 60, "gt": 62, "quot": 34, "nbsp": 160, "copy": 169, "reg": 174, "middot": 183,
+        "times": 215, "divide": 247, "deg": 176, "plusmn": 177, "laquo": 171, "raquo": 187, "yen": 165,
+        "ldquo": 8220, "rdquo": 8221, "lsquo": 8216, "rsquo": 8217, "mdash": 8212, "ndash": 8211,
+        "hellip": 8230, "bull": 8226, "ensp": 8194, "emsp": 8195, "thinsp": 8201,
+    ]
+}

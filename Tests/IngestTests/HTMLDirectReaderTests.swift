@@ -1,0 +1,91 @@
+import Foundation
+import GovReportCorpus
+@testable import GovReportIngest
+import Testing
+
+/// The direct reader gives exactly the lines and source lines that libxml2's events give
+/// (`HTMLEvents` over libxml2's parser), on every page it reads; and it reads the pages
+/// reports come in (the generated ones, and random pages of everyday markup) rather than
+/// leaving them all to libxml2.
+@Suite struct HTMLDirectReaderTests {
+    /// Whether the direct reader read the page, after checking it read it as libxml2 does.
+    @discardableResult
+    static func expectSame(_ html: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) -> Bool {
+        let bytes = HTMLText.utf8DeclaringCharset(html)
+        guard let direct = HTMLDirectReader.lines(bytes) else { return false }
+        let parser = HTMLEvents<LibXMLPosition>.lines(bytes)
+        #expect(direct.lines == parser.lines, "\(html.debugDescription)", sourceLocation: sourceLocation)
+        #expect(direct.sourceLines == parser.sourceLines, "\(html.debugDescription)", sourceLocation: sourceLocation)
+        return true
+    }
+
+    @Test func handMadePagesReadAsTheParserReadsThem() {
+        var read = 0
+        for html in HTMLEventsTests.cases where Self.expectSame(html) { read += 1 }
+        // Most of them: the rest hold a processing instruction, a NUL, a control, a DOCTYPE
+        // with an identifier or an unknown entity.
+        #expect(read >= 25)
+    }
+
+    /// Markup that makes the parser close, imply or split on its own: unclosed and
+    /// mismatched tags, text outside elements, tables without rows, upper-case names,
+    /// attributes of every form and across lines, text and blanks longer than the parser's
+    /// 1,000-byte chunks, script holding tags, comments, references.
+    static let pieces = [
+        "<p>", "</p>", "<P>", "<div>", "</div>", "<b>", "</b>", "<span>", "</span>", "<table>", "</table>", "<tr>", "</tr>",
+        "<TD>", "<td>", "</td>", "<th colspan=2>", "<td colspan='3'>", "<td\ncolspan=\"2\"\nclass=x\n>", "<td colspan>",
+        "</th>", "<br>", "<br/>", "<BR />", "<p/>", "<title>", "</title>", "<head>", "</head>", "<body>", "</body>", "<html>",
+        "</html>", "<script>", "</script>", "<script>document.write('<td>0</td>');</script>", "<style>td { x: 1 }</style>",
+        "<o:p>", "</o:p>", "<section>", "</section>", "<!-- c -->", "<!---->", "<!-- a - b -->", "<!DOCTYPE html>", " ", "  ",
+        "\n", "\r\n", "\t", "&#32;", "&#x20;", "&#20013;", "&#x4E2D;", "&amp;", "&lt;", "&gt;", "&quot;", "&nbsp;", "&copy;",
+        "甲", "乙 丙", "12", "x", "<li>", "</li>", "<ul>", "</ul>", "<pre>", "</pre>", "<img src=a>", "<a href=\"b\">", "</a>",
+        "<font>", "</font>", "<h1>", "</h1>", "<caption>", "</caption>", "<thead>", "<tbody>", "</tbody>", "<col>", "<hr>",
+        "<meta charset=utf-8>", "<link rel=x>", "<base href=y>", "<dl>", "<dt>", "<dd>", "<form>", "</form>", "<center>",
+        "<noframes>", "<frameset>", "<option>", "<select>", " < ", "<_x>", "<:y>", "1<2", "<!DOCTYPE html>", "<![CDATA[x]]>",
+        String(repeating: "字", count: 400), String(repeating: " ", count: 1_100), String(repeating: "a\n", count: 700),
+    ]
+
+    @Test func randomPagesReadAsTheParserReadsThem() {
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next() -> Int {
+            state ^= state << 13
+            state ^= state >> 7
+            state ^= state << 17
+            return Int(state % UInt64(Self.pieces.count))
+        }
+        var read = 0
+        let total = 4_000
+        for _ in 0..<total {
+            var html = ""
+            for _ in 0..<(5 + next() % 50) { html += Self.pieces[next()] }
+            if Self.expectSame(html) { read += 1 }
+        }
+        // Every page here is one the direct reader could read: it reads them all, so that the
+        // comparison is of the two readers, not of libxml2 with itself.
+        #expect(read == total)
+    }
+
+    @Test func generatedPagesAreReadDirectly() throws {
+        let generator = CorpusGenerator(options: .init(count: 300, seed: 23))
+        var pages = 0
+        for i in 0..<300 {
+            let item = generator.item(i)
+            guard item.path.hasSuffix(".html"), let (text, _) = TextEncoding.decode(item.bytes) else { continue }
+            pages += 1
+            #expect(Self.expectSame(text), "\(item.path)")
+        }
+        #expect(pages >= 15)
+    }
+
+    /// What it leaves to libxml2: markup whose reading it does not follow.
+    @Test func unusualMarkupIsLeftToTheParser() {
+        for html in ["<p>a<?php x ?>b</p>", "<!DOCTYPE HTML PUBLIC \"-//W3C//DTD HTML 4.01//EN\"><p>x</p>", "<p>&unknown;</p>",
+                     "<p>&amp</p>", "<p>&#12x;</p>", "<p>a\u{1}b</p>", "<td title=\"a&amp;b\">x</td>",
+                     "<a.b>x</a.b>", "<p>x</p><!-- open", "<p>x</p><!DOCTYPE html PUBLIC \"x\">", "<p>x</p><p",
+                     "<p>x\u{FFFF}</p>"] {
+            #expect(HTMLDirectReader.lines(HTMLText.utf8DeclaringCharset(html)) == nil, "\(html.debugDescription)")
+            // And libxml2 reads it: the page is not lost.
+            #expect(!HTMLText.lines(fromHTML: html).lines.isEmpty, "\(html.debugDescription)")
+        }
+    }
+}
