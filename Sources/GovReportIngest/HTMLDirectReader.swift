@@ -421,19 +421,20 @@ struct HTMLDirectReader {
     private mutating func attributeName() throws(Unsupported) -> Bool {
         let start = i
         var matched = true
-        let wanted = Array("colspan".utf8)
+        let wanted: StaticString = "colspan"
+        let length = wanted.utf8CodeUnitCount
         while true {
             var c = b[i]
             if c >= 0x41 && c <= 0x5A { c += 0x20 } else if !(isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E) {
                 break
             }
             let k = i - start
-            if k >= wanted.count || wanted[k] != c { matched = false }
+            if k >= length || wanted.utf8Start[k] != c { matched = false }
             i += 1
         }
         let count = i - start
         guard count > 0, count < 100, isLetter(b[start]) || b[start] == 0x5F || b[start] == 0x3A else { throw Unsupported() }
-        return matched && count == wanted.count
+        return matched && count == length
     }
 
     /// htmlParseAttValue, quoted or not; the value's text when `keep`.

@@ -1,7 +1,7 @@
 /// The elements libxml2's HTML parser (2.9.14, HTMLparser.c) treats apart, with what it does
 /// with each: which start tags close which open elements (`htmlStartClose`), which are empty
 /// (`html40ElementTable`), and the priority an end tag needs to close past them
-/// (`htmlEndPriority`). `HTMLDirectReader` follows these; generated from the C source.
+/// (`htmlEndPriority`). `HTMLDirectReader` follows these; copied from the C source.
 enum HTMLElementTable {
     /// The names, in byte order; an element's number is its place here.
     static let names: [String] = [

@@ -85,7 +85,8 @@ import Testing
         }
         #expect(rows > 3_000 && inferredRows > 0, "\(rows) rows, \(inferredRows) inferred")
         // Numbers as the checker prints them, whole or not.
-        for v in [0, -0.0, 7, -3, 12.5, -0.25, 1.0 / 3, 999_999_999_999_999, 1e15, -1e16, 4995.00004] {
+        for v in [0, -0.0, 7, -3, 12.5, -0.25, 1.0 / 3, 999_999_999_999_999, 1e15, -1e16, 4995.00004, 0.00005, 0.00015, -0.00004,
+                  123_456_789_012.345_6, -99_999_999_999.999_9, 1e300, -.infinity, .nan, 10, 100_000, 1_000_000_000] {
             var out: [UInt8] = []
             ExportRecord.appendFormatted(v, to: &out)
             #expect(out == Array(ConsistencyChecker.format(v).utf8), "\(v)")
