@@ -95,6 +95,41 @@ import Testing
         #expect(ours.contains("<li>a&lt;b,</li>"))
     }
 
+    /// Lists of records written by their plan (`RecordPlan`) as the lookup writes them: records
+    /// of other shapes, fields missing or null (found further out), long names, values that
+    /// are not text, unescaped fields — against swift-mustache, and against the general way.
+    @Test func recordListsWrittenByPlanAsByLookup() throws {
+        let source = "{{#rows}}<td class=\"{{cls}}\" title=\"{{{note}}}\">{{text}}|{{description}}</td>\n{{/rows}}"
+        let template = try Template(source)
+        func record(_ fields: KeyValuePairs<String, TemplateValue>) -> TemplateValue { .object(TemplateObject(fields)) }
+        let shared = TemplateName.list(["cls", "note", "text", "description"])
+        func cell(_ cls: String, _ note: TemplateValue, _ text: TemplateValue, _ description: String) -> TemplateValue {
+            .object(TemplateObject(names: shared, values: [.text(cls), note, text, .text(description)]))
+        }
+        let rows: [TemplateValue] = [
+            cell("num", .text("第 1 行 <b>"), .text("12 & 3"), "long name"),
+            cell("num blank", .text(""), .text(""), "二"),
+            cell("num", .null, .text("7"), "null note: found outside"),
+            record(["text": .text("other shape"), "cls": .text("x"), "note": .text("n"), "description": .text("d")]),
+            record(["cls": .text("missing text")]),
+            cell("num", .text("n"), .bool(true), "a bool"),
+            .text("not a record"),
+            cell("num", .text("\"quoted\" 'single'"), .text("<>"), "escapes"),
+        ]
+        let value = record(["rows": .list(rows), "note": .text("outer note"), "text": .text("outer text")])
+        let ours = TemplateRenderer(library: ["t": template]).renderText(template, value)
+        var library = MustacheLibrary()
+        try library.register(source, named: "t")
+        #expect(ours == library.render(value.plain as Any, withTemplate: "t"))
+        // The general way (a body the plan does not take: a section inside) writes the same.
+        let general = try Template(source.replacingOccurrences(of: "</td>", with: "{{#none}}{{/none}}</td>"))
+        #expect(ours == TemplateRenderer(library: ["t": general]).renderText(general, value))
+        #expect(ours.contains("title=\"outer note\""))
+        #expect(RecordPlan(template.nodes.first.map { node -> [Template.Node] in
+            if case .section(_, let body) = node { return body } else { return [] }
+        } ?? [], first: rows[0]) != nil)
+    }
+
     @Test func syntaxErrorsNameTheLine() {
         #expect(throws: Template.SyntaxError.self) { try Template("a\nb\n{{#open}}\nc\n") }
         do {

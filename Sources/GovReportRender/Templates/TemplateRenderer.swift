@@ -62,6 +62,17 @@ struct TemplateRenderer {
             case .null: return
             case .bool(let b): if b { render(body, &context, into: out) }
             case .list(let items):
+                // A list of records whose body names only their own fields (a table's cells)
+                // is written field by field from each record; any record the plan does not fit
+                // is rendered the general way.
+                if context.indentation?.isEmpty ?? true, let plan = RecordPlan(body, first: items.first) {
+                    for item in items where !plan.write(item, into: out) {
+                        context.stack.append(item)
+                        render(body, &context, into: out)
+                        context.stack.removeLast()
+                    }
+                    return
+                }
                 for item in items {
                     context.stack.append(item)
                     render(body, &context, into: out)
@@ -122,5 +133,64 @@ struct TemplateRenderer {
         case .text(let text): if escaped { HTML.append(text, to: out) } else { out.append(text) }
         case .list, .object: return
         }
+    }
+}
+
+/// How a section's body is written for each record of a list when the body is text and tags
+/// that name fields of the record itself (`<td class="{{cls}}">{{text}}</td>`): each tag's
+/// field found once, in the first record, and read by its place in the others — the general
+/// way pushes every record on the context stack and looks every name up, a page's two
+/// hundred table cells some three thousand instructions each.
+///
+/// A record is written this way only when every field the plan reads is at its place under
+/// its name and not null; then each tag's value is that field's, as the lookup would find it
+/// (a name is looked for in the innermost context first). Any other record is left to the
+/// general way (`write` returns false, nothing written).
+struct RecordPlan {
+    enum Step {
+        case text(String)
+        case field(index: Int, name: TemplateName, escaped: Bool)
+    }
+
+    let steps: [Step]
+
+    /// Nil unless the body is only text and single names, each a field of the first record.
+    init?(_ body: [Template.Node], first: TemplateValue?) {
+        guard case .object(let object)? = first else { return nil }
+        var steps: [Step] = []
+        steps.reserveCapacity(body.count)
+        for node in body {
+            switch node {
+            case .text(let text):
+                steps.append(.text(text))
+            case .variable(let path), .unescaped(let path):
+                guard path.count == 1, !path.isCurrent, let i = object.index(of: path.parts[0], key: path.keys[0]) else { return nil }
+                var escaped = true
+                if case .unescaped = node { escaped = false }
+                steps.append(.field(index: i, name: TemplateName(path.parts[0], key: path.keys[0]), escaped: escaped))
+            default:
+                return nil
+            }
+        }
+        self.steps = steps
+    }
+
+    /// Writes the body for `item`; false, and nothing written, when the plan does not fit it.
+    func write(_ item: TemplateValue, into out: PageBytes) -> Bool {
+        guard case .object(let object) = item else { return false }
+        for step in steps {
+            guard case .field(let i, let name, _) = step else { continue }
+            guard i < object.names.count, object.names[i].key == name.key,
+                  // A key of eight bytes or fewer is the name's own bytes; a longer one a hash.
+                  name.key & (1 << 63) == 0 || object.names[i].text == name.text else { return false }
+            if case .null = object.values[i] { return false }
+        }
+        for step in steps {
+            switch step {
+            case .text(let text): out.append(text)
+            case .field(let i, _, let escaped): TemplateRenderer.write(object.values[i], escaped: escaped, into: out)
+            }
+        }
+        return true
     }
 }
