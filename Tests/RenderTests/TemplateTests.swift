@@ -125,6 +125,19 @@ import Testing
         let general = try Template(source.replacingOccurrences(of: "</td>", with: "{{#none}}{{/none}}</td>"))
         #expect(ours == TemplateRenderer(library: ["t": general]).renderText(general, value))
         #expect(ours.contains("title=\"outer note\""))
+        // One body for lists of records of other shapes, one after another (the plan a
+        // rendering keeps for a body is made again when a list's records do not fit it).
+        let nested = "{{#groups}}[{{#rows}}<td class=\"{{cls}}\">{{text}}</td>{{/rows}}]{{/groups}}"
+        let reordered = TemplateName.list(["text", "cls"])
+        let groups = record(["cls": .text("outer"), "groups": .list([
+            record(["rows": .list(Array(rows.prefix(3)))]),
+            record(["rows": .list([.object(TemplateObject(names: reordered, values: [.text("t1"), .text("c1")])),
+                                   .object(TemplateObject(names: reordered, values: [.text("t2"), .null]))])]),
+            record(["rows": .list(Array(rows.prefix(2)))]),
+        ])])
+        let nestedTemplate = try Template(nested)
+        try library.register(nested, named: "nested")
+        #expect(TemplateRenderer(library: [:]).renderText(nestedTemplate, groups) == library.render(groups.plain as Any, withTemplate: "nested"))
         #expect(RecordPlan(template.nodes.first.map { node -> [Template.Node] in
             if case .section(_, let body) = node { return body } else { return [] }
         } ?? [], first: rows[0]) != nil)

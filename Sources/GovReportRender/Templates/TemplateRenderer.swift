@@ -10,6 +10,9 @@ struct TemplateRenderer {
         var indentation: String?
         /// The list of the page rendered row by row, if any (see `KeyedSection`).
         var keyed: KeyedSection? = nil
+        /// The plans of the record lists met in this rendering, by their section's body (a
+        /// table's cells are a list per row: a plan made for each was a visible part of it).
+        var plans: [UnsafeRawPointer: RecordPlan.Cached] = [:]
     }
 
     /// The page as UTF-8 bytes, the form it is written in (appending to a String cost several
@@ -65,13 +68,34 @@ struct TemplateRenderer {
                 // A list of records whose body names only their own fields (a table's cells)
                 // is written field by field from each record; any record the plan does not fit
                 // is rendered the general way.
-                if context.indentation?.isEmpty ?? true, let plan = RecordPlan(body, first: items.first) {
-                    for item in items where !plan.write(item, into: out) {
-                        context.stack.append(item)
-                        render(body, &context, into: out)
-                        context.stack.removeLast()
+                if context.indentation?.isEmpty ?? true, !items.isEmpty,
+                   let id = body.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) {
+                    var plan: RecordPlan?
+                    switch context.plans[id] {
+                    case .unplannable: break
+                    case .plan(let known): plan = known
+                    case nil:
+                        if !RecordPlan.isPlannable(body) { context.plans[id] = .unplannable }
                     }
-                    return
+                    if context.plans[id] == nil || plan != nil {
+                        var remade = false
+                        for item in items {
+                            if let plan, plan.write(item, into: out) { continue }
+                            // A record the plan does not fit: a plan from it, once a list.
+                            if !remade {
+                                remade = true
+                                if let made = RecordPlan(body, first: item) {
+                                    plan = made
+                                    context.plans[id] = .plan(made)
+                                    if made.write(item, into: out) { continue }
+                                }
+                            }
+                            context.stack.append(item)
+                            render(body, &context, into: out)
+                            context.stack.removeLast()
+                        }
+                        return
+                    }
                 }
                 for item in items {
                     context.stack.append(item)
@@ -148,8 +172,26 @@ struct TemplateRenderer {
 /// general way (`write` returns false, nothing written).
 struct RecordPlan {
     enum Step {
-        case text(String)
+        case text([UInt8])
         case field(index: Int, name: TemplateName, escaped: Bool)
+    }
+
+    /// A section body's plan as a rendering keeps it.
+    enum Cached {
+        case plan(RecordPlan)
+        /// The body holds more than text and single names.
+        case unplannable
+    }
+
+    /// Whether the body is only text and single names (what a plan can write).
+    static func isPlannable(_ body: [Template.Node]) -> Bool {
+        body.allSatisfy { node in
+            switch node {
+            case .text: true
+            case .variable(let path), .unescaped(let path): path.count == 1 && !path.isCurrent
+            default: false
+            }
+        }
     }
 
     let steps: [Step]
@@ -162,7 +204,7 @@ struct RecordPlan {
         for node in body {
             switch node {
             case .text(let text):
-                steps.append(.text(text))
+                steps.append(.text(Array(text.utf8)))
             case .variable(let path), .unescaped(let path):
                 guard path.count == 1, !path.isCurrent, let i = object.index(of: path.parts[0], key: path.keys[0]) else { return nil }
                 var escaped = true
@@ -187,7 +229,7 @@ struct RecordPlan {
         }
         for step in steps {
             switch step {
-            case .text(let text): out.append(text)
+            case .text(let bytes): bytes.withUnsafeBufferPointer { out.append($0) }
             case .field(let i, _, let escaped): TemplateRenderer.write(object.values[i], escaped: escaped, into: out)
             }
         }
