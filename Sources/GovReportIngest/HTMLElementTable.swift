@@ -75,3 +75,98 @@ enum HTMLElementTable {
     /// `htmlEndPriority`; 100 for every other element.
     static let endPriorities: [String: Int] = ["div": 150, "td": 160, "th": 160, "tr": 170, "thead": 180, "tbody": 180, "tfoot": 180, "table": 190, "head": 200, "body": 200, "html": 220]
 }
+
+/// The element table in the forms `HTMLDirectReader` reads it in.
+extension HTMLDirectReader {
+    /// The element table in the forms read here, made once (one reference per page instead
+    /// of a look at a global for every name).
+    final class Tables: Sendable {
+        static let shared = Tables()
+
+        struct Element {
+            let isEmpty: Bool
+            let priority: Int
+            /// Opens an implied head (`htmlCheckImplied`), or is a frame element.
+            let inHead: Bool
+            let isFrame: Bool
+        }
+
+        let count = HTMLElementTable.names.count
+        /// The listed names as C strings, never written after they are made.
+        nonisolated(unsafe) let names: [UnsafePointer<UInt8>]
+        let elements: [Element]
+        /// closing[old × count + new]: a start tag `new` closes an open `old`.
+        let closing: [Bool]
+        /// Names of up to eight bytes, packed into a word, in an open-addressed table of 256.
+        let slotKeys: [UInt64]
+        let slotIDs: [Int]
+        let longIDs: [String: Int]
+        /// The elements the parser opens itself or reads apart.
+        let html: Int, head: Int, body: Int, paragraph: Int, script: Int, style: Int
+
+        private init() {
+            let all = HTMLElementTable.names
+            names = all.map { name in
+                let text = UnsafeMutablePointer<UInt8>.allocate(capacity: name.utf8.count + 1)
+                for (k, c) in name.utf8.enumerated() { text[k] = c }
+                text[name.utf8.count] = 0
+                return UnsafePointer(text)
+            }
+            elements = all.map {
+                Element(isEmpty: HTMLElementTable.emptyElements.contains($0), priority: HTMLElementTable.endPriorities[$0] ?? 100,
+                        inHead: ["script", "style", "meta", "link", "title", "base"].contains($0),
+                        isFrame: ["noframes", "frame", "frameset"].contains($0))
+            }
+            var closing = [Bool](repeating: false, count: all.count * all.count)
+            for (old, new) in HTMLElementTable.closingPairs {
+                closing[all.firstIndex(of: old)! * all.count + all.firstIndex(of: new)!] = true
+            }
+            self.closing = closing
+            var keys = [UInt64](repeating: 0, count: 256)
+            var ids = [Int](repeating: -1, count: 256)
+            for (id, name) in all.enumerated() where name.utf8.count <= 8 {
+                var packed: UInt64 = 0
+                for (k, c) in name.utf8.enumerated() { packed |= UInt64(c) << (8 * UInt64(k)) }
+                var slot = Self.slot(packed)
+                while keys[slot] != 0 { slot = (slot + 1) & 255 }
+                keys[slot] = packed
+                ids[slot] = id
+            }
+            slotKeys = keys
+            slotIDs = ids
+            func id(_ name: String) -> Int { all.firstIndex(of: name)! }
+            (html, head, body, paragraph, script, style) = (id("html"), id("head"), id("body"), id("p"), id("script"), id("style"))
+            longIDs = Dictionary(uniqueKeysWithValues: all.enumerated().filter { $0.element.utf8.count > 8 }.map { ($0.element, $0.offset) })
+        }
+
+        static func slot(_ packed: UInt64) -> Int { Int(truncatingIfNeeded: (packed &* 0x9E37_79B9_7F4A_7C15) >> 56) }
+
+        func id(packed: UInt64) -> Int? {
+            var slot = Self.slot(packed)
+            while true {
+                let key = slotKeys[slot]
+                if key == packed { return slotIDs[slot] }
+                if key == 0 { return nil }
+                slot = (slot + 1) & 255
+            }
+        }
+
+        func known(_ id: Int) -> Name { Name(id: id, text: names[id]) }
+
+        func priority(_ name: Name) -> Int { name.id >= 0 ? elements[name.id].priority : 100 }
+
+        func closes(_ new: Name, _ old: Name) -> Bool {
+            guard new.id >= 0, old.id >= 0 else { return false }
+            return closing[old.id * count + new.id]
+        }
+    }
+
+    /// The named references read here, with their characters (HTML 4's values); any other
+    /// is left to libxml2.
+    static let entities: [String: UInt32] = [
+        "amp": 38, "lt": 60, "gt": 62, "quot": 34, "nbsp": 160, "copy": 169, "reg": 174, "middot": 183,
+        "times": 215, "divide": 247, "deg": 176, "plusmn": 177, "laquo": 171, "raquo": 187, "yen": 165,
+        "ldquo": 8220, "rdquo": 8221, "lsquo": 8216, "rsquo": 8217, "mdash": 8212, "ndash": 8211,
+        "hellip": 8230, "bull": 8226, "ensp": 8194, "emsp": 8195, "thinsp": 8201,
+    ]
+}
