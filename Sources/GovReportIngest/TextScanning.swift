@@ -90,7 +90,7 @@ extension String {
 /// property tables over every scalar.
 extension Unicode.Scalar {
     /// General category Zs (space separators), the ideographic space among them.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isSpaceSeparator: Bool {
         let v = value
         if v < 0x80 { return v == 0x20 }
@@ -99,7 +99,7 @@ extension Unicode.Scalar {
 
     /// The White_Space property (what `Character.isWhitespace` asks of a character's first
     /// scalar): Zs, tab, line ends, NEL, and the line and paragraph separators.
-    @inline(__always)
+    @inlinable @inline(__always)
     public var isWhiteSpace: Bool {
         let v = value
         if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
@@ -145,7 +145,7 @@ extension String {
     }
 
     /// The scalars `scalarsAreCharacters` accepts.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func isCharacterOfItsOwn(_ v: UInt32) -> Bool {
         if v < 0x300 { return v != 0x0D }
         return (v >= 0x2000 && v <= 0x200A) || (v >= 0x2010 && v <= 0x2027) || (v >= 0x2030 && v <= 0x205E)
@@ -229,24 +229,24 @@ extension StringProtocol {
 /// (the borrow of the classic "has a zero byte" test may mark the wrong byte, never a word
 /// that has none).
 public enum WordBytes {
-    static let ones: UInt64 = 0x0101_0101_0101_0101
-    static let highs: UInt64 = 0x8080_8080_8080_8080
+    @usableFromInline static let ones: UInt64 = 0x0101_0101_0101_0101
+    @usableFromInline static let highs: UInt64 = 0x8080_8080_8080_8080
 
     /// The eight bytes from `i` (which must have eight bytes after it) as a word.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func load(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> UInt64 {
         UnsafeRawPointer(b.baseAddress! + i).loadUnaligned(as: UInt64.self)
     }
 
     /// Whether any byte of `word` is `byte`.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func has(_ word: UInt64, _ byte: UInt8) -> Bool {
         let x = word ^ (ones &* UInt64(byte))
         return (x &- ones) & ~x & highs != 0
     }
 
     /// Whether any byte of `word` is below `limit` (at most 0x80).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
@@ -256,7 +256,7 @@ public enum WordBytes {
 /// library's views costs more than the reading around it.
 public enum UTF8Scalar {
     /// The scalar value starting at `i` and how many bytes it takes.
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func decode(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
         let c = b[i]
         if c < 0x80 { return (UInt32(c), 1) }
