@@ -1,3 +1,4 @@
+import Foundation
 import GovReportIngest
 /// Turns the lines of a table section into cells and rows, whatever the layout: tab-separated
 /// rows, one cell per line with rows separated by blank lines, or one cell per line with
@@ -311,39 +312,40 @@ public struct CellStream: Sendable {
     static func cellRanges(_ text: String, into fields: inout [Range<Int>]) -> String {
         var half = TextNormalizer.halfWidth(text)
         half.withUTF8 { b in
-            var tabs = 0
-            for byte in b where byte == 9 { tabs += 1 }
-            // A space to trim: a tab or category Zs (the scalar decoded, its class asked of the
-            // one definition the rest of the reading uses).
-            func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
-            func spaceAfter(_ i: Int, _ end: Int) -> Int {
-                // The length of the space character at `i`, 0 if none.
-                let (v, length) = UTF8Scalar.decode(b, at: i)
-                return isSpace(v) ? length : 0
-            }
-            func spaceBefore(_ j: Int, _ start: Int) -> Int {
-                // The length of the space character ending just before `j`, 0 if none.
-                var lead = j - 1
-                while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
-                let (v, length) = UTF8Scalar.decode(b, at: lead)
-                return isSpace(v) ? length : 0
-            }
-            func field(_ from: Int, _ to: Int) {
-                var start = from, end = to
-                while start < end { let k = spaceAfter(start, end); if k == 0 { break }; start += k }
-                while end > start { let k = spaceBefore(end, start); if k == 0 { break }; end -= k }
-                fields.append(start..<end)
-            }
             var start = 0
-            if tabs > 0 {
-                for i in b.indices where b[i] == 9 {
-                    field(start, i)
+            // (The tabs found with memchr, the fields trimmed by a static function: nested
+            // functions capturing the buffer and the output were a call with a context each.)
+            if let base = b.baseAddress {
+                while start < b.count, let hit = memchr(base + start, 9, b.count - start) {
+                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                    fields.append(trimmed(b, start, i))
                     start = i + 1
                 }
             }
-            field(start, b.count)
+            fields.append(trimmed(b, start, b.count))
         }
         return half
+    }
+
+    /// `from..<to` of `b` without the spaces at either end: tabs and category Zs (the scalar
+    /// decoded, its class asked of the one definition the rest of the reading uses).
+    @inline(__always)
+    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
+        func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
+        var start = from, end = to
+        while start < end {
+            let (v, length) = UTF8Scalar.decode(b, at: start)
+            guard isSpace(v) else { break }
+            start += length
+        }
+        while end > start {
+            var lead = end - 1
+            while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let (v, length) = UTF8Scalar.decode(b, at: lead)
+            guard isSpace(v) else { break }
+            end -= length
+        }
+        return start..<end
     }
 
     /// A field's cells, from its bytes (a scalar-aligned part of valid UTF-8): a blank and a
