@@ -12,7 +12,9 @@ struct TemplateRenderer {
         var keyed: KeyedSection? = nil
         /// The plans of the record lists met in this rendering, by their section's body (a
         /// table's cells are a list per row: a plan made for each was a visible part of it).
-        var plans: [UnsafeRawPointer: RecordPlan.Cached] = [:]
+        /// (A short list searched by pointer: a page has a few such bodies, and hashing the
+        /// pointer for each list cost more than the search.)
+        var plans = RecordPlan.Kept()
     }
 
     /// The page as UTF-8 bytes, the form it is written in (appending to a String cost several
@@ -71,13 +73,17 @@ struct TemplateRenderer {
                 if context.indentation?.isEmpty ?? true, !items.isEmpty,
                    let id = body.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) {
                     var plan: RecordPlan?
+                    var plannable = true
                     switch context.plans[id] {
-                    case .unplannable: break
+                    case .unplannable: plannable = false
                     case .plan(let known): plan = known
                     case nil:
-                        if !RecordPlan.isPlannable(body) { context.plans[id] = .unplannable }
+                        if !RecordPlan.isPlannable(body) {
+                            context.plans[id] = .unplannable
+                            plannable = false
+                        }
                     }
-                    if context.plans[id] == nil || plan != nil {
+                    if plannable {
                         var remade = false
                         for item in items {
                             if let plan, plan.write(item, into: out) { continue }
@@ -181,6 +187,23 @@ struct RecordPlan {
         case plan(RecordPlan)
         /// The body holds more than text and single names.
         case unplannable
+    }
+
+    /// The plans a rendering keeps, by their section body's storage.
+    struct Kept {
+        private var bodies: [UnsafeRawPointer] = []
+        private var plans: [Cached] = []
+
+        subscript(body: UnsafeRawPointer) -> Cached? {
+            get {
+                for i in bodies.indices where bodies[i] == body { return plans[i] }
+                return nil
+            }
+            set {
+                guard let newValue else { return }
+                if let i = bodies.firstIndex(of: body) { plans[i] = newValue } else { bodies.append(body); plans.append(newValue) }
+            }
+        }
     }
 
     /// Whether the body is only text and single names (what a plan can write).
