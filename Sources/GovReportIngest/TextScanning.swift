@@ -80,7 +80,29 @@ extension String {
     /// Feeds the text's UTF-8 bytes to `hasher` (`String`'s own hash is of its normal form).
     public func hashBytes(into hasher: inout Hasher) {
         var text = self
-        text.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        // The bytes folded into one word a word at a time, the word hashed: the hasher's own
+        // pass over every byte was most of looking a label up (tens of thousands a build).
+        hasher.combine(text.withUTF8(Self.digest))
+    }
+
+    /// The bytes folded a word at a time into a word (equal bytes, equal words).
+    static func digest(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
+        var i = 0
+        while i + 8 <= b.count {
+            h = (h ^ WordBytes.load(b, at: i)) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
+        }
+        var tail: UInt64 = 0
+        var shift: UInt64 = 0
+        while i < b.count {
+            tail |= UInt64(b[i]) << shift
+            shift += 8
+            i += 1
+        }
+        h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
+        return h ^ (h >> 29)
     }
 }
 
