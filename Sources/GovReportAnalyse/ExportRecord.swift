@@ -138,13 +138,13 @@ public enum ExportRecord {
     static func writeFormatted(_ v: Double, at p: UnsafeMutablePointer<UInt8>) -> Int? {
         var n = 0
         if v == v.rounded() && abs(v) < 1e15 {
-            return writeInteger(Int64(v), at: p)
+            return ByteSink.writeInteger(Int64(v), at: p)
         }
         let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
         guard v.isFinite, scaled < 1e15 else { return nil }
         let whole = Int64(scaled)
         if v < 0 { p[n] = 0x2D; n += 1 }
-        n += writeInteger(whole / 10000, at: p + n)
+        n += ByteSink.writeInteger(whole / 10000, at: p + n)
         var fraction = whole % 10000
         guard fraction != 0 else { return n }
         var digits = 4
@@ -154,22 +154,8 @@ public enum ExportRecord {
         var width = 1, limit: Int64 = 10
         while fraction >= limit { width += 1; limit *= 10 }
         for _ in 0..<(digits - width) { p[n] = 0x30; n += 1 }
-        n += writeInteger(fraction, at: p + n)
+        n += ByteSink.writeInteger(fraction, at: p + n)
         return n
-    }
-
-    /// An integer's digits (and sign) written at `p`; their count.
-    @inline(__always)
-    static func writeInteger(_ value: Int64, at p: UnsafeMutablePointer<UInt8>) -> Int {
-        var value = value
-        var n = 0
-        if value < 0 { p[0] = 0x2D; n = 1; value = -value }
-        var digits = 1
-        var limit: Int64 = 10
-        while value >= limit && digits < 19 { digits += 1; limit = limit &* 10 }
-        var k = n + digits - 1
-        repeat { p[k] = UInt8(truncatingIfNeeded: value % 10) + 0x30; value /= 10; k -= 1 } while value > 0
-        return n + digits
     }
 
     /// `writeFormatted` appended to an array of bytes (the charts' numbers).

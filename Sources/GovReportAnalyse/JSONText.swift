@@ -137,16 +137,28 @@ public struct ByteSink: JSONSink {
     /// The decimal digits of `n` (below 10^15 in magnitude), with a minus sign when negative:
     /// the bytes of `String(n)`.
     public static func appendInteger(_ n: Int64, to bytes: inout [UInt8]) {
-        var n = n
-        if n < 0 { bytes.append(0x2D); n = -n }
-        var digits: (UInt64, UInt64) = (0, 0)
-        var count = 0
-        if n < 10 { return bytes.append(UInt8(truncatingIfNeeded: n) + 0x30) }
+        if n >= 0 && n < 10 { return bytes.append(UInt8(truncatingIfNeeded: n) + 0x30) }
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
         withUnsafeMutableBytes(of: &digits) { d in
-            repeat { d[15 - count] = UInt8(truncatingIfNeeded: n % 10) + 0x30; n /= 10; count += 1 } while n > 0
+            let count = writeInteger(n, at: d.baseAddress!.assumingMemoryBound(to: UInt8.self))
             // Byte by byte: appending the slice went through the generic copy of a collection,
             // dearer than the digits.
-            for i in (16 - count)..<16 { bytes.append(d[i]) }
+            for i in 0..<count { bytes.append(d[i]) }
         }
+    }
+
+    /// `appendInteger`'s bytes written at `p` (room for 20); their count. The one writer of
+    /// an integer's digits (the CSV export's and the charts' numbers too).
+    @inline(__always)
+    static func writeInteger(_ value: Int64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = value
+        var n = 0
+        if value < 0 { p[0] = 0x2D; n = 1; value = -value }
+        var digits = 1
+        var limit: Int64 = 10
+        while value >= limit && digits < 19 { digits += 1; limit = limit &* 10 }
+        var k = n + digits - 1
+        repeat { p[k] = UInt8(truncatingIfNeeded: value % 10) + 0x30; value /= 10; k -= 1 } while value > 0
+        return n + digits
     }
 }

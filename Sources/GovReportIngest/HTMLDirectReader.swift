@@ -392,12 +392,8 @@ struct HTMLDirectReader {
     private mutating func htmlName() throws(Unsupported) -> Name {
         let start = i
         var packed: UInt64 = 0
-        while true {
-            var c = b[i]
-            if c >= 0x41 && c <= 0x5A { c += 0x20 } else if !(isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F) {
-                if c == 0x2E { throw Unsupported() }
-                break
-            }
+        while let c = Self.nameByte(b[i]) {
+            if c == 0x2E { throw Unsupported() }
             if i - start < 8 { packed |= UInt64(c) << (8 * UInt64(i - start)) }
             i += 1
         }
@@ -408,13 +404,19 @@ struct HTMLDirectReader {
             return tables.known(id)
         }
         let text = UnsafeMutablePointer<UInt8>.allocate(capacity: count + 1)
-        for k in 0..<count {
-            let c = b[start + k]
-            text[k] = c >= 0x41 && c <= 0x5A ? c + 0x20 : c
-        }
+        for k in 0..<count { text[k] = Self.nameByte(b[start + k])! }
         text[count] = 0
         madeNames.append(text)
         return Name(id: -1, text: UnsafePointer(text))
+    }
+
+    /// A byte of a name as htmlParseHTMLName takes it (letters lower-cased, digits, ':', '-',
+    /// '_', '.'); nil for a byte that ends the name.
+    @inline(__always)
+    static func nameByte(_ c: UInt8) -> UInt8? {
+        if c >= 0x41 && c <= 0x5A { return c + 0x20 }
+        if (c >= 0x61 && c <= 0x7A) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E { return c }
+        return nil
     }
 
     /// An attribute's name (htmlParseHTMLName): true when it is `colspan`.
@@ -423,11 +425,7 @@ struct HTMLDirectReader {
         var matched = true
         let wanted: StaticString = "colspan"
         let length = wanted.utf8CodeUnitCount
-        while true {
-            var c = b[i]
-            if c >= 0x41 && c <= 0x5A { c += 0x20 } else if !(isLetter(c) || (c >= 0x30 && c <= 0x39) || c == 0x3A || c == 0x2D || c == 0x5F || c == 0x2E) {
-                break
-            }
+        while let c = Self.nameByte(b[i]) {
             let k = i - start
             if k >= length || wanted.utf8Start[k] != c { matched = false }
             i += 1
@@ -465,24 +463,39 @@ struct HTMLDirectReader {
 
     /// htmlParseCharDataInternal: the text up to the next '<' or '&', in chunks of 1,000
     /// bytes, each reported unless it is blank and the parser deems it ignorable.
-    private mutating func characterData() {
+    private mutating func characterData() { chunks(script: false, named: nil) }
+
+    /// The text from the cursor in the parser's chunks of 1,000 bytes: character data up to
+    /// '<' or '&' (`report`ed), or a script's or style's content up to `</` and the element's
+    /// own name (`name`, none when no element is open; handed on as CDATA, htmlParseScript in
+    /// recovery). A chunk is handed on before the parser steps past its last character.
+    private mutating func chunks(script: Bool, named scriptName: UnsafePointer<UInt8>?) {
         var chunkStart = i
         var count = 0
         while true {
             let c = b[i]
-            if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") || c == 0 { break }
+            if c == 0 { break }
+            if script {
+                if c == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/"), let scriptName,
+                   Self.startsCaseInsensitively(b + i + 2, with: scriptName) { break }
+            } else if c == UInt8(ascii: "<") || c == UInt8(ascii: "&") {
+                break
+            }
             let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
             count += length
             if count >= 1_000 {
-                // Reported before the parser steps past the chunk's last character.
-                report(UnsafeBufferPointer(start: b + chunkStart, count: i + length - chunkStart))
+                hand(UnsafeBufferPointer(start: b + chunkStart, count: i + length - chunkStart), script: script)
                 count = 0
                 chunkStart = i + length
             }
             if c == 0x0A { line += 1 }
             i += length
         }
-        if count > 0 { report(UnsafeBufferPointer(start: b + chunkStart, count: i - chunkStart)) }
+        if count > 0 { hand(UnsafeBufferPointer(start: b + chunkStart, count: i - chunkStart), script: script) }
+    }
+
+    private mutating func hand(_ chunk: UnsafeBufferPointer<UInt8>, script: Bool) {
+        if script { events.cdata(chunk) } else { report(chunk) }
     }
 
     /// A chunk of text as the parser hands it on: blank text before a tag directly in html
@@ -550,27 +563,7 @@ struct HTMLDirectReader {
     }
 
     /// htmlParseScript in recovery: a script's or style's text up to `</` and its own name.
-    private mutating func script() {
-        let name = open.last.map { $0.text }
-        var chunkStart = i
-        var count = 0
-        while b[i] != 0 {
-            if b[i] == UInt8(ascii: "<") && b[i + 1] == UInt8(ascii: "/"), let name, Self.startsCaseInsensitively(b + i + 2, with: name) {
-                break
-            }
-            let c = b[i]
-            let length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4
-            count += length
-            if count >= 1_000 {
-                events.cdata(UnsafeBufferPointer(start: b + chunkStart, count: i + length - chunkStart))
-                count = 0
-                chunkStart = i + length
-            }
-            if c == 0x0A { line += 1 }
-            i += length
-        }
-        if count > 0 { events.cdata(UnsafeBufferPointer(start: b + chunkStart, count: i - chunkStart)) }
-    }
+    private mutating func script() { chunks(script: true, named: open.last?.text) }
 
     /// xmlStrncasecmp(name, text, strlen(name)) == 0.
     static func startsCaseInsensitively(_ text: UnsafePointer<UInt8>, with name: UnsafePointer<UInt8>) -> Bool {

@@ -1,22 +1,5 @@
 import CLibXML2
 
-/// A web page read as libxml2's HTML parser reports it, element by element, without the
-/// document tree: building the tree, walking it and freeing it was some two fifths of
-/// reading a page (the tree's nodes made and freed one by one, then visited again).
-///
-/// The text is the one `HTMLText.linesByTree` takes from the tree, which it is tested
-/// against: the events are read as libxml2's tree builder (SAX2) would build from them —
-///  * text runs coalesce into one node until another node comes between them;
-///  * blank runs the parser asks the tree about (`areBlanks` in HTMLparser.c, libxml2 2.9)
-///    are kept or dropped as the tree would have them (by the current element's last child
-///    that is not a comment); runs made by character references are always kept;
-///  * an element named with a prefix (`o:p`) is known by its local name (`p`);
-///  * the root is the first top-level element; a top-level element after it becomes its last
-///    child when the root is the document's first child, else is left out, as are top-level
-///    text and the content of every other top-level element;
-///  * a page nested deeper than libxml2's limit (256 open elements) ends there.
-/// Lines are the parser's own line numbers; the tree keeps them in 16 bits, so past line
-/// 65,534 these are the true lines where the tree's were not.
 /// Where the parser stands when it reports an event: what `HTMLEvents` asks the parser, as
 /// libxml2's context answers it (`LibXMLPosition`) or as `HTMLDirectReader` keeps it.
 protocol HTMLParserPosition {
@@ -44,6 +27,24 @@ struct LibXMLPosition: HTMLParserPosition {
     func stop() { xmlStopParser(ctxt) }
 }
 
+
+/// A web page read as libxml2's HTML parser reports it, element by element, without the
+/// document tree: building the tree, walking it and freeing it was some two fifths of
+/// reading a page (the tree's nodes made and freed one by one, then visited again).
+///
+/// The text is the one `HTMLText.linesByTree` takes from the tree, which it is tested
+/// against: the events are read as libxml2's tree builder (SAX2) would build from them —
+///  * text runs coalesce into one node until another node comes between them;
+///  * blank runs the parser asks the tree about (`areBlanks` in HTMLparser.c, libxml2 2.9)
+///    are kept or dropped as the tree would have them (by the current element's last child
+///    that is not a comment); runs made by character references are always kept;
+///  * an element named with a prefix (`o:p`) is known by its local name (`p`);
+///  * the root is the first top-level element; a top-level element after it becomes its last
+///    child when the root is the document's first child, else is left out, as are top-level
+///    text and the content of every other top-level element;
+///  * a page nested deeper than libxml2's limit (256 open elements) ends there.
+/// Lines are the parser's own line numbers; the tree keeps them in 16 bits, so past line
+/// 65,534 these are the true lines where the tree's were not.
 struct HTMLEvents<Position: HTMLParserPosition> {
     /// What an element's children are read for.
     enum Reading { case walk, row, capture, ignore }
@@ -377,7 +378,6 @@ enum HTMLMarkup {
     /// libxml2's default `xmlParserMaxDepth`: the tree builder stops the parser when an
     /// element would open with more than this many open.
     static let maxDepth = 256
-
 
     static func isBlank(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
