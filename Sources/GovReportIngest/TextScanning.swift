@@ -86,7 +86,7 @@ extension String {
     }
 
     /// The bytes folded a word at a time into a word (equal bytes, equal words).
-    static func digest(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    @inlinable public static func digest(_ b: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(b.count)
         var i = 0
         while i + 8 <= b.count {

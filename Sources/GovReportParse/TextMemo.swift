@@ -3,13 +3,13 @@ import Synchronization
 
 /// A thread-safe memo of what was worked out from a text, shared by every parse of a build:
 /// the same label, agency name or signature line comes back in report after report (an
-/// agency's every year, every table's header). Keyed by the text's bytes — a `String` key
-/// would hash and compare through the normal form, and what is remembered (an expression's
-/// match, say) can differ between canonically equal texts — in shards so that both cores
-/// rarely wait for the same lock. Bounded: a shard past `limit` entries starts again.
+/// agency's every year, every table's header). Keyed by the text's bytes (`ByteKeyedMap`) —
+/// a `String` key would hash and compare through the normal form, and what is remembered (an
+/// expression's match, say) can differ between canonically equal texts — in shards so that
+/// both cores rarely wait for the same lock. Bounded: a shard past `limit` entries starts again.
 final class TextMemo<Value: Sendable>: Sendable {
     final class Shard: Sendable {
-        let store = Mutex<[ByteText: Value]>([:])
+        let store = Mutex<ByteKeyedMap<Value>>(ByteKeyedMap())
     }
 
     private let shards = (0..<8).map { _ in Shard() }
@@ -20,11 +20,11 @@ final class TextMemo<Value: Sendable>: Sendable {
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(_ text: String, _ compute: (String) -> Value) -> Value {
         let shard = shards[text.utf8.count & 7]
-        if let known = shard.store.withLock({ $0[ByteText(text)] }) { return known }
+        if let known = shard.store.withLock({ $0[text] }) { return known }
         let value = compute(text)
-        shard.store.withLock { dict in
-            if dict.count > limit { dict.removeAll() }
-            dict[ByteText(text)] = value
+        shard.store.withLock { map in
+            if map.count > limit { map.removeAll() }
+            map.set(value, for: text)
         }
         return value
     }

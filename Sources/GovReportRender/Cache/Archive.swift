@@ -7,7 +7,7 @@ import GovReportParse
 /// which would cost more than parsing the reports again.
 struct ArchiveWriter {
     private(set) var bytes: [UInt8] = []
-    private var strings: [ByteText: Int] = [:]
+    private var strings = ByteKeyedMap<Int>()
     private(set) var table: [String] = []
 
     init() {}
@@ -16,8 +16,8 @@ struct ArchiveWriter {
     /// kept, so that records copied from that archive mean here what they meant there.
     init(continuing table: [String], layouts: [[Int]]) {
         self.table = table
-        strings.reserveCapacity(table.count)
-        for (i, s) in table.enumerated() where strings[ByteText(s)] == nil { strings[ByteText(s)] = i }
+        strings = ByteKeyedMap(capacity: table.count)
+        for (i, s) in table.enumerated() where strings[s] == nil { strings.set(i, for: s) }
         layoutTable = layouts
         for (i, ids) in layouts.enumerated() where self.layouts[ids] == nil { self.layouts[ids] = i }
     }
@@ -71,9 +71,8 @@ struct ArchiveWriter {
 
     /// The string's number in the table, added if new.
     mutating func intern(_ s: String) -> Int {
-        let key = ByteText(s)
-        if let i = strings[key] { return i }
-        strings[key] = table.count
+        if let i = strings[s] { return i }
+        strings.set(table.count, for: s)
         table.append(s)
         return table.count - 1
     }

@@ -1,0 +1,123 @@
+import Foundation
+
+/// A map from texts to values that tells texts apart by their UTF-8 bytes, for the memos
+/// the parsers share and the build cache's string table.
+///
+/// Why not `[String: Value]`: `String` hashes and compares through the normal form, which for
+/// Chinese text is a visible cost, and canonically equal texts in other bytes must stay apart
+/// where they are kept byte for byte (the cache's string table) or can be read differently (an
+/// expression's match). Why not a `Dictionary` keyed by a byte-comparing wrapper either: its
+/// lookup seeded and finalised a SipHash and compared whole strings on the way, some 750
+/// instructions a label, tens of thousands of times a build. Here a text is found by a word
+/// folded from its bytes (`String.digest`), its slot's word compared first, its bytes (kept
+/// in one store) compared only when the words agree.
+public struct ByteKeyedMap<Value> {
+    /// A slot: the key's word, where its bytes are in `store`, and its value's place in
+    /// `values` (-1 for an empty slot).
+    @usableFromInline struct Slot {
+        @usableFromInline var digest: UInt64
+        @usableFromInline var start: Int32
+        @usableFromInline var length: Int32
+        @usableFromInline var value: Int32
+
+        @usableFromInline static var empty: Slot { Slot(digest: 0, start: 0, length: 0, value: -1) }
+
+        @usableFromInline init(digest: UInt64, start: Int32, length: Int32, value: Int32) {
+            self.digest = digest
+            self.start = start
+            self.length = length
+            self.value = value
+        }
+    }
+
+    @usableFromInline var slots: [Slot]
+    @usableFromInline var store: [UInt8] = []
+    /// The values in the order their keys came.
+    @usableFromInline var values: [Value] = []
+
+    public init(capacity: Int = 0) {
+        var size = 16
+        while size * 3 < capacity * 4 { size *= 2 }
+        slots = [Slot](repeating: .empty, count: size)
+        values.reserveCapacity(capacity)
+    }
+
+    public var count: Int { values.count }
+
+    /// The value kept for the text with these bytes.
+    @inlinable public subscript(text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { b in
+            let (slot, found) = find(b, String.digest(b))
+            return found ? values[Int(slots[slot].value)] : nil
+        }
+    }
+
+    /// Keeps `value` for the text's bytes; the place of the value in `values` (a text already
+    /// kept keeps its place, with the new value).
+    @inlinable @discardableResult
+    public mutating func set(_ value: Value, for text: String) -> Int {
+        var text = text
+        return text.withUTF8 { b in
+            let digest = String.digest(b)
+            let (slot, found) = find(b, digest)
+            if found {
+                let place = Int(slots[slot].value)
+                values[place] = value
+                return place
+            }
+            let place = values.count
+            slots[slot] = Slot(digest: digest, start: Int32(store.count), length: Int32(b.count), value: Int32(place))
+            store.append(contentsOf: b)
+            values.append(value)
+            if values.count * 4 >= slots.count * 3 { grow() }
+            return place
+        }
+    }
+
+    /// Forgets every text, keeping the storage.
+    public mutating func removeAll() {
+        for i in slots.indices { slots[i] = .empty }
+        store.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+    }
+
+    /// The slot holding these bytes, or the empty slot where they would go.
+    @inlinable func find(_ b: UnsafeBufferPointer<UInt8>, _ digest: UInt64) -> (slot: Int, found: Bool) {
+        slots.withUnsafeBufferPointer { slots in
+            store.withUnsafeBufferPointer { store in
+                let mask = slots.count - 1
+                var i = Self.home(digest) & mask
+                while true {
+                    let s = slots[i]
+                    if s.value < 0 { return (i, false) }
+                    if s.digest == digest && Int(s.length) == b.count
+                        && (b.count == 0 || memcmp(store.baseAddress! + Int(s.start), b.baseAddress!, b.count) == 0) {
+                        return (i, true)
+                    }
+                    i = (i + 1) & mask
+                }
+            }
+        }
+    }
+
+    /// Where a key's probe starts (its word's high half folded into the low).
+    @inlinable @inline(__always) static func home(_ digest: UInt64) -> Int {
+        Int(truncatingIfNeeded: digest ^ digest >> 32)
+    }
+
+    /// Twice the slots, every key put back by its word (the bytes stay where they are).
+    @usableFromInline mutating func grow() {
+        var bigger = [Slot](repeating: .empty, count: slots.count * 2)
+        let mask = bigger.count - 1
+        for s in slots where s.value >= 0 {
+            var i = Self.home(s.digest) & mask
+            while bigger[i].value >= 0 { i = (i + 1) & mask }
+            bigger[i] = s
+        }
+        slots = bigger
+    }
+}
+
+extension ByteKeyedMap: Sendable where Value: Sendable {}
+extension ByteKeyedMap.Slot: Sendable {}
