@@ -42,7 +42,8 @@ struct ReviewTableParser {
                          "review table: no run of 15 values found (longest has \(longest)); its figures are not read")
             return reading
         }
-        for (key, cell) in zip(keys, cells) {
+        // By the keys' places (by their texts, each cell's key was hashed to find its place).
+        for (key, cell) in zip(FigureKeys.reviewPlacedKeys, cells) {
             let value: Double? = if case .number(let n) = cell.content { n } else { nil }
             reading.figures[key] = Figure(value, line: cell.line)
         }
