@@ -11,9 +11,8 @@ struct ApplicationsTableParser {
         var reading = TableReading()
         var group: String?
         var previousKey: String?
-        let expected = FigureKeys.applicationRowKeys[edition] ?? []
+        let facts = FigureKeys.applicationRowFacts
         var ledger = RowLedger(table: "applications table")
-        let outcomeKeys = FigureKeys.outcomeRowKeys
         /// Whether an outcome row has been taken (noted as rows are taken: asking every taken
         /// key at each candidate label hashed them all again).
         var outcomeTaken = false
@@ -51,8 +50,9 @@ struct ApplicationsTableParser {
                 continue
             }
             guard ledger.take(key, line: row.line, into: &reading, source) else { continue }
-            if !outcomeTaken && outcomeKeys.contains(key) { outcomeTaken = true }
-            if !expected.contains(key) {
+            let known = facts[key]
+            if !outcomeTaken && known?.isOutcome == true { outcomeTaken = true }
+            if known?.editions.contains(edition) != true {
                 reading.warn(source, row.line, "applications table: row \(key) does not belong to the \(edition.rawValue) format")
             }
             previousKey = key
@@ -65,14 +65,14 @@ struct ApplicationsTableParser {
                 let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
-            let placed = FigureKeys.applicationPlacedKeysByRow[key] ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
+            let placed = known?.placed ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
             for (figureKey, cell) in zip(placed, cells) {
                 guard let cell else { continue }
                 let value: Double? = if case .number(let n) = cell.content { n } else { nil }
                 reading.figures[figureKey] = Figure(value, line: cell.line)
             }
         }
-        for (key, line) in ledger.blankOnly(where: expected.contains) {
+        for (key, line) in ledger.blankOnly(where: { facts[$0]?.editions.contains(edition) == true }) {
             for figureKey in FigureKeys.applicationKeys(key) { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.applicationRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)

@@ -1,3 +1,4 @@
+import GovReportIngest
 /// The canonical flat keys of the spec (`applications.new.total`, `reviews.reconsideration.upheld`…)
 /// with their official labels. Keys are the public vocabulary of the export and the site, so
 /// they are spelled once, here.
@@ -280,6 +281,38 @@ extension FigureKeys {
         ($0, Set(applicationRows($0).map(\.key)))
     })
     static let outcomeRowKeys = Set(outcomeRows(.format2021).map(\.key) + outcomeRows(.format2019).map(\.key))
+
+    /// What the applications table's parser asks of a row it has read, found by one lookup of
+    /// the row's key (three lookups by `String`, each hashing the key through its normal
+    /// form, were a visible part of reading the table): its figures' keys with their places,
+    /// the editions it belongs to, and whether it is an outcome row.
+    struct ApplicationRowFacts: Sendable {
+        let placed: [PlacedKey]
+        let editions: [Edition]
+        let isOutcome: Bool
+    }
+
+    /// `ApplicationRowFacts` of every row of either edition, by key.
+    static let applicationRowFacts: ByteKeyedMap<ApplicationRowFacts> = {
+        var facts = ByteKeyedMap<ApplicationRowFacts>()
+        for key in applicationKeysByRow.keys.sorted() {
+            facts.set(ApplicationRowFacts(placed: applicationPlacedKeysByRow[key]!,
+                                          editions: Edition.allCases.filter { applicationRowKeys[$0]!.contains(key) },
+                                          isOutcome: outcomeRowKeys.contains(key)), for: key)
+        }
+        return facts
+    }()
+
+    /// Each edition's section 二 rows by key with their figures' keys and places: one lookup
+    /// a row.
+    static let proactiveRowFacts: [Edition: ByteKeyedMap<(row: ProactiveRow, placed: [PlacedKey])>] =
+        Dictionary(uniqueKeysWithValues: Edition.allCases.map { edition in
+            var facts = ByteKeyedMap<(row: ProactiveRow, placed: [PlacedKey])>()
+            for row in proactiveRows(edition) where facts[row.key] == nil {
+                facts.set((row, proactivePlacedKeys(row, edition)), for: row.key)
+            }
+            return (edition, facts)
+        })
 
     /// Each edition's section 二 rows by key, made once.
     static let proactiveRowsByKey: [Edition: [String: ProactiveRow]] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {

@@ -7,7 +7,7 @@ struct ProactiveTableParser {
     let source: SourceText
 
     func parse(_ rows: [RawRow]) -> TableReading {
-        let definitions = FigureKeys.proactiveRowsByKey[edition] ?? [:]
+        let definitions = FigureKeys.proactiveRowFacts[edition] ?? ByteKeyedMap()
         var reading = TableReading()
         var ledger = RowLedger(table: "section 二")
         for row in rows {
@@ -24,7 +24,7 @@ struct ProactiveTableParser {
                 }
                 continue
             }
-            guard let definition = definitions[key] else {
+            guard let (definition, placed) = definitions[key] else {
                 reading.warn(source, row.line, "section 二: row \(key) does not belong to the \(edition.rawValue) format; ignored")
                 continue
             }
@@ -34,7 +34,7 @@ struct ProactiveTableParser {
             }
             let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
             if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
-            for (figureKey, cell) in zip(FigureKeys.proactivePlacedKeys(definition, edition), cells) {
+            for (figureKey, cell) in zip(placed, cells) {
                 guard let cell else {
                     // A tab-separated row whose trailing cells are blank: the blank is the cell.
                     reading.figures[figureKey] = Figure(nil, line: row.line)
@@ -45,7 +45,7 @@ struct ProactiveTableParser {
             }
         }
         for (key, line) in ledger.blankOnly(where: { definitions[$0] != nil }) {
-            for figureKey in FigureKeys.proactivePlacedKeys(definitions[key]!, edition) { reading.figures[figureKey] = Figure(nil, line: line) }
+            for figureKey in definitions[key]!.placed { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.proactiveRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
         return reading

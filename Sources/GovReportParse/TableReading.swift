@@ -91,14 +91,13 @@ extension RawRow {
 struct RowLedger {
     /// How the table is named in messages ("applications table", "section 二").
     let table: String
-    private(set) var seen: [String: Int] = [:]
+    /// The first line of each row taken, by key (by its bytes: a `String` key was hashed
+    /// through its normal form for every row and every row looked for).
+    private(set) var seen = ByteKeyedMap<Int>(capacity: 48)
     private var blankRows: [String: Int] = [:]
 
     init(table: String) {
         self.table = table
-        // Room for every row of the largest table (the applications table has 30-odd): grown
-        // row by row, the dictionary was rehashed four times a table.
-        seen.reserveCapacity(48)
     }
 
     /// A label with no values on its line: a row of blank cells, if nothing better comes.
@@ -108,13 +107,11 @@ struct RowLedger {
 
     /// Takes the row for reading; false (and a warning) when it was read already.
     mutating func take(_ key: String, line: Int, into reading: inout TableReading, _ source: SourceText) -> Bool {
-        // One lookup of the key for a row taken (the usual case), the first line put back for
-        // a repeat (a row key hashed twice a row was a visible part of reading the tables).
-        if let first = seen.updateValue(line, forKey: key) {
-            seen[key] = first
+        if let first = seen[key] {
             reading.warn(source, line, "\(table): row \(key) appears again (first at line \(first)); kept the first")
             return false
         }
+        seen.set(line, for: key)
         return true
     }
 
@@ -122,7 +119,7 @@ struct RowLedger {
     mutating func blankOnly(where accept: (String) -> Bool) -> [(key: String, line: Int)] {
         var rows: [(key: String, line: Int)] = []
         for (key, line) in blankRows.sorted(by: { $0.key < $1.key }) where seen[key] == nil && accept(key) {
-            seen[key] = line
+            seen.set(line, for: key)
             rows.append((key, line))
         }
         return rows
