@@ -31,24 +31,27 @@ public enum TextNormalizer {
         // U+FF01–FF3F are EF BC 81–BF, U+FF40–FF5E are EF BD 80–9E, and their half-width
         // forms are those last bytes less 0x60 and 0x20; U+3000 is E3 80 80. In valid UTF-8
         // EF and E3 only lead three-byte sequences, so nothing else is touched.
+        // (Into the new string's own storage: through an array, the bytes were appended one by
+        // one with a capacity check each, then copied.)
         return copy.withUTF8 { b in
-            var out = [UInt8]()
-            out.reserveCapacity(b.count)
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c == 0xEF, i + 2 < n {
-                    let m = b[i + 1], l = b[i + 2]
-                    if m == 0xBC && l >= 0x81 { out.append(l - 0x60); i += 3; continue }
-                    if m == 0xBD && l <= 0x9E { out.append(l - 0x20); i += 3; continue }
-                } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
-                    out.append(0x20); i += 3; continue
+            String(unsafeUninitializedCapacity: b.count) { out in
+                var i = 0, o = 0
+                let n = b.count
+                while i < n {
+                    let c = b[i]
+                    if c == 0xEF, i + 2 < n {
+                        let m = b[i + 1], l = b[i + 2]
+                        if m == 0xBC && l >= 0x81 { out[o] = l - 0x60; o += 1; i += 3; continue }
+                        if m == 0xBD && l <= 0x9E { out[o] = l - 0x20; o += 1; i += 3; continue }
+                    } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                        out[o] = 0x20; o += 1; i += 3; continue
+                    }
+                    out[o] = c
+                    o += 1
+                    i += 1
                 }
-                out.append(c)
-                i += 1
+                return o
             }
-            return String(decoding: out, as: UTF8.self)
         }
     }
 
