@@ -10,12 +10,14 @@
 public struct Figures: Sendable {
     /// A figure packed into two words: its value (0 when blank) and its line shifted past
     /// three flags. A slot whose `meta` is 0 holds nothing.
-    struct Slot: Sendable, Equatable {
-        var value: Double
-        var meta: Int
+    @usableFromInline struct Slot: Sendable, Equatable {
+        @usableFromInline var value: Double
+        @usableFromInline var meta: Int
 
         static let empty = Slot(value: 0, meta: 0)
-        static let present = 4, hasValue = 1, prose = 2
+        @usableFromInline static var present: Int { 4 }
+        @usableFromInline static var hasValue: Int { 1 }
+        @usableFromInline static var prose: Int { 2 }
 
         init(value: Double, meta: Int) {
             self.value = value
@@ -27,17 +29,17 @@ public struct Figures: Sendable {
             meta = figure.line << 3 | Self.present | (figure.value == nil ? 0 : Self.hasValue) | (figure.origin == .prose ? Self.prose : 0)
         }
 
-        var isEmpty: Bool { meta == 0 }
+        @inlinable var isEmpty: Bool { meta == 0 }
 
-        var figure: Figure {
+        @inlinable var figure: Figure {
             Figure(meta & Self.hasValue != 0 ? value : nil, line: meta >> 3, origin: meta & Self.prose != 0 ? .prose : .table)
         }
     }
 
     /// By place in `FigureKeys.sortedCanonical`; empty until the first canonical figure is set.
-    private var slots: [Slot] = []
+    @usableFromInline private(set) var slots: [Slot] = []
     /// Figures under keys that are not canonical.
-    private var others: [String: Figure] = [:]
+    @usableFromInline private(set) var others: [String: Figure] = [:]
     public private(set) var count = 0
 
     public init() {}
@@ -134,7 +136,7 @@ public struct Figures: Sendable {
 
     /// Calls `body` with each figure in key order, with its place (nil for a key that is not
     /// canonical): what writers of key-ordered output need, without looking a key up again.
-    public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {
+    @inlinable public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {
         if others.isEmpty {
             // Over the slots' and keys' buffers: indexing the keys' static array in the loop
             // checked its initialisation and retained each key (a check's and an export's walk
