@@ -95,11 +95,16 @@ extension String {
             i += 8
         }
         var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while i < b.count {
-            tail |= UInt64(b[i]) << shift
-            shift += 8
-            i += 1
+        if i < b.count && b.count >= 8 {
+            // The last word, overlapping the one before (the count is in the seed already).
+            tail = WordBytes.load(b, at: b.count - 8)
+        } else {
+            var shift: UInt64 = 0
+            while i < b.count {
+                tail |= UInt64(b[i]) << shift
+                shift += 8
+                i += 1
+            }
         }
         h = (h ^ tail) &* 0xC4CE_B9FE_1A85_EC53
         return h ^ (h >> 29)

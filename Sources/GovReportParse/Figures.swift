@@ -48,7 +48,7 @@ public struct Figures: Sendable {
 
     /// The figure at a canonical key's place (`FigureKeys.place(of:)`).
     public subscript(place place: Int) -> Figure? {
-        get {
+        @inlinable get {
             guard place < slots.count else { return nil }
             let slot = slots[place]
             return slot.isEmpty ? nil : slot.figure
@@ -79,7 +79,7 @@ public struct Figures: Sendable {
     }
 
     /// The value at a place: nil when the figure is absent or blank.
-    public func value(place: Int) -> Double? {
+    @inlinable public func value(place: Int) -> Double? {
         guard place < slots.count else { return nil }
         let slot = slots[place]
         return slot.meta & Slot.hasValue != 0 ? slot.value : nil
@@ -87,7 +87,7 @@ public struct Figures: Sendable {
 
     /// The figure under a key whose place was found ahead (no hashing when it is canonical).
     public subscript(key: PlacedKey) -> Figure? {
-        get {
+        @inlinable get {
             if let place = key.place { return self[place: place] }
             return self[key.key]
         }
