@@ -26,11 +26,12 @@ enum ReportDigest {
             f.add(UInt64(bitPattern: Int64(r.titleLine ?? Int.min)))
             // (A figure table walks in key order: no fold needed.)
             f.add(UInt64(r.figures.count))
-            for (key, figure) in r.figures {
-                f.add(key)
+            // A canonical key by its place (its text hashed was a visible part of a build).
+            r.figures.forEachPlaced { place, key, figure in
+                if let place { f.add(UInt64(place)) } else { f.add(key) }
                 f.add(figure.value.map { $0.bitPattern } ?? 0x7FF8_0000_0000_0BAD)
                 f.add(UInt64(bitPattern: Int64(figure.line)))
-                f.add(figure.origin.rawValue)
+                f.add(figure.origin == .table ? 1 : 2)
             }
             f.add(fold(r.sectionLines) { section, line, e in e.add(UInt64(section.rawValue)); e.add(UInt64(bitPattern: Int64(line))) })
             f.add(fold(r.sectionNumbers) { section, number, e in e.add(UInt64(section.rawValue)); e.add(number) })
