@@ -152,6 +152,13 @@ public struct Figures: Sendable {
         }
     }
 
+    /// Whether any figure satisfies `predicate`, asked of the slots in place (through
+    /// `values`, every figure and its key were copied into arrays first).
+    @inlinable public func containsFigure(where predicate: (Figure) -> Bool) -> Bool {
+        for place in slots.indices where !slots[place].isEmpty && predicate(slots[place].figure) { return true }
+        return others.values.contains(where: predicate)
+    }
+
     /// The keys, in key order.
     public var keys: [String] { map(\.key) }
 

@@ -81,7 +81,7 @@ public struct ReportParser: Sendable {
             let lines = source.lines.indices.map { ($0, source.lines[$0]) }
             report.add(prose.extract(lines, edition: edition))
         }
-        let tableFigures = report.figures.values.contains { $0.origin == .table && $0.value != nil }
+        let tableFigures = report.figures.containsFigure { $0.origin == .table && $0.value != nil }
         if metadata.titleLine == nil && headings.count < 2 && !tableFigures {
             report.isRecognised = false
             report.diagnostics.append(Diagnostic(.error, source.location(0),
