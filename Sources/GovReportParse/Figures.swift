@@ -113,9 +113,21 @@ public struct Figures: Sendable {
     /// figures under the same key.
     public mutating func merge(_ more: Figures, uniquingKeysWith combine: (Figure, Figure) -> Figure) {
         if !more.slots.isEmpty {
-            for place in more.slots.indices where !more.slots[place].isEmpty {
-                let theirs = more.slots[place].figure
-                self[place: place] = self[place: place].map { combine($0, theirs) } ?? theirs
+            if slots.isEmpty {
+                // Nothing here yet (each report's first table): their slots as they are.
+                slots = more.slots
+                count += more.slots.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
+            } else {
+                // Slot by slot, a figure combined only where both have one (through the
+                // subscripts, every figure was unpacked and packed again).
+                for place in more.slots.indices where !more.slots[place].isEmpty {
+                    if slots[place].isEmpty {
+                        slots[place] = more.slots[place]
+                        count += 1
+                    } else {
+                        slots[place] = Slot(combine(slots[place].figure, more.slots[place].figure))
+                    }
+                }
             }
         }
         for (key, theirs) in more.others {
