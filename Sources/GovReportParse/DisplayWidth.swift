@@ -91,6 +91,9 @@ enum DisplayWidth {
     /// character of its own (nil otherwise: such text is read by characters).
     static func wordsOnBytes(_ b: UnsafeBufferPointer<UInt8>) -> [(start: Int, end: Int, column: Int)]? {
         var words: [(start: Int, end: Int, column: Int)] = []
+        // Room for a table line's words (grown from empty, the array was made again four or
+        // five times a line).
+        words.reserveCapacity(16)
         var column = 0
         var start = -1
         var i = 0
@@ -137,6 +140,7 @@ enum DisplayWidth {
     static func trailingNumbers(_ b: UnsafeBufferPointer<UInt8>, _ words: [(start: Int, end: Int, column: Int)])
         -> (cut: Int, numbers: [(value: Double, end: Int)]) {
         var numbers: [(value: Double, end: Int)] = []
+        numbers.reserveCapacity(words.count)
         var cut = words.count
         while cut > 0, let value = number(UnsafeBufferPointer(rebasing: b[words[cut - 1].start..<words[cut - 1].end])) {
             numbers.append((value, words[cut - 1].column))
