@@ -207,8 +207,10 @@ public struct CellStream: Sendable {
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
         for l in parsed {
             // Label columns are separated by runs of spaces, like the value columns.
-            for part in Self.labelColumns(l.label) where !part.trimmedSpaces.isEmpty {
-                items.append(.cell(Cell(content: .text(part.trimmedSpaces), line: l.line), .aligned))
+            for part in Self.labelColumns(l.label) {
+                // (Trimmed once: the test and the cell each trimmed it.)
+                let text = part.trimmedSpaces
+                if !text.isEmpty { items.append(.cell(Cell(content: .text(text), line: l.line), .aligned)) }
             }
             if usable, !l.numbers.isEmpty, let placed = Self.place(l.numbers, on: columns) {
                 for value in placed {
