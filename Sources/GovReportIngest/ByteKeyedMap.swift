@@ -13,14 +13,13 @@ import Foundation
 /// in one store) compared only when the words agree.
 public struct ByteKeyedMap<Value> {
     /// A slot: the key's word, where its bytes are in `store`, and its value's place in
-    /// `values` (-1 for an empty slot).
+    /// `values` plus one (0 for an empty slot: the slots are made as zero bytes).
     @usableFromInline struct Slot {
         @usableFromInline var digest: UInt64
         @usableFromInline var start: Int32
         @usableFromInline var length: Int32
         @usableFromInline var value: Int32
 
-        @usableFromInline static var empty: Slot { Slot(digest: 0, start: 0, length: 0, value: -1) }
 
         @usableFromInline init(digest: UInt64, start: Int32, length: Int32, value: Int32) {
             self.digest = digest
@@ -38,7 +37,7 @@ public struct ByteKeyedMap<Value> {
     public init(capacity: Int = 0) {
         var size = 16
         while size * 3 < capacity * 4 { size *= 2 }
-        slots = [Slot](repeating: .empty, count: size)
+        slots = Self.emptySlots(size)
         values.reserveCapacity(capacity)
     }
 
@@ -49,7 +48,7 @@ public struct ByteKeyedMap<Value> {
         var text = text
         return text.withUTF8 { b in
             let (slot, found) = find(b, String.digest(b))
-            return found ? values[Int(slots[slot].value)] : nil
+            return found ? values[Int(slots[slot].value) - 1] : nil
         }
     }
 
@@ -62,12 +61,12 @@ public struct ByteKeyedMap<Value> {
             let digest = String.digest(b)
             let (slot, found) = find(b, digest)
             if found {
-                let place = Int(slots[slot].value)
+                let place = Int(slots[slot].value) - 1
                 values[place] = value
                 return place
             }
             let place = values.count
-            slots[slot] = Slot(digest: digest, start: Int32(store.count), length: Int32(b.count), value: Int32(place))
+            slots[slot] = Slot(digest: digest, start: Int32(store.count), length: Int32(b.count), value: Int32(place + 1))
             store.append(contentsOf: b)
             values.append(value)
             if values.count * 4 >= slots.count * 3 { grow() }
@@ -77,7 +76,7 @@ public struct ByteKeyedMap<Value> {
 
     /// Forgets every text, keeping the storage.
     public mutating func removeAll() {
-        for i in slots.indices { slots[i] = .empty }
+        slots = Self.emptySlots(slots.count)
         store.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
     }
@@ -90,7 +89,7 @@ public struct ByteKeyedMap<Value> {
                 var i = Self.home(digest) & mask
                 while true {
                     let s = slots[i]
-                    if s.value < 0 { return (i, false) }
+                    if s.value == 0 { return (i, false) }
                     if s.digest == digest && Int(s.length) == b.count
                         && (b.count == 0 || memcmp(store.baseAddress! + Int(s.start), b.baseAddress!, b.count) == 0) {
                         return (i, true)
@@ -101,6 +100,15 @@ public struct ByteKeyedMap<Value> {
         }
     }
 
+    /// `count` empty slots, made as zero bytes (filled slot by slot, making a map's slots
+    /// was a visible part of starting a table's row ledger).
+    @usableFromInline static func emptySlots(_ count: Int) -> [Slot] {
+        [Slot](unsafeUninitializedCapacity: count) { buffer, initialized in
+            memset(buffer.baseAddress!, 0, count * MemoryLayout<Slot>.stride)
+            initialized = count
+        }
+    }
+
     /// Where a key's probe starts (its word's high half folded into the low).
     @inlinable @inline(__always) static func home(_ digest: UInt64) -> Int {
         Int(truncatingIfNeeded: digest ^ digest >> 32)
@@ -108,11 +116,11 @@ public struct ByteKeyedMap<Value> {
 
     /// Twice the slots, every key put back by its word (the bytes stay where they are).
     @usableFromInline mutating func grow() {
-        var bigger = [Slot](repeating: .empty, count: slots.count * 2)
+        var bigger = Self.emptySlots(slots.count * 2)
         let mask = bigger.count - 1
-        for s in slots where s.value >= 0 {
+        for s in slots where s.value != 0 {
             var i = Self.home(s.digest) & mask
-            while bigger[i].value >= 0 { i = (i + 1) & mask }
+            while bigger[i].value != 0 { i = (i + 1) & mask }
             bigger[i] = s
         }
         slots = bigger
