@@ -16,12 +16,11 @@ public struct ByteKeyedMap<Value> {
     /// `values` plus one (0 for an empty slot: the slots are made as zero bytes).
     @usableFromInline struct Slot {
         @usableFromInline var digest: UInt64
-        @usableFromInline var start: Int32
-        @usableFromInline var length: Int32
-        @usableFromInline var value: Int32
+        @usableFromInline var start: Int
+        @usableFromInline var length: Int
+        @usableFromInline var value: Int
 
-
-        @usableFromInline init(digest: UInt64, start: Int32, length: Int32, value: Int32) {
+        @usableFromInline init(digest: UInt64, start: Int, length: Int, value: Int) {
             self.digest = digest
             self.start = start
             self.length = length
@@ -48,7 +47,7 @@ public struct ByteKeyedMap<Value> {
         var text = text
         return text.withUTF8 { b in
             let (slot, found) = find(b, String.digest(b))
-            return found ? values[Int(slots[slot].value) - 1] : nil
+            return found ? values[slots[slot].value - 1] : nil
         }
     }
 
@@ -61,12 +60,12 @@ public struct ByteKeyedMap<Value> {
             let digest = String.digest(b)
             let (slot, found) = find(b, digest)
             if found {
-                let place = Int(slots[slot].value) - 1
+                let place = slots[slot].value - 1
                 values[place] = value
                 return place
             }
             let place = values.count
-            slots[slot] = Slot(digest: digest, start: Int32(store.count), length: Int32(b.count), value: Int32(place + 1))
+            slots[slot] = Slot(digest: digest, start: store.count, length: b.count, value: place + 1)
             store.append(contentsOf: b)
             values.append(value)
             if values.count * 4 >= slots.count * 3 { grow() }
@@ -90,8 +89,8 @@ public struct ByteKeyedMap<Value> {
                 while true {
                     let s = slots[i]
                     if s.value == 0 { return (i, false) }
-                    if s.digest == digest && Int(s.length) == b.count
-                        && (b.count == 0 || memcmp(store.baseAddress! + Int(s.start), b.baseAddress!, b.count) == 0) {
+                    if s.digest == digest && s.length == b.count
+                        && (b.count == 0 || memcmp(store.baseAddress! + s.start, b.baseAddress!, b.count) == 0) {
                         return (i, true)
                     }
                     i = (i + 1) & mask

@@ -275,13 +275,6 @@ extension FigureKeys {
         return byEdition
     }()
 
-    /// Each edition's applications-table row keys, and the outcome rows' keys of both
-    /// editions: sets made once, not for every report.
-    static let applicationRowKeys: [Edition: Set<String>] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {
-        ($0, Set(applicationRows($0).map(\.key)))
-    })
-    static let outcomeRowKeys = Set(outcomeRows(.format2021).map(\.key) + outcomeRows(.format2019).map(\.key))
-
     /// What the applications table's parser asks of a row it has read, found by one lookup of
     /// the row's key (three lookups by `String`, each hashing the key through its normal
     /// form, were a visible part of reading the table): its figures' keys with their places,
@@ -292,13 +285,15 @@ extension FigureKeys {
         let isOutcome: Bool
     }
 
-    /// `ApplicationRowFacts` of every row of either edition, by key.
+    /// `ApplicationRowFacts` of every row of either edition, by key, made once.
     static let applicationRowFacts: ByteKeyedMap<ApplicationRowFacts> = {
+        let rowKeys = Edition.allCases.map { ($0, Set(applicationRows($0).map(\.key))) }
+        let outcomes = Set(outcomeRows(.format2021).map(\.key) + outcomeRows(.format2019).map(\.key))
         var facts = ByteKeyedMap<ApplicationRowFacts>()
         for key in applicationKeysByRow.keys.sorted() {
             facts.set(ApplicationRowFacts(placed: applicationPlacedKeysByRow[key]!,
-                                          editions: Edition.allCases.filter { applicationRowKeys[$0]!.contains(key) },
-                                          isOutcome: outcomeRowKeys.contains(key)), for: key)
+                                          editions: rowKeys.filter { $0.1.contains(key) }.map(\.0),
+                                          isOutcome: outcomes.contains(key)), for: key)
         }
         return facts
     }()
@@ -313,11 +308,6 @@ extension FigureKeys {
             }
             return (edition, facts)
         })
-
-    /// Each edition's section 二 rows by key, made once.
-    static let proactiveRowsByKey: [Edition: [String: ProactiveRow]] = Dictionary(uniqueKeysWithValues: Edition.allCases.map {
-        ($0, Dictionary(uniqueKeysWithValues: proactiveRows($0).map { ($0.key, $0) }))
-    })
 
     /// A section 二 row's keys, one per column of its definition (canonical instances).
     public static func proactiveKeys(_ row: ProactiveRow, _ edition: Edition) -> [String] {
