@@ -64,13 +64,32 @@ public struct ByteKeyedMap<Value> {
                 values[place] = value
                 return place
             }
-            let place = values.count
-            slots[slot] = Slot(digest: digest, start: store.count, length: b.count, value: place + 1)
-            store.append(contentsOf: b)
-            values.append(value)
-            if values.count * 4 >= slots.count * 3 { grow() }
-            return place
+            add(value, b, digest, at: slot)
+            return values.count - 1
         }
+    }
+
+    /// Keeps `value` for the text's bytes unless a value is kept for them already, which is
+    /// returned (and kept): one lookup where asking first and then keeping took two.
+    @inlinable @discardableResult
+    public mutating func insert(_ value: Value, for text: String) -> Value? {
+        var text = text
+        return text.withUTF8 { b in
+            let digest = String.digest(b)
+            let (slot, found) = find(b, digest)
+            if found { return values[slots[slot].value - 1] }
+            add(value, b, digest, at: slot)
+            return nil
+        }
+    }
+
+    /// A new text's bytes and value put in `slot` (the empty one `find` gave), the slots grown
+    /// past three quarters full.
+    @inlinable mutating func add(_ value: Value, _ b: UnsafeBufferPointer<UInt8>, _ digest: UInt64, at slot: Int) {
+        slots[slot] = Slot(digest: digest, start: store.count, length: b.count, value: values.count + 1)
+        store.append(contentsOf: b)
+        values.append(value)
+        if values.count * 4 >= slots.count * 3 { grow() }
     }
 
     /// Forgets every text, keeping the storage.

@@ -248,13 +248,10 @@ extension FigureKeys {
         applicationKeysByRow[row] ?? applicantColumns.map { application(row, $0.key) }
     }
 
-    /// Each applications-table row's keys as they are known to `Figures`: key and place (a
-    /// row's figures are set without hashing each key).
-    static let applicationPlacedKeysByRow: [String: [PlacedKey]] = applicationKeysByRow.mapValues { $0.map(PlacedKey.init) }
-
-    /// `applicationKeys` with their places (pages read a row's figures without hashing a key).
+    /// `applicationKeys` with their places (pages read a row's figures without hashing a key),
+    /// from the row's facts.
     public static func applicationPlacedKeys(_ row: String) -> [PlacedKey] {
-        applicationPlacedKeysByRow[row] ?? applicationKeys(row).map(PlacedKey.init)
+        applicationRowFacts[row]?.placed ?? applicationKeys(row).map(PlacedKey.init)
     }
 
     /// Each section 二 row's keys per edition (the editions' rows differ in their columns),
@@ -291,7 +288,7 @@ extension FigureKeys {
         let outcomes = Set(outcomeRows(.format2021).map(\.key) + outcomeRows(.format2019).map(\.key))
         var facts = ByteKeyedMap<ApplicationRowFacts>()
         for key in applicationKeysByRow.keys.sorted() {
-            facts.set(ApplicationRowFacts(placed: applicationPlacedKeysByRow[key]!,
+            facts.set(ApplicationRowFacts(placed: applicationKeysByRow[key]!.map(PlacedKey.init),
                                           editions: rowKeys.filter { $0.1.contains(key) }.map(\.0),
                                           isOutcome: outcomes.contains(key)), for: key)
         }
@@ -304,7 +301,7 @@ extension FigureKeys {
         Dictionary(uniqueKeysWithValues: Edition.allCases.map { edition in
             var facts = ByteKeyedMap<(row: ProactiveRow, placed: [PlacedKey])>()
             for row in proactiveRows(edition) where facts[row.key] == nil {
-                facts.set((row, proactivePlacedKeys(row, edition)), for: row.key)
+                facts.set((row, proactiveKeys(row, edition).map(PlacedKey.init)), for: row.key)
             }
             return (edition, facts)
         })
@@ -314,11 +311,9 @@ extension FigureKeys {
         proactiveKeysByRow[edition]?[row.key] ?? row.columns.map { "proactive.\(row.key).\($0.key)" }
     }
 
-    static let proactivePlacedKeysByRow: [Edition: [String: [PlacedKey]]] = proactiveKeysByRow.mapValues { $0.mapValues { $0.map(PlacedKey.init) } }
-
-    /// `proactiveKeys` with their places.
+    /// `proactiveKeys` with their places, from the row's facts.
     public static func proactivePlacedKeys(_ row: ProactiveRow, _ edition: Edition) -> [PlacedKey] {
-        proactivePlacedKeysByRow[edition]?[row.key] ?? proactiveKeys(row, edition).map(PlacedKey.init)
+        proactiveRowFacts[edition]?[row.key]?.placed ?? proactiveKeys(row, edition).map(PlacedKey.init)
     }
 
     /// The canonical keys in code-point order (`<`): a key's place is its index here.

@@ -107,11 +107,11 @@ struct RowLedger {
 
     /// Takes the row for reading; false (and a warning) when it was read already.
     mutating func take(_ key: String, line: Int, into reading: inout TableReading, _ source: SourceText) -> Bool {
-        if let first = seen[key] {
+        // (One lookup: the line kept only when the row is new.)
+        if let first = seen.insert(line, for: key) {
             reading.warn(source, line, "\(table): row \(key) appears again (first at line \(first)); kept the first")
             return false
         }
-        seen.set(line, for: key)
         return true
     }
 

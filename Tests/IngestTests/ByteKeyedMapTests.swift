@@ -49,4 +49,19 @@ import Testing
         map.set(1, for: "")
         #expect(map[""] == 1 && map["a"] == nil)
     }
+
+    /// `insert` keeps the first value for a text and gives it back to every later insert, as a
+    /// dictionary of bytes asked first and set only when empty does.
+    @Test func insertKeepsTheFirstValue() {
+        var map = ByteKeyedMap<Int>()
+        var reference: [[UInt8]: Int] = [:]
+        for (i, text) in Self.texts(3_000, seed: 5).enumerated() {
+            let bytes = Array(text.utf8)
+            #expect(map.insert(i, for: text) == reference[bytes], "inserting \(text.debugDescription)")
+            if reference[bytes] == nil { reference[bytes] = i }
+            #expect(map[text] == reference[bytes])
+        }
+        #expect(map.count == reference.count)
+        #expect(map.insert(-1, for: "é") != map.insert(-1, for: "e\u{301}"))
+    }
 }

@@ -17,7 +17,7 @@ struct ArchiveWriter {
     init(continuing table: [String], layouts: [[Int]]) {
         self.table = table
         strings = ByteKeyedMap(capacity: table.count)
-        for (i, s) in table.enumerated() where strings[s] == nil { strings.set(i, for: s) }
+        for (i, s) in table.enumerated() { strings.insert(i, for: s) }
         layoutTable = layouts
         for (i, ids) in layouts.enumerated() where self.layouts[ids] == nil { self.layouts[ids] = i }
     }
@@ -71,8 +71,7 @@ struct ArchiveWriter {
 
     /// The string's number in the table, added if new.
     mutating func intern(_ s: String) -> Int {
-        if let i = strings[s] { return i }
-        strings.set(table.count, for: s)
+        if let i = strings.insert(table.count, for: s) { return i }
         table.append(s)
         return table.count - 1
     }
