@@ -11,7 +11,7 @@ import Testing
 /// reflected form, so a property added to a view cannot silently render empty.
 @Suite(.serialized) struct TemplateTests {
     /// The sample reports and 150 generated ones (with notes beside some), as page jobs.
-    nonisolated(unsafe) static let jobs: [SiteBuilder.Job] = {
+    static let jobs: [SiteBuilder.Job] = {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         _ = try! CorpusGenerator(options: .init(count: 150, seed: 5, firstYear: 2019, lastYear: 2024)).write(to: folder)

@@ -31,7 +31,7 @@ struct PageChrome {
 }
 
 /// One table cell as shown: its text, CSS classes and a tooltip explaining it.
-struct CellView {
+struct CellView: Sendable {
     let text: String
     let cls: String
     let note: String?

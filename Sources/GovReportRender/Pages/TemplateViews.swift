@@ -4,10 +4,28 @@ import GovReportIngest
 // Each lists exactly the stored properties: a test compares every one with its reflected
 // form, so a property added to a view and forgotten here fails the tests.
 
-extension CellView: TemplateRepresentable {
+extension CellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "cls", "note", "key"])
-    var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [.text(text), .text(cls), .from(note), .from(key)]))
+    func templateField(_ field: Int) -> TemplateValue {
+        switch field {
+        case 0: .text(text)
+        case 1: .text(cls)
+        case 2: .from(note)
+        default: .from(key)
+        }
+    }
+
+    static func records(_ views: [CellView]) -> TemplateRecords { Records(views) }
+
+    final class Records: TemplateRecords, @unchecked Sendable {
+        let views: [CellView]
+
+        init(_ views: [CellView]) {
+            self.views = views
+            super.init(names: CellView.templateNames, count: views.count)
+        }
+
+        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
     }
 }
 

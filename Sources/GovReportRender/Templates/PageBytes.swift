@@ -42,6 +42,12 @@ final class PageBytes {
         append(UnsafeBufferPointer(start: other.base, count: other.count))
     }
 
+    /// Drops the bytes past `count` (what a record plan wrote before finding it does not fit).
+    func truncate(to count: Int) {
+        precondition(count >= 0 && count <= self.count)
+        self.count = count
+    }
+
     /// A copy of the bytes.
     var bytes: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
 

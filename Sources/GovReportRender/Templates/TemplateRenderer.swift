@@ -67,48 +67,10 @@ struct TemplateRenderer {
             case .null: return
             case .bool(let b): if b { render(body, &context, into: out) }
             case .list(let items):
-                // A list of records whose body names only their own fields (a table's cells)
-                // is written field by field from each record; any record the plan does not fit
-                // is rendered the general way.
-                if context.indentation?.isEmpty ?? true, !items.isEmpty,
-                   let id = body.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) {
-                    var plan: RecordPlan?
-                    var plannable = true
-                    switch context.plans[id] {
-                    case .unplannable: plannable = false
-                    case .plan(let known): plan = known
-                    case nil:
-                        if !RecordPlan.isPlannable(body) {
-                            context.plans[id] = .unplannable
-                            plannable = false
-                        }
-                    }
-                    if plannable {
-                        var remade = false
-                        for item in items {
-                            if let plan, plan.write(item, into: out) { continue }
-                            // A record the plan does not fit: a plan from it, once a list.
-                            if !remade {
-                                remade = true
-                                if let made = RecordPlan(body, first: item) {
-                                    plan = made
-                                    context.plans[id] = .plan(made)
-                                    if made.write(item, into: out) { continue }
-                                }
-                            }
-                            context.stack.append(item)
-                            render(body, &context, into: out)
-                            context.stack.removeLast()
-                        }
-                        return
-                    }
-                }
-                for item in items {
-                    context.stack.append(item)
-                    render(body, &context, into: out)
-                    context.stack.removeLast()
-                }
-            case .text, .object:
+                renderItems(items, body, &context, into: out)
+            case .records(let records):
+                renderItems(RecordList(records: records), body, &context, into: out)
+            case .text, .object, .record:
                 context.stack.append(value)
                 render(body, &context, into: out)
                 context.stack.removeLast()
@@ -130,6 +92,51 @@ struct TemplateRenderer {
             render(context.overrides?[name] ?? fallback, &inner, into: out)
         case .blockDefinition:
             return
+        }
+    }
+
+    /// A section's body once for each item of a list. A list of records whose body names only
+    /// their own fields (a table's cells) is written field by field from each record; any
+    /// record the plan does not fit is rendered the general way.
+    func renderItems<Items: RandomAccessCollection>(_ items: Items, _ body: [Template.Node], _ context: inout Context,
+                                                    into out: PageBytes) where Items.Element == TemplateValue {
+        if context.indentation?.isEmpty ?? true, !items.isEmpty,
+           let id = body.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) {
+            var plan: RecordPlan?
+            var plannable = true
+            switch context.plans[id] {
+            case .unplannable: plannable = false
+            case .plan(let known): plan = known
+            case nil:
+                if !RecordPlan.isPlannable(body) {
+                    context.plans[id] = .unplannable
+                    plannable = false
+                }
+            }
+            if plannable {
+                var remade = false
+                for item in items {
+                    if let plan, plan.write(item, into: out) { continue }
+                    // A record the plan does not fit: a plan from it, once a list.
+                    if !remade {
+                        remade = true
+                        if let made = RecordPlan(body, first: item) {
+                            plan = made
+                            context.plans[id] = .plan(made)
+                            if made.write(item, into: out) { continue }
+                        }
+                    }
+                    context.stack.append(item)
+                    render(body, &context, into: out)
+                    context.stack.removeLast()
+                }
+                return
+            }
+        }
+        for item in items {
+            context.stack.append(item)
+            render(body, &context, into: out)
+            context.stack.removeLast()
         }
     }
 
@@ -161,9 +168,17 @@ struct TemplateRenderer {
         case .null: return
         case .bool(let b): out.append(b ? "true" : "false")
         case .text(let text): if escaped { HTML.append(text, to: out) } else { out.append(text) }
-        case .list, .object: return
+        case .list, .object, .records, .record: return
         }
     }
+}
+
+/// A records list as the collection of its records.
+struct RecordList: RandomAccessCollection {
+    let records: TemplateRecords
+    var startIndex: Int { 0 }
+    var endIndex: Int { records.count }
+    subscript(row: Int) -> TemplateValue { .record(records, row) }
 }
 
 /// How a section's body is written for each record of a list when the body is text and tags
@@ -221,7 +236,12 @@ struct RecordPlan {
 
     /// Nil unless the body is only text and single names, each a field of the first record.
     init?(_ body: [Template.Node], first: TemplateValue?) {
-        guard case .object(let object)? = first else { return nil }
+        let index: (String, UInt64) -> Int?
+        switch first {
+        case .object(let object)?: index = object.index(of:key:)
+        case .record(let records, _)?: index = records.index(of:key:)
+        default: return nil
+        }
         var steps: [Step] = []
         steps.reserveCapacity(body.count)
         for node in body {
@@ -229,7 +249,7 @@ struct RecordPlan {
             case .text(let text):
                 steps.append(.text(Array(text.utf8)))
             case .variable(let path), .unescaped(let path):
-                guard path.count == 1, !path.isCurrent, let i = object.index(of: path.parts[0], key: path.keys[0]) else { return nil }
+                guard path.count == 1, !path.isCurrent, let i = index(path.parts[0], path.keys[0]) else { return nil }
                 var escaped = true
                 if case .unescaped = node { escaped = false }
                 steps.append(.field(index: i, name: TemplateName(path.parts[0], key: path.keys[0]), escaped: escaped))
@@ -242,20 +262,49 @@ struct RecordPlan {
 
     /// Writes the body for `item`; false, and nothing written, when the plan does not fit it.
     func write(_ item: TemplateValue, into out: PageBytes) -> Bool {
-        guard case .object(let object) = item else { return false }
-        for step in steps {
-            guard case .field(let i, let name, _) = step else { continue }
-            guard i < object.names.count, object.names[i].key == name.key,
-                  // A key of eight bytes or fewer is the name's own bytes; a longer one a hash.
-                  name.key & (1 << 63) == 0 || object.names[i].text == name.text else { return false }
-            if case .null = object.values[i] { return false }
-        }
-        for step in steps {
-            switch step {
-            case .text(let bytes): bytes.withUnsafeBufferPointer { out.append($0) }
-            case .field(let i, _, let escaped): TemplateRenderer.write(object.values[i], escaped: escaped, into: out)
+        switch item {
+        case .object(let object):
+            for step in steps {
+                guard case .field(let i, let name, _) = step else { continue }
+                guard i < object.names.count, Self.matches(object.names[i], name) else { return false }
+                if case .null = object.values[i] { return false }
             }
+            for step in steps {
+                switch step {
+                case .text(let bytes): bytes.withUnsafeBufferPointer { out.append($0) }
+                case .field(let i, _, let escaped): TemplateRenderer.write(object.values[i], escaped: escaped, into: out)
+                }
+            }
+            return true
+        case .record(let records, let row):
+            // Each field made once, as it is written; the page cut back when one is null.
+            for step in steps {
+                guard case .field(let i, let name, _) = step else { continue }
+                guard i < records.names.count, Self.matches(records.names[i], name) else { return false }
+            }
+            let start = out.count
+            for step in steps {
+                switch step {
+                case .text(let bytes): bytes.withUnsafeBufferPointer { out.append($0) }
+                case .field(let i, _, let escaped):
+                    let value = records.value(row, i)
+                    if case .null = value {
+                        out.truncate(to: start)
+                        return false
+                    }
+                    TemplateRenderer.write(value, escaped: escaped, into: out)
+                }
+            }
+            return true
+        default:
+            return false
         }
-        return true
+    }
+
+    /// Whether the field at a step's place is the step's name. A key of eight bytes or fewer
+    /// is the name's own bytes; a longer one a hash.
+    @inline(__always)
+    static func matches(_ field: TemplateName, _ name: TemplateName) -> Bool {
+        field.key == name.key && (name.key & (1 << 63) == 0 || field.text == name.text)
     }
 }

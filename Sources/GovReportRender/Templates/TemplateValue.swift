@@ -7,6 +7,12 @@ public enum TemplateValue: Sendable, Equatable {
     case text(String)
     case list([TemplateValue])
     case object(TemplateObject)
+    /// A list of records of one kind (a table's cells), kept as the views themselves and
+    /// read field by field: what `.list` of `.object`s says, without an object made and freed
+    /// for each of the hundreds of thousands of cells a site has.
+    case records(TemplateRecords)
+    /// One record of such a list: what `.object` of its fields says.
+    case record(TemplateRecords, Int)
 
     /// Mustache truthiness, as swift-mustache (the reference these templates were written
     /// against) has it: nil, false and empty lists are false; every string is true.
@@ -15,8 +21,71 @@ public enum TemplateValue: Sendable, Equatable {
         case .null: true
         case .bool(let b): !b
         case .list(let items): items.isEmpty
-        case .text, .object: false
+        case .records(let records): records.count == 0
+        case .text, .object, .record: false
         }
+    }
+
+    /// A records list as the list of its records, a record as the object of its fields; any
+    /// other value as it is. (One level: the values inside are left as they are.)
+    var materialized: TemplateValue {
+        switch self {
+        case .records(let records): .list((0..<records.count).map { .record(records, $0) })
+        case .record(let records, let row):
+            .object(TemplateObject(names: records.names, values: records.names.indices.map { records.value(row, $0) }))
+        default: self
+        }
+    }
+
+    /// Values are equal when they say the same: a records list equals the list of its records.
+    public static func == (a: TemplateValue, b: TemplateValue) -> Bool {
+        switch (a.materialized, b.materialized) {
+        case (.null, .null): true
+        case (.bool(let x), .bool(let y)): x == y
+        case (.text(let x), .text(let y)): x == y
+        case (.list(let x), .list(let y)): x == y
+        case (.object(let x), .object(let y)): x == y
+        default: false
+        }
+    }
+}
+
+/// A list of views of one kind as template records: the views kept as they are, a field made
+/// a template value only when a template reads it. (A class, so that a list is one reference
+/// whatever the view; its subclass knows the view.)
+public class TemplateRecords: @unchecked Sendable {
+    // (Unchecked: nothing here or in the subclass changes after it is made.)
+    let names: [TemplateName]
+    let count: Int
+
+    init(names: [TemplateName], count: Int) {
+        self.names = names
+        self.count = count
+    }
+
+    /// Field `field` (an index into `names`) of record `row`.
+    func value(_ row: Int, _ field: Int) -> TemplateValue { preconditionFailure("made only as ViewRecords") }
+
+    /// The index of the field `name` (key `key`) in `names`.
+    func index(of name: String, key: UInt64) -> Int? {
+        for i in names.indices where names[i].key == key && names[i].text == name { return i }
+        return nil
+    }
+}
+
+/// A view that is one of a list of records (`TemplateValue.records`): its fields by their
+/// place in `templateNames`.
+protocol TemplateRecord: TemplateRepresentable, Sendable {
+    static var templateNames: [TemplateName] { get }
+    func templateField(_ field: Int) -> TemplateValue
+    /// The list's records (a class of the view's own, not a generic one: a generic subclass's
+    /// fields were read through the view's witness table, slower than the objects it replaced).
+    static func records(_ views: [Self]) -> TemplateRecords
+}
+
+extension TemplateRecord {
+    var templateValue: TemplateValue {
+        .object(TemplateObject(names: Self.templateNames, values: Self.templateNames.indices.map { templateField($0) }))
     }
 }
 
@@ -114,8 +183,15 @@ extension TemplateValue {
     /// The field `name` (key `key`) of an object value; nil for other values, or when absent
     /// or null. (A method, so that the object is read in place rather than copied out.)
     func field(_ name: String, key: UInt64) -> TemplateValue? {
-        guard case .object(let object) = self else { return nil }
-        return object[name, key]
+        switch self {
+        case .object(let object): return object[name, key]
+        case .record(let records, let row):
+            guard let i = records.index(of: name, key: key) else { return nil }
+            let value = records.value(row, i)
+            if case .null = value { return nil }
+            return value
+        default: return nil
+        }
     }
 }
 
@@ -178,6 +254,7 @@ extension TemplateValue {
         case .list(let items): items.map { $0.plain as Any }
         case .object(let o):
             Dictionary(uniqueKeysWithValues: zip(o.names.map(\.text), o.values).compactMap { name, value in value.plain.map { (name, $0) } })
+        case .records, .record: materialized.plain
         }
     }
 
@@ -200,6 +277,18 @@ extension TemplateValue {
             f.add(4)
             f.add(UInt64(items.count))
             for item in items { item.add(to: &f) }
+        case .records(let records):
+            // As the list of its records (the same fingerprint as that list's).
+            f.add(4)
+            f.add(UInt64(records.count))
+            for row in 0..<records.count { TemplateValue.record(records, row).add(to: &f) }
+        case .record(let records, let row):
+            f.add(5)
+            f.add(UInt64(records.names.count))
+            for (i, name) in records.names.enumerated() {
+                f.add(name.key)
+                records.value(row, i).add(to: &f)
+            }
         case .object(let object):
             f.add(5)
             f.add(UInt64(object.names.count))
@@ -214,6 +303,8 @@ extension TemplateValue {
     }
 
     static func from<T: TemplateRepresentable>(_ items: [T]) -> TemplateValue { .list(items.map(\.templateValue)) }
+    /// Records kept as the views (none: an empty list).
+    static func from<T: TemplateRecord>(_ items: [T]) -> TemplateValue { items.isEmpty ? .list([]) : .records(T.records(items)) }
     static func from(_ items: [String]) -> TemplateValue { .list(items.map { .text($0) }) }
     static func from(_ text: String?) -> TemplateValue { text.map { .text($0) } ?? .null }
     static func from<T: TemplateRepresentable>(_ item: T?) -> TemplateValue { item?.templateValue ?? .null }
