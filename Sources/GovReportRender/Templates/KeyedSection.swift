@@ -46,10 +46,10 @@ final class KeyedSection {
     }()
 
     /// Renders the section's body once per row into `out`, copying what can be copied.
-    func render(_ body: [Template.Node], frame: TemplateValue, renderer: TemplateRenderer,
+    func render(_ body: TemplateBlock, frame: TemplateValue, renderer: TemplateRenderer,
                 _ context: inout TemplateRenderer.Context, into out: PageBytes) {
         met += 1
-        let names = Self.names(in: body)
+        let names = Self.names(in: body.nodes)
         var reusable: [UInt64: Range<Int>] = [:]
         var old: [UInt8]?
         if met == 1, let names, case .object(let object) = frame {

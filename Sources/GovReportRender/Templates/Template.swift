@@ -45,10 +45,13 @@ public struct Template: Sendable {
     }
 
     let nodes: [Node]
+    /// The nodes compiled for rendering.
+    let block: TemplateBlock
 
     public init(_ source: String) throws(SyntaxError) {
         var parser = TemplateParser(source)
         nodes = Self.merged(try parser.parse(TemplateParser.State()))
+        block = TemplateBlock(nodes)
     }
 
     /// Adjacent text nodes joined: fewer appends while rendering.

@@ -1,12 +1,15 @@
 /// Renders compiled templates against a `TemplateValue`, with the lookup rules of Mustache:
 /// a name is looked up from the innermost context outwards; a dotted name's first part
 /// climbs, the rest does not; missing and null values render nothing.
+///
+/// It walks a template's blocks (`TemplateBlock`), whose nodes are plain values: nothing of
+/// the template, which every page shares, is retained or released on the way.
 struct TemplateRenderer {
     let library: [String: Template]
 
     struct Context {
         var stack: [TemplateValue]
-        var overrides: [String: [Template.Node]]?
+        var overrides: [String: TemplateBlock]?
         var indentation: String?
         /// The list of the page rendered row by row, if any (see `KeyedSection`).
         var keyed: KeyedSection? = nil
@@ -23,7 +26,7 @@ struct TemplateRenderer {
     func render(_ template: Template, _ value: TemplateValue, keyed: KeyedSection? = nil) -> PageBytes {
         let out = PageBytes()
         var context = Context(stack: [value], overrides: nil, indentation: nil, keyed: keyed)
-        render(template.nodes, &context, into: out)
+        render(template.block, &context, into: out)
         return out
     }
 
@@ -32,64 +35,73 @@ struct TemplateRenderer {
         String(decoding: render(template, value, keyed: keyed).bytes, as: UTF8.self)
     }
 
-    func render(_ nodes: [Template.Node], _ context: inout Context, into out: PageBytes) {
+    func render(_ block: TemplateBlock, _ context: inout Context, into out: PageBytes) {
         if let indentation = context.indentation, !indentation.isEmpty {
             // Inside an indented standalone partial or block: a tag's output that starts a line
             // of this node list is indented (as swift-mustache does it: per list, by tag).
             let local = PageBytes(capacity: 1024)
-            for node in nodes {
+            for op in block.ops {
                 let piece = PageBytes(capacity: 256)
-                render(node, &context, into: piece)
+                render(op, of: block, &context, into: piece)
                 if !piece.isEmpty, local.last == 10 { local.append(indentation) }
                 local.append(piece)
             }
             out.append(local)
         } else {
-            for node in nodes { render(node, &context, into: out) }
+            for op in block.ops { render(op, of: block, &context, into: out) }
         }
     }
 
-    func render(_ node: Template.Node, _ context: inout Context, into out: PageBytes) {
-        switch node {
-        case .text(let text):
-            out.append(text)
-        case .variable(let path):
-            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: true, into: out) }
-        case .unescaped(let path):
-            if let value = lookup(path, context.stack, context.keyed) { Self.write(value, escaped: false, into: out) }
-        case .section(let path, let body):
-            if let keyed = context.keyed, context.stack.count == 1, path.count == 1, path.parts[0] == keyed.name,
-               context.indentation?.isEmpty ?? true {
-                return keyed.render(body, frame: context.stack[0], renderer: self, &context, into: out)
+    /// A section's body, reached unretained (its block keeps it).
+    @inline(__always)
+    func render(body: Unmanaged<TemplateBlock>, _ context: inout Context, into out: PageBytes) {
+        body._withUnsafeGuaranteedRef { render($0, &context, into: out) }
+    }
+
+    func render(_ op: TemplateBlock.Op, of block: TemplateBlock, _ context: inout Context, into out: PageBytes) {
+        switch op.kind {
+        case .text:
+            out.append(block.text(op))
+        case .variable:
+            if let value = lookup(op, of: block, context.stack, context.keyed) { Self.write(value, escaped: true, into: out) }
+        case .unescaped:
+            if let value = lookup(op, of: block, context.stack, context.keyed) { Self.write(value, escaped: false, into: out) }
+        case .section:
+            let body = op.body!
+            if let keyed = context.keyed, context.stack.count == 1, op.count == 1, !op.isCurrent,
+               block.part(block.parts[op.start], is: keyed.name), context.indentation?.isEmpty ?? true {
+                return body._withUnsafeGuaranteedRef { keyed.render($0, frame: context.stack[0], renderer: self, &context, into: out) }
             }
-            guard let value = lookup(path, context.stack, context.keyed) else { return }
+            guard let value = lookup(op, of: block, context.stack, context.keyed) else { return }
             switch value {
             case .null: return
-            case .bool(let b): if b { render(body, &context, into: out) }
+            case .bool(let b): if b { render(body: body, &context, into: out) }
             case .list(let items):
-                renderItems(items, body, &context, into: out)
+                body._withUnsafeGuaranteedRef { renderItems(items, $0, &context, into: out) }
             case .records(let records):
-                renderItems(RecordList(records: records), body, &context, into: out)
+                body._withUnsafeGuaranteedRef { renderRecords(records, $0, &context, into: out) }
             case .text, .object, .record:
                 context.stack.append(value)
-                render(body, &context, into: out)
+                render(body: body, &context, into: out)
                 context.stack.removeLast()
             }
-        case .inverted(let path, let body):
-            if lookup(path, context.stack, context.keyed)?.isFalsey ?? true { render(body, &context, into: out) }
-        case .partial(let name, let indentation, let overrides):
-            guard let template = library[name] else { return }
+        case .inverted:
+            if lookup(op, of: block, context.stack, context.keyed)?.isFalsey ?? true { render(body: op.body!, &context, into: out) }
+        case .partial:
+            let partial = block.partials[op.start]
+            guard let template = library[partial.name] else { return }
             var inner = context
-            if let indentation { inner.indentation = (context.indentation ?? "") + indentation }
-            if let overrides {
+            if let indentation = partial.indentation { inner.indentation = (context.indentation ?? "") + indentation }
+            if let overrides = partial.overrides {
                 // The outermost definition of a block wins, as in swift-mustache.
                 inner.overrides = context.overrides.map { $0.merging(overrides) { outer, _ in outer } } ?? overrides
             }
-            render(template.nodes, &inner, into: out)
-        case .block(let name, let fallback, let indentation):
+            render(template.block, &inner, into: out)
+        case .block:
+            let slot = block.blocks[op.start]
             var inner = context
-            inner.indentation = (context.indentation ?? "") + indentation
-            render(context.overrides?[name] ?? fallback, &inner, into: out)
+            inner.indentation = (context.indentation ?? "") + slot.indentation
+            render(context.overrides?[slot.name] ?? slot.fallback, &inner, into: out)
         case .blockDefinition:
             return
         }
@@ -98,40 +110,27 @@ struct TemplateRenderer {
     /// A section's body once for each item of a list. A list of records whose body names only
     /// their own fields (a table's cells) is written field by field from each record; any
     /// record the plan does not fit is rendered the general way.
-    func renderItems<Items: RandomAccessCollection>(_ items: Items, _ body: [Template.Node], _ context: inout Context,
+    func renderItems<Items: RandomAccessCollection>(_ items: Items, _ body: TemplateBlock, _ context: inout Context,
                                                     into out: PageBytes) where Items.Element == TemplateValue {
-        if context.indentation?.isEmpty ?? true, !items.isEmpty,
-           let id = body.withUnsafeBufferPointer({ $0.baseAddress.map(UnsafeRawPointer.init) }) {
-            var plan: RecordPlan?
-            var plannable = true
-            switch context.plans[id] {
-            case .unplannable: plannable = false
-            case .plan(let known): plan = known
-            case nil:
-                if !RecordPlan.isPlannable(body) {
-                    context.plans[id] = .unplannable
-                    plannable = false
-                }
-            }
-            if plannable {
-                var remade = false
-                for item in items {
-                    if let plan, plan.write(item, into: out) { continue }
-                    // A record the plan does not fit: a plan from it, once a list.
-                    if !remade {
-                        remade = true
-                        if let made = RecordPlan(body, first: item) {
-                            plan = made
-                            context.plans[id] = .plan(made)
-                            if made.write(item, into: out) { continue }
-                        }
+        if context.indentation?.isEmpty ?? true, !items.isEmpty, let first = plan(body, &context) {
+            var plan = first
+            var remade = false
+            for item in items {
+                if let plan, plan.write(item, into: out) { continue }
+                // A record the plan does not fit: a plan from it, once a list.
+                if !remade {
+                    remade = true
+                    if let made = RecordPlan(body.nodes, first: item) {
+                        plan = made
+                        context.plans[body.identity] = .plan(made)
+                        if made.write(item, into: out) { continue }
                     }
-                    context.stack.append(item)
-                    render(body, &context, into: out)
-                    context.stack.removeLast()
                 }
-                return
+                context.stack.append(item)
+                render(body, &context, into: out)
+                context.stack.removeLast()
             }
+            return
         }
         for item in items {
             context.stack.append(item)
@@ -140,24 +139,68 @@ struct TemplateRenderer {
         }
     }
 
-    /// With `keyed`, the page's keyed list found anywhere but its own section is every row.
-    func lookup(_ path: Template.Path, _ stack: [TemplateValue], _ keyed: KeyedSection? = nil) -> TemplateValue? {
-        guard let first = path.first else { return nil }
-        if path.isCurrent { return stack.last }
-        let key = path.keys[0]
+    /// `renderItems` for a records list: each record written by the plan from its list and
+    /// row, made a value (which holds the list) only when the plan does not fit it.
+    func renderRecords(_ records: TemplateRecords, _ body: TemplateBlock, _ context: inout Context, into out: PageBytes) {
+        guard context.indentation?.isEmpty ?? true, records.count > 0, let first = plan(body, &context) else {
+            return renderItems(RecordList(records: records), body, &context, into: out)
+        }
+        var plan = first
+        var remade = false
+        for row in 0..<records.count {
+            if let plan, plan.write(records, row, into: out) { continue }
+            let item = TemplateValue.record(records, row)
+            // A record the plan does not fit: a plan from it, once a list.
+            if !remade {
+                remade = true
+                if let made = RecordPlan(body.nodes, first: item) {
+                    plan = made
+                    context.plans[body.identity] = .plan(made)
+                    if made.write(item, into: out) { continue }
+                }
+            }
+            context.stack.append(item)
+            render(body, &context, into: out)
+            context.stack.removeLast()
+        }
+    }
+
+    /// The plan kept for a section's body: nil when the body cannot have one, `.some(nil)`
+    /// when it can but none is made yet.
+    func plan(_ body: TemplateBlock, _ context: inout Context) -> RecordPlan?? {
+        switch context.plans[body.identity] {
+        case .unplannable: return nil
+        case .plan(let known): return .some(known)
+        case nil:
+            guard RecordPlan.isPlannable(body.nodes) else {
+                context.plans[body.identity] = .unplannable
+                return nil
+            }
+            return .some(nil)
+        }
+    }
+
+    /// The value a name op names. With `keyed`, the page's keyed list found anywhere but its
+    /// own section is every row.
+    func lookup(_ op: TemplateBlock.Op, of block: TemplateBlock, _ stack: [TemplateValue], _ keyed: KeyedSection? = nil) -> TemplateValue? {
+        guard op.count > 0 else { return nil }
+        if op.isCurrent { return stack.last }
+        let first = block.parts[op.start]
+        let firstName = block.name(first)
         var found: TemplateValue?
         var i = stack.count
         while i > 0 {
             i -= 1
-            if let child = stack[i].field(first, key: key) {
-                if i == 0, let keyed, first == keyed.name { found = keyed.list } else { found = child }
+            if let child = stack[i].field(key: first.key, name: firstName) {
+                if i == 0, let keyed, block.part(first, is: keyed.name) { found = keyed.list } else { found = child }
                 break
             }
         }
         var j = 1
-        while j < path.count {
+        while j < op.count {
             guard let value = found else { return nil }
-            found = value.field(path.parts[j], key: path.keys[j])
+            let part = block.parts[op.start + j]
+            found = value.field(key: part.key, name: block.name(part))
             j += 1
         }
         return found
@@ -298,28 +341,33 @@ struct RecordPlan {
             }
             return true
         case .record(let records, let row):
-            // Each field made once, as it is written; the page cut back when one is null.
-            for (k, step) in steps.enumerated() where step.field >= 0 {
-                guard step.field < records.names.count, matches(records.names[step.field], k) else { return false }
-            }
-            let start = out.count
-            return literal.withUnsafeBufferPointer { literal in
-                for step in steps {
-                    if step.field < 0 {
-                        out.append(UnsafeBufferPointer(rebasing: literal[step.start..<step.end]))
-                        continue
-                    }
-                    let value = records.value(row, step.field)
-                    if case .null = value {
-                        out.truncate(to: start)
-                        return false
-                    }
-                    TemplateRenderer.write(value, escaped: step.escaped, into: out)
-                }
-                return true
-            }
+            return write(records, row, into: out)
         default:
             return false
+        }
+    }
+
+    /// `write` for row `row` of `records`.
+    func write(_ records: TemplateRecords, _ row: Int, into out: PageBytes) -> Bool {
+        // Each field made once, as it is written; the page cut back when one is null.
+        for (k, step) in steps.enumerated() where step.field >= 0 {
+            guard step.field < records.names.count, matches(records.names[step.field], k) else { return false }
+        }
+        let start = out.count
+        return literal.withUnsafeBufferPointer { literal in
+            for step in steps {
+                if step.field < 0 {
+                    out.append(UnsafeBufferPointer(rebasing: literal[step.start..<step.end]))
+                    continue
+                }
+                let value = records.value(row, step.field)
+                if case .null = value {
+                    out.truncate(to: start)
+                    return false
+                }
+                TemplateRenderer.write(value, escaped: step.escaped, into: out)
+            }
+            return true
         }
     }
 

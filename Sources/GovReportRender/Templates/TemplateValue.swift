@@ -71,6 +71,15 @@ public class TemplateRecords: @unchecked Sendable {
         for i in names.indices where names[i].key == key && names[i].text == name { return i }
         return nil
     }
+
+    /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
+    /// for a long name's key, a hash (a short name's key is its bytes).
+    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
+        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || names[i].text.utf8.elementsEqual(name)) {
+            return i
+        }
+        return nil
+    }
 }
 
 /// A view that is one of a list of records (`TemplateValue.records`): its fields by their
@@ -123,6 +132,15 @@ public struct TemplateObject: Sendable, Equatable {
 
     func index(of name: String, key: UInt64) -> Int? {
         for i in names.indices where names[i].key == key && names[i].text == name { return i }
+        return nil
+    }
+
+    /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
+    /// for a long name's key, a hash (a short name's key is its bytes).
+    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
+        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || names[i].text.utf8.elementsEqual(name)) {
+            return i
+        }
         return nil
     }
 
@@ -180,6 +198,22 @@ struct TemplateName: Sendable, Equatable {
 }
 
 extension TemplateValue {
+    /// `field(_:key:)` for a name given as its bytes (a template's).
+    func field(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> TemplateValue? {
+        let value: TemplateValue
+        switch self {
+        case .object(let object):
+            guard let i = object.index(key: key, name: name) else { return nil }
+            value = object.values[i]
+        case .record(let records, let row):
+            guard let i = records.index(key: key, name: name) else { return nil }
+            value = records.value(row, i)
+        default: return nil
+        }
+        if case .null = value { return nil }
+        return value
+    }
+
     /// The field `name` (key `key`) of an object value; nil for other values, or when absent
     /// or null. (A method, so that the object is read in place rather than copied out.)
     func field(_ name: String, key: UInt64) -> TemplateValue? {
