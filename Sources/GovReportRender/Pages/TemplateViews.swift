@@ -26,6 +26,23 @@ extension CellView: TemplateRecord {
         }
 
         override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
+
+        override func write(_ row: Int, _ field: Int, escaped: Bool, into out: PageBytes) -> Bool {
+            func text(_ text: String) {
+                if escaped { HTML.append(text, to: out) } else { out.append(text) }
+            }
+            switch field {
+            case 0: text(views[row].text)
+            case 1: text(views[row].cls)
+            case 2:
+                guard let note = views[row].note else { return false }
+                text(note)
+            default:
+                guard let key = views[row].key else { return false }
+                text(key)
+            }
+            return true
+        }
     }
 }
 

@@ -360,12 +360,10 @@ struct RecordPlan {
                     out.append(UnsafeBufferPointer(rebasing: literal[step.start..<step.end]))
                     continue
                 }
-                let value = records.value(row, step.field)
-                if case .null = value {
+                guard records.write(row, step.field, escaped: step.escaped, into: out) else {
                     out.truncate(to: start)
                     return false
                 }
-                TemplateRenderer.write(value, escaped: step.escaped, into: out)
             }
             return true
         }

@@ -64,7 +64,17 @@ public class TemplateRecords: @unchecked Sendable {
     }
 
     /// Field `field` (an index into `names`) of record `row`.
-    func value(_ row: Int, _ field: Int) -> TemplateValue { preconditionFailure("made only as ViewRecords") }
+    func value(_ row: Int, _ field: Int) -> TemplateValue { preconditionFailure("made only by a view's records") }
+
+    /// Writes field `field` of record `row` as `TemplateRenderer.write` writes its value;
+    /// false, nothing written, when the field is null. (A view's records write their fields
+    /// from the views in place: a value made for each was a retain and a release of its text.)
+    func write(_ row: Int, _ field: Int, escaped: Bool, into out: PageBytes) -> Bool {
+        let value = value(row, field)
+        if case .null = value { return false }
+        TemplateRenderer.write(value, escaped: escaped, into: out)
+        return true
+    }
 
     /// The index of the field `name` (key `key`) in `names`.
     func index(of name: String, key: UInt64) -> Int? {
