@@ -19,12 +19,13 @@ struct StructureChecker {
         // canonical slot): count each table's cells and its filled ones (the table of a
         // canonical key known by its place, not by comparing prefixes), and find the values
         // that are not counts. The order does not matter: the checker sorts all diagnostics.
-        let tables = Self.tables
+        // (The statics read once: read in the walk, each figure checked their initialisation.)
+        let tables = Self.tables, tableOfPlace = Self.tableOfPlace
         let countsTables = edition.hasTables
         var cells = [0, 0, 0], filled = [0, 0, 0]
         report.figures.forEachPlaced { place, key, figure in
             if countsTables && figure.origin == .table {
-                let t = place.map { Int(Self.tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
+                let t = place.map { Int(tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
                 if t >= 0 {
                     cells[t] += 1
                     if figure.value != nil { filled[t] += 1 }
