@@ -47,7 +47,7 @@ struct CellView: Sendable {
 }
 
 /// A header cell of a table body row, with its spans.
-struct HeaderCellView {
+struct HeaderCellView: Sendable {
     let text: String
     /// nil when 1, so that templates write the attribute only when it matters
     /// (Mustache sees stored properties only).
@@ -61,7 +61,7 @@ struct HeaderCellView {
     }
 }
 
-struct RowView {
+struct RowView: Sendable {
     let id: String
     let headers: [HeaderCellView]
     let cells: [CellView]

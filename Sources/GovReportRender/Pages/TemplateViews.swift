@@ -46,17 +46,52 @@ extension CellView: TemplateRecord {
     }
 }
 
-extension HeaderCellView: TemplateRepresentable {
+extension HeaderCellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "rowspan", "colspan"])
-    var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [.text(text), .from(rowspan), .from(colspan)]))
+    func templateField(_ field: Int) -> TemplateValue {
+        switch field {
+        case 0: .text(text)
+        case 1: .from(rowspan)
+        default: .from(colspan)
+        }
+    }
+
+    static func records(_ views: [HeaderCellView]) -> TemplateRecords { Records(views) }
+
+    final class Records: TemplateRecords, @unchecked Sendable {
+        let views: [HeaderCellView]
+
+        init(_ views: [HeaderCellView]) {
+            self.views = views
+            super.init(names: HeaderCellView.templateNames, count: views.count)
+        }
+
+        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
     }
 }
 
-extension RowView: TemplateRepresentable {
+extension RowView: TemplateRecord {
     static let templateNames = TemplateName.list(["id", "headers", "cells", "cls"])
-    var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: [.text(id), .from(headers), .from(cells), .text(cls)]))
+    func templateField(_ field: Int) -> TemplateValue {
+        switch field {
+        case 0: .text(id)
+        case 1: .from(headers)
+        case 2: .from(cells)
+        default: .text(cls)
+        }
+    }
+
+    static func records(_ views: [RowView]) -> TemplateRecords { Records(views) }
+
+    final class Records: TemplateRecords, @unchecked Sendable {
+        let views: [RowView]
+
+        init(_ views: [RowView]) {
+            self.views = views
+            super.init(names: RowView.templateNames, count: views.count)
+        }
+
+        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
     }
 }
 
