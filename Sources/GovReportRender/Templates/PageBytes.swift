@@ -19,6 +19,7 @@ final class PageBytes {
     var last: UInt8? { count > 0 ? base[count - 1] : nil }
     var isEmpty: Bool { count == 0 }
 
+    @inline(__always)
     func append(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard let start = bytes.baseAddress, !bytes.isEmpty else { return }
         if count + bytes.count > capacity { grow(to: count + bytes.count) }
