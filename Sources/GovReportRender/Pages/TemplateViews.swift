@@ -6,15 +6,6 @@ import GovReportIngest
 
 extension CellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "cls", "note", "key"])
-    func templateField(_ field: Int) -> TemplateValue {
-        switch field {
-        case 0: .text(text)
-        case 1: .text(cls)
-        case 2: .from(note)
-        default: .from(key)
-        }
-    }
-
     static func records(_ views: [CellView]) -> TemplateRecords { Records(views) }
 
     final class Records: TemplateRecords, @unchecked Sendable {
@@ -25,7 +16,14 @@ extension CellView: TemplateRecord {
             super.init(names: CellView.templateNames, count: views.count)
         }
 
-        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
+        override func value(_ row: Int, _ field: Int) -> TemplateValue {
+            switch field {
+            case 0: .text(views[row].text)
+            case 1: .text(views[row].cls)
+            case 2: .from(views[row].note)
+            default: .from(views[row].key)
+            }
+        }
 
         override func write(_ row: Int, _ field: Int, escaped: Bool, into out: PageBytes) -> Bool {
             func text(_ text: String) {
@@ -48,14 +46,6 @@ extension CellView: TemplateRecord {
 
 extension HeaderCellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "rowspan", "colspan"])
-    func templateField(_ field: Int) -> TemplateValue {
-        switch field {
-        case 0: .text(text)
-        case 1: .from(rowspan)
-        default: .from(colspan)
-        }
-    }
-
     static func records(_ views: [HeaderCellView]) -> TemplateRecords { Records(views) }
 
     final class Records: TemplateRecords, @unchecked Sendable {
@@ -66,21 +56,20 @@ extension HeaderCellView: TemplateRecord {
             super.init(names: HeaderCellView.templateNames, count: views.count)
         }
 
-        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
+        // (Each field read from the view in place: through a method of the view, the whole view
+        // was copied, its texts retained and released, for every field read.)
+        override func value(_ row: Int, _ field: Int) -> TemplateValue {
+            switch field {
+            case 0: .text(views[row].text)
+            case 1: .from(views[row].rowspan)
+            default: .from(views[row].colspan)
+            }
+        }
     }
 }
 
 extension RowView: TemplateRecord {
     static let templateNames = TemplateName.list(["id", "headers", "cells", "cls"])
-    func templateField(_ field: Int) -> TemplateValue {
-        switch field {
-        case 0: .text(id)
-        case 1: .from(headers)
-        case 2: .from(cells)
-        default: .text(cls)
-        }
-    }
-
     static func records(_ views: [RowView]) -> TemplateRecords { Records(views) }
 
     final class Records: TemplateRecords, @unchecked Sendable {
@@ -91,7 +80,14 @@ extension RowView: TemplateRecord {
             super.init(names: RowView.templateNames, count: views.count)
         }
 
-        override func value(_ row: Int, _ field: Int) -> TemplateValue { views[row].templateField(field) }
+        override func value(_ row: Int, _ field: Int) -> TemplateValue {
+            switch field {
+            case 0: .text(views[row].id)
+            case 1: .from(views[row].headers)
+            case 2: .from(views[row].cells)
+            default: .text(views[row].cls)
+            }
+        }
     }
 }
 

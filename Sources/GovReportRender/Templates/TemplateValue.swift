@@ -92,20 +92,18 @@ public class TemplateRecords: @unchecked Sendable {
     }
 }
 
-/// A view that is one of a list of records (`TemplateValue.records`): its fields by their
-/// place in `templateNames`.
+/// A view that is one of a list of records (`TemplateValue.records`): its fields, by their
+/// place in `templateNames`, read by its list's records class.
 protocol TemplateRecord: TemplateRepresentable, Sendable {
     static var templateNames: [TemplateName] { get }
-    func templateField(_ field: Int) -> TemplateValue
     /// The list's records (a class of the view's own, not a generic one: a generic subclass's
     /// fields were read through the view's witness table, slower than the objects it replaced).
     static func records(_ views: [Self]) -> TemplateRecords
 }
 
 extension TemplateRecord {
-    var templateValue: TemplateValue {
-        .object(TemplateObject(names: Self.templateNames, values: Self.templateNames.indices.map { templateField($0) }))
-    }
+    /// The view alone, as an object (its fields as its records class reads them).
+    var templateValue: TemplateValue { TemplateValue.record(Self.records([self]), 0).materialized }
 }
 
 /// Named values, looked up by linear scan: views have a handful of fields, where a scan
