@@ -104,7 +104,7 @@ public enum FigureKeys {
     public static func review(_ group: String, _ column: String) -> String { "reviews.\(group).\(column)" }
 
     /// The 15 review keys in the order the report prints them.
-    public static let reviewKeys: [String] = reviewGroups.flatMap { g in reviewColumns.map { review(g.key, $0.key) } }
+    public static let reviewKeys: [String] = reviewGroups.flatMap { g in reviewColumns.map { literal(review(g.key, $0.key)) } }
 
     /// `reviewKeys` with their places.
     public static let reviewPlacedKeys: [PlacedKey] = reviewKeys.map(PlacedKey.init)
@@ -232,12 +232,17 @@ extension FigureKeys {
     /// The canonical instance of a key (the key itself when it is not one).
     public static func canonicalKey(_ key: String) -> String { canonical[key] ?? key }
 
+    /// The literal of a key (`keyLiterals`), or the key itself when it has none.
+    static func literal(_ key: String) -> String { literalsByKey[key] ?? key }
+
+    static let literalsByKey: [String: String] = Dictionary(uniqueKeysWithValues: keyLiterals.map { ($0, $0) })
+
     /// Each applications-table row's keys, one per applicant column, made once.
     static let applicationKeysByRow: [String: [String]] = {
         var rows: [String: [String]] = [:]
         for edition in [Edition.format2019, .format2021] {
             for row in applicationRows(edition) where rows[row.key] == nil {
-                rows[row.key] = applicantColumns.map { application(row.key, $0.key) }
+                rows[row.key] = applicantColumns.map { literal(application(row.key, $0.key)) }
             }
         }
         return rows
@@ -262,7 +267,7 @@ extension FigureKeys {
         for edition in [Edition.format2019, .format2021] {
             for row in proactiveRows(edition) {
                 byEdition[edition, default: [:]][row.key] = row.columns.map { column in
-                    let key = "proactive.\(row.key).\(column.key)"
+                    let key = literal("proactive.\(row.key).\(column.key)")
                     if let instance = made[key] { return instance }
                     made[key] = key
                     return key
