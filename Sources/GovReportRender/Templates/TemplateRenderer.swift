@@ -191,7 +191,7 @@ struct TemplateRenderer {
         var i = stack.count
         while i > 0 {
             i -= 1
-            if let child = stack[i].field(key: first.key, name: firstName) {
+            if let child = TemplateValue.field(of: stack[i], key: first.key, name: firstName) {
                 if i == 0, let keyed, block.part(first, is: keyed.name) { found = keyed.list } else { found = child }
                 break
             }

@@ -1,3 +1,4 @@
+import Foundation
 import GovReportAnalyse
 /// A value as a template sees it. Page views are turned into this tree once per page, so
 /// that rendering is plain lookups by name rather than reflection on every tag.
@@ -85,7 +86,7 @@ public class TemplateRecords: @unchecked Sendable {
     /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
     /// for a long name's key, a hash (a short name's key is its bytes).
     func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || names[i].text.utf8.elementsEqual(name)) {
+        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || TemplateName.bytes(of: names[i].text, equal: name)) {
             return i
         }
         return nil
@@ -146,7 +147,7 @@ public struct TemplateObject: Sendable, Equatable {
     /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
     /// for a long name's key, a hash (a short name's key is its bytes).
     func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || names[i].text.utf8.elementsEqual(name)) {
+        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || TemplateName.bytes(of: names[i].text, equal: name)) {
             return i
         }
         return nil
@@ -189,6 +190,14 @@ struct TemplateName: Sendable, Equatable {
     /// Names made once for a kind of view.
     static func list(_ names: [String]) -> [TemplateName] { names.map(TemplateName.init) }
 
+    /// Whether a name's bytes are `bytes` (compared whole: through the views' generic
+    /// `elementsEqual`, a long name's comparison cost some 600 instructions).
+    static func bytes(of text: String, equal bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        text.utf8.count == bytes.count && (text.utf8.withContiguousStorageIfAvailable { own in
+            bytes.isEmpty || memcmp(own.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+        } ?? text.utf8.elementsEqual(bytes))
+    }
+
     /// A name's key: its bytes when they fit in eight (every name the templates use but a
     /// few), else a hash of them. Equal names have equal keys; a shared key is told apart by
     /// the text.
@@ -208,8 +217,14 @@ struct TemplateName: Sendable, Equatable {
 extension TemplateValue {
     /// `field(_:key:)` for a name given as its bytes (a template's).
     func field(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> TemplateValue? {
+        Self.field(of: self, key: key, name: name)
+    }
+
+    /// `field(key:name:)` of a value borrowed where it lies (a context's frame: the method on
+    /// a copy of it retained and released the frame's object for every name looked up).
+    static func field(of frame: borrowing TemplateValue, key: UInt64, name: UnsafeBufferPointer<UInt8>) -> TemplateValue? {
         let value: TemplateValue
-        switch self {
+        switch frame {
         case .object(let object):
             guard let i = object.index(key: key, name: name) else { return nil }
             value = object.values[i]
