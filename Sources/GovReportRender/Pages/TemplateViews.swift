@@ -8,14 +8,11 @@ extension CellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "cls", "note", "key"])
     static func records(_ views: [CellView]) -> TemplateRecords { Records(views) }
 
-    final class Records: TemplateRecords, @unchecked Sendable {
-        let views: [CellView]
+    final class Records: ViewRecords<CellView>, @unchecked Sendable {
+        init(_ views: [CellView]) { super.init(views, names: CellView.templateNames) }
 
-        init(_ views: [CellView]) {
-            self.views = views
-            super.init(names: CellView.templateNames, count: views.count)
-        }
-
+        // (Each field read from the view in place: through a method of the view, the whole view
+        // was copied, its texts retained and released, for every field read.)
         override func value(_ row: Int, _ field: Int) -> TemplateValue {
             switch field {
             case 0: .text(views[row].text)
@@ -48,16 +45,9 @@ extension HeaderCellView: TemplateRecord {
     static let templateNames = TemplateName.list(["text", "rowspan", "colspan"])
     static func records(_ views: [HeaderCellView]) -> TemplateRecords { Records(views) }
 
-    final class Records: TemplateRecords, @unchecked Sendable {
-        let views: [HeaderCellView]
+    final class Records: ViewRecords<HeaderCellView>, @unchecked Sendable {
+        init(_ views: [HeaderCellView]) { super.init(views, names: HeaderCellView.templateNames) }
 
-        init(_ views: [HeaderCellView]) {
-            self.views = views
-            super.init(names: HeaderCellView.templateNames, count: views.count)
-        }
-
-        // (Each field read from the view in place: through a method of the view, the whole view
-        // was copied, its texts retained and released, for every field read.)
         override func value(_ row: Int, _ field: Int) -> TemplateValue {
             switch field {
             case 0: .text(views[row].text)
@@ -72,13 +62,8 @@ extension RowView: TemplateRecord {
     static let templateNames = TemplateName.list(["id", "headers", "cells", "cls"])
     static func records(_ views: [RowView]) -> TemplateRecords { Records(views) }
 
-    final class Records: TemplateRecords, @unchecked Sendable {
-        let views: [RowView]
-
-        init(_ views: [RowView]) {
-            self.views = views
-            super.init(names: RowView.templateNames, count: views.count)
-        }
+    final class Records: ViewRecords<RowView>, @unchecked Sendable {
+        init(_ views: [RowView]) { super.init(views, names: RowView.templateNames) }
 
         override func value(_ row: Int, _ field: Int) -> TemplateValue {
             switch field {

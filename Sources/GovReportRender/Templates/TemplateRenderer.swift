@@ -117,18 +117,7 @@ struct TemplateRenderer {
             var remade = false
             for item in items {
                 if let plan, plan.write(item, into: out) { continue }
-                // A record the plan does not fit: a plan from it, once a list.
-                if !remade {
-                    remade = true
-                    if let made = RecordPlan(body.nodes, first: item) {
-                        plan = made
-                        context.plans[body.identity] = .plan(made)
-                        if made.write(item, into: out) { continue }
-                    }
-                }
-                context.stack.append(item)
-                render(body, &context, into: out)
-                context.stack.removeLast()
+                renderUnplanned(item, body, &plan, &remade, &context, into: out)
             }
             return
         }
@@ -149,20 +138,25 @@ struct TemplateRenderer {
         var remade = false
         for row in 0..<records.count {
             if let plan, plan.write(records, row, into: out) { continue }
-            let item = TemplateValue.record(records, row)
-            // A record the plan does not fit: a plan from it, once a list.
-            if !remade {
-                remade = true
-                if let made = RecordPlan(body.nodes, first: item) {
-                    plan = made
-                    context.plans[body.identity] = .plan(made)
-                    if made.write(item, into: out) { continue }
-                }
-            }
-            context.stack.append(item)
-            render(body, &context, into: out)
-            context.stack.removeLast()
+            renderUnplanned(.record(records, row), body, &plan, &remade, &context, into: out)
         }
+    }
+
+    /// A list's item its plan does not fit (or that has none yet): a plan made from it, once a
+    /// list, and the item written by it if it fits, else rendered the general way.
+    func renderUnplanned(_ item: TemplateValue, _ body: TemplateBlock, _ plan: inout RecordPlan?, _ remade: inout Bool,
+                         _ context: inout Context, into out: PageBytes) {
+        if !remade {
+            remade = true
+            if let made = RecordPlan(body.nodes, first: item) {
+                plan = made
+                context.plans[body.identity] = .plan(made)
+                if made.write(item, into: out) { return }
+            }
+        }
+        context.stack.append(item)
+        render(body, &context, into: out)
+        context.stack.removeLast()
     }
 
     /// The plan kept for a section's body: nil when the body cannot have one, `.some(nil)`

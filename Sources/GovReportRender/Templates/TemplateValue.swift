@@ -78,18 +78,20 @@ public class TemplateRecords: @unchecked Sendable {
     }
 
     /// The index of the field `name` (key `key`) in `names`.
-    func index(of name: String, key: UInt64) -> Int? {
-        for i in names.indices where names[i].key == key && names[i].text == name { return i }
-        return nil
-    }
+    func index(of name: String, key: UInt64) -> Int? { TemplateName.index(of: name, key: key, in: names) }
 
-    /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
-    /// for a long name's key, a hash (a short name's key is its bytes).
-    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || TemplateName.bytes(of: names[i].text, equal: name)) {
-            return i
-        }
-        return nil
+    /// `index(of:key:)` for a name given as its bytes (a template's).
+    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? { TemplateName.index(key: key, name: name, in: names) }
+}
+
+/// The records of a list of views of one kind: the views kept, and read by the subclass of
+/// each kind (concrete, so that a field is read from the view in place).
+class ViewRecords<View: Sendable>: TemplateRecords, @unchecked Sendable {
+    let views: [View]
+
+    init(_ views: [View], names: [TemplateName]) {
+        self.views = views
+        super.init(names: names, count: views.count)
     }
 }
 
@@ -139,19 +141,10 @@ public struct TemplateObject: Sendable, Equatable {
         if let i = index(of: name.text, key: name.key) { values[i] = value } else { names.append(name); values.append(value) }
     }
 
-    func index(of name: String, key: UInt64) -> Int? {
-        for i in names.indices where names[i].key == key && names[i].text == name { return i }
-        return nil
-    }
+    func index(of name: String, key: UInt64) -> Int? { TemplateName.index(of: name, key: key, in: names) }
 
-    /// `index(of:key:)` for a name given as its bytes (a template's): the text compared only
-    /// for a long name's key, a hash (a short name's key is its bytes).
-    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? {
-        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || TemplateName.bytes(of: names[i].text, equal: name)) {
-            return i
-        }
-        return nil
-    }
+    /// `index(of:key:)` for a name given as its bytes (a template's).
+    func index(key: UInt64, name: UnsafeBufferPointer<UInt8>) -> Int? { TemplateName.index(key: key, name: name, in: names) }
 
     /// The value for `name`; nil when absent or null, so that lookups climb the context
     /// stack as Mustache requires.
@@ -189,6 +182,21 @@ struct TemplateName: Sendable, Equatable {
 
     /// Names made once for a kind of view.
     static func list(_ names: [String]) -> [TemplateName] { names.map(TemplateName.init) }
+
+    /// The index of the name `name` (key `key`) in `names`.
+    static func index(of name: String, key: UInt64, in names: [TemplateName]) -> Int? {
+        for i in names.indices where names[i].key == key && names[i].text == name { return i }
+        return nil
+    }
+
+    /// `index(of:key:in:)` for a name given as its bytes (a template's): the text compared
+    /// only for a long name's key, a hash (a short name's key is its bytes).
+    static func index(key: UInt64, name: UnsafeBufferPointer<UInt8>, in names: [TemplateName]) -> Int? {
+        for i in names.indices where names[i].key == key && (key & (1 << 63) == 0 || bytes(of: names[i].text, equal: name)) {
+            return i
+        }
+        return nil
+    }
 
     /// Whether a name's bytes are `bytes` (compared whole: through the views' generic
     /// `elementsEqual`, a long name's comparison cost some 600 instructions).
