@@ -27,7 +27,6 @@ struct LibXMLPosition: HTMLParserPosition {
     func stop() { xmlStopParser(ctxt) }
 }
 
-
 /// A web page read as libxml2's HTML parser reports it, element by element, without the
 /// document tree: building the tree, walking it and freeing it was some two fifths of
 /// reading a page (the tree's nodes made and freed one by one, then visited again).

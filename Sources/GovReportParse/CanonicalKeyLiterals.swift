@@ -1,12 +1,14 @@
-// Generated from `FigureKeys.sortedCanonical`; `FigureKeysTests.keyLiteralsAreTheCanonicalKeys`
-// fails, printing this list anew, when the keys change.
+// The canonical keys as the key tables make them (`FigureKeys.composedKeys`), sorted;
+// `FigureKeysTests.keyLiteralsAreTheCanonicalKeys` fails, printing this list anew, when the
+// keys change.
 
 extension FigureKeys {
     /// Every canonical key, written out as literals: a literal is a string of the program
     /// itself, which no reference count is kept for. The keys made at run time were
     /// strings every thread retained and released as figures, cells and exports passed
     /// them on, atomic operations on memory two cores shared (ten times slower, measured,
-    /// than on a literal). Canonical key instances are these (`literal(_:)`).
+    /// than on a literal). Canonical key instances are these (`canonicalKey(_:)`), and a key's
+    /// place is its index here.
     static let keyLiterals: [String] = [
         "applications.carried_forward.commercial",
         "applications.carried_forward.legal_services",

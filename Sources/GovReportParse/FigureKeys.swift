@@ -104,7 +104,7 @@ public enum FigureKeys {
     public static func review(_ group: String, _ column: String) -> String { "reviews.\(group).\(column)" }
 
     /// The 15 review keys in the order the report prints them.
-    public static let reviewKeys: [String] = reviewGroups.flatMap { g in reviewColumns.map { literal(review(g.key, $0.key)) } }
+    public static let reviewKeys: [String] = reviewGroups.flatMap { g in reviewColumns.map { canonicalKey(review(g.key, $0.key)) } }
 
     /// `reviewKeys` with their places.
     public static let reviewPlacedKeys: [PlacedKey] = reviewKeys.map(PlacedKey.init)
@@ -219,30 +219,30 @@ extension FigureKeys {
 }
 
 extension FigureKeys {
-    /// Every key of every edition, each a single string instance: the rows' key tables below
-    /// are where the instances are made, so a parser that keys its figures from them shares
-    /// them (ten thousand reports then hold one copy of each key).
-    static let canonical: [String: String] = {
-        var keys: [String] = reviewKeys + [Prose.applicationsReceived, Prose.itemsPublished]
-        keys += applicationKeysByRow.values.joined()
-        keys += proactiveKeysByRow.values.lazy.flatMap { $0.values.joined() }
-        return Dictionary(keys.map { ($0, $0) }, uniquingKeysWith: { a, _ in a })
-    }()
+    /// Every canonical key by its text, each one instance — its literal (`keyLiterals`), which
+    /// the rows' key tables below hand out too, so that a parser keying its figures from them
+    /// shares them (ten thousand reports then hold one copy of each key, and no thread counts
+    /// references to it).
+    static let canonical: [String: String] = Dictionary(uniqueKeysWithValues: keyLiterals.map { ($0, $0) })
 
     /// The canonical instance of a key (the key itself when it is not one).
     public static func canonicalKey(_ key: String) -> String { canonical[key] ?? key }
 
-    /// The literal of a key (`keyLiterals`), or the key itself when it has none.
-    static func literal(_ key: String) -> String { literalsByKey[key] ?? key }
-
-    static let literalsByKey: [String: String] = Dictionary(uniqueKeysWithValues: keyLiterals.map { ($0, $0) })
+    /// Every key of every edition as the key tables make them: what `keyLiterals` lists, as a
+    /// test checks.
+    static var composedKeys: Set<String> {
+        var keys: [String] = reviewKeys + [Prose.applicationsReceived, Prose.itemsPublished]
+        keys += applicationKeysByRow.values.joined()
+        keys += proactiveKeysByRow.values.lazy.flatMap { $0.values.joined() }
+        return Set(keys)
+    }
 
     /// Each applications-table row's keys, one per applicant column, made once.
     static let applicationKeysByRow: [String: [String]] = {
         var rows: [String: [String]] = [:]
         for edition in [Edition.format2019, .format2021] {
             for row in applicationRows(edition) where rows[row.key] == nil {
-                rows[row.key] = applicantColumns.map { literal(application(row.key, $0.key)) }
+                rows[row.key] = applicantColumns.map { canonicalKey(application(row.key, $0.key)) }
             }
         }
         return rows
@@ -267,7 +267,7 @@ extension FigureKeys {
         for edition in [Edition.format2019, .format2021] {
             for row in proactiveRows(edition) {
                 byEdition[edition, default: [:]][row.key] = row.columns.map { column in
-                    let key = literal("proactive.\(row.key).\(column.key)")
+                    let key = canonicalKey("proactive.\(row.key).\(column.key)")
                     if let instance = made[key] { return instance }
                     made[key] = key
                     return key
@@ -322,7 +322,7 @@ extension FigureKeys {
     }
 
     /// The canonical keys in code-point order (`<`): a key's place is its index here.
-    public static let sortedCanonical: [String] = canonical.keys.sorted()
+    public static let sortedCanonical: [String] = keyLiterals
 
     /// Each canonical key's place in code-point order (`<`).
     static let places: [String: Int] = Dictionary(uniqueKeysWithValues: sortedCanonical.enumerated().map { ($1, $0) })
