@@ -208,7 +208,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
         case .table(let line), .row(let line):
             writer.raw("", line: line)
         case .cell(let line, let colspan):
-            writer.cell(String(decoding: cell, as: UTF8.self), colspan: colspan, line: line)
+            cell.withUnsafeBufferPointer { writer.cell(bytes: $0, colspan: colspan, line: line) }
         }
     }
 

@@ -223,9 +223,42 @@ public enum HTMLText {
         /// blank cell spanning columns (`colspan`, 1 when not a number) repeated as blank
         /// cells — a value or a label spanning columns stands for one.
         mutating func cell(_ text: String, colspan: Int?, line: Int) {
-            let content = HTMLText.joinedCellRuns(text).trimmedSpaces
-            raw("\t" + content, line: line)
-            if let value = colspan, content.isEmpty && value > 1 {
+            var text = text
+            text.withUTF8 { cell(bytes: $0, colspan: colspan, line: line) }
+        }
+
+        /// `cell` on the text's bytes (valid UTF-8), its line made in one buffer on the stack:
+        /// the runs joined (`joinedCellRuns`), the ends trimmed (`trimmedSpaces`) and the tab put
+        /// before them were each a String of their own, for every cell of every table.
+        mutating func cell(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
+            let empty = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> Bool in
+                out[0] = 0x09
+                var o = 1
+                var i = 0
+                var inRun = false
+                let n = b.count
+                while i < n {
+                    let c = b[i]
+                    let k = c >= 0x09 && c <= 0x0D ? 1
+                        : c == 0xC2 && i + 1 < n && b[i + 1] == 0x85 ? 2
+                        : c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) ? 3 : 0
+                    if k > 0 { inRun = false; i += k; continue }
+                    if !inRun {
+                        if o > 1 { out[o] = 0x20; o += 1 }
+                        inRun = true
+                    }
+                    out[o] = c
+                    o += 1
+                    i += 1
+                }
+                // The content trimmed, the tab moved up to it.
+                let content = HTMLText.trimmedSpaces(UnsafeBufferPointer(out), 1, o)
+                out[content.lowerBound - 1] = 0x09
+                let cellLine = UnsafeBufferPointer(rebasing: out[(content.lowerBound - 1)..<content.upperBound])
+                raw(String(decoding: cellLine, as: UTF8.self), line: line)
+                return content.isEmpty
+            }
+            if let value = colspan, empty && value > 1 {
                 for _ in 1..<min(value, 20) { raw("\t", line: line) }
             }
         }
@@ -300,6 +333,26 @@ public enum HTMLText {
 
     /// `joinedRuns(s) { $0 == "\n" || $0 == "\t" }` on the bytes.
     static func joinedLineRuns(_ s: String) -> String { joinedRunsOnBytes(s, cell: false) }
+
+    /// `from..<to` of `b` (valid UTF-8, scalar boundaries) without the spaces at either end
+    /// that `trimmedSpaces` takes off: tabs and category Zs.
+    static func trimmedSpaces(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
+        func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
+        var start = from, end = to
+        while start < end {
+            let (v, length) = UTF8Scalar.decode(b, at: start)
+            guard isSpace(v) else { break }
+            start += length
+        }
+        while end > start {
+            var lead = end - 1
+            while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let (v, length) = UTF8Scalar.decode(b, at: lead)
+            guard isSpace(v) else { break }
+            end -= length
+        }
+        return start..<end
+    }
 
     static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
         var copy = s

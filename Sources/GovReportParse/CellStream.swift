@@ -20,91 +20,104 @@ public struct CellStream: Sendable {
     ///   - firstLine: the 1-based line number of `lines[0]`.
     ///   - columnHint: the number of value columns of the section's main table, if known.
     public init<C: Collection>(lines: C, firstLine: Int, columnHint: Int? = nil) where C.Element == String {
-        self.columnHint = columnHint
-        var block: [(Int, String)] = []
-        var scratch = Scratch()
-        var number = firstLine
-        for line in lines {
-            if Self.isEmpty(line) {
-                flush(&block, &scratch)
-            } else {
-                block.append((number, line))
-            }
-            number += 1
-        }
-        flush(&block, &scratch)
+        self.init(lines: ArraySlice(lines), firstLine: firstLine, columnHint: columnHint)
     }
 
-    /// The arrays a block is cut with, kept from block to block: a section in the
-    /// one-cell-per-line layout has a block per row, and these made and freed for each were
-    /// some 4 % of reading.
+    /// A block is a run of lines without an empty one, read as a slice of the section's lines.
+    public init(lines: ArraySlice<String>, firstLine: Int, columnHint: Int? = nil) {
+        self.columnHint = columnHint
+        var scratch = Scratch()
+        // Every line half-width, into one buffer made once for the section (half-width text is
+        // never longer): line k's bytes end at `lineEnds[k]`.
+        var lineEnds: [Int] = []
+        lineEnds.reserveCapacity(lines.count)
+        let total = lines.reduce(0) { $0 + $1.utf8.count }
+        scratch.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+            var o = 0
+            for line in lines {
+                var line = line
+                o += line.withUTF8 { TextNormalizer.writeHalfWidth($0, to: UnsafeMutableBufferPointer(rebasing: buffer[o...])) }
+                lineEnds.append(o)
+            }
+            count = o
+        }
+        // Room for a cell and a row break a line (most lines are a cell of their own).
+        items.reserveCapacity(2 * lines.count)
+        var start = 0
+        scratch.bytes.withUnsafeBufferPointer { b in
+            for k in lineEnds.indices where Self.isEmpty(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]])) {
+                if start < k { flush(lines, start..<k, lineEnds, firstLine: firstLine, &scratch) }
+                start = k + 1
+            }
+        }
+        if start < lineEnds.count { flush(lines, start..<lineEnds.count, lineEnds, firstLine: firstLine, &scratch) }
+    }
+
+    /// The arrays the blocks are cut with, one set for the section, each block's and line's
+    /// part of them found by where it starts: a section in the one-cell-per-line layout has a
+    /// block per row, and these made and freed for each were some 4 % of reading; emptied for
+    /// each (and the lines of a block copied out), they still were 3 %.
     struct Scratch {
         enum Kind { case none, number, text }
-        /// Each line half-width.
-        var halves: [String] = []
-        /// The lines' tab-separated fields as byte ranges of their half-width text.
+        /// The section's lines half-width, one after another.
+        var bytes: [UInt8] = []
+        /// The lines' tab-separated fields as byte ranges of `bytes`.
         var fields: [Range<Int>] = []
         /// Where each line's fields end in `fields`.
         var ends: [Int] = []
-        /// A tab-separated line's cells, and the kind of the nearest non-blank cell after each.
+        /// Tab-separated lines' cells, and the kind of the nearest non-blank cell after each.
         var row: [Cell] = []
         var after: [Kind] = []
-        /// The cells of a block of one cell per line.
+        /// The cells of blocks of one cell per line.
         var cells: [Cell] = []
-
-        /// (An array already empty is left alone: emptying one costs a call to its generic
-        /// range replacement even then, and half of them are empty for most blocks.)
-        mutating func clear() {
-            if !halves.isEmpty { halves.removeAll(keepingCapacity: true) }
-            if !fields.isEmpty { fields.removeAll(keepingCapacity: true) }
-            if !ends.isEmpty { ends.removeAll(keepingCapacity: true) }
-            if !row.isEmpty { row.removeAll(keepingCapacity: true) }
-            if !after.isEmpty { after.removeAll(keepingCapacity: true) }
-            if !cells.isEmpty { cells.removeAll(keepingCapacity: true) }
-        }
     }
 
     /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
     /// on the bytes, without breaking the line into characters.
     static func isEmpty(_ line: String) -> Bool {
         var line = line
-        return line.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                switch b[i] {
-                case 0x20, 0x0D: i += 1
-                case 0xC2 where i + 1 < n && b[i + 1] == 0xA0: i += 2
-                case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
-                // Any other byte belongs to a character that is not one of these (none is
-                // canonically equivalent to them), so the line is not empty.
-                default: return false
-                }
-            }
-            return true
-        }
+        return line.withUTF8 { isEmpty($0) }
     }
 
-    private mutating func flush(_ block: inout [(Int, String)], _ scratch: inout Scratch) {
-        defer { block.removeAll(keepingCapacity: true) }
-        guard !block.isEmpty else { return }
+    /// `isEmpty` on a line's bytes, as they are or half-width (which makes the ideographic
+    /// space an ASCII one, and no other of these out of anything else).
+    static func isEmpty(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            switch b[i] {
+            case 0x20, 0x0D: i += 1
+            case 0xC2 where i + 1 < n && b[i + 1] == 0xA0: i += 2
+            case 0xE3 where i + 2 < n && b[i + 1] == 0x80 && b[i + 2] == 0x80: i += 3
+            // Any other byte belongs to a character that is not one of these (none is
+            // canonically equivalent to them), so the line is not empty.
+            default: return false
+            }
+        }
+        return true
+    }
+
+    /// Reads the lines `block` (indices from the section's first line) of the section.
+    private mutating func flush(_ lines: ArraySlice<String>, _ block: Range<Int>, _ lineEnds: [Int], firstLine sectionLine: Int,
+                                _ scratch: inout Scratch) {
+        let firstLine = sectionLine + block.lowerBound
         // Every line half-width, and its tab-separated fields as byte ranges of it one after
         // another, line k's ending at `ends[k]`: a field is made a string only when it is read
         // as text (a string for every field, most of them numbers or blank, was a visible part
         // of cutting tables; before that, an array of fields, a row and two arrays of kinds
         // for every line).
-        scratch.clear()
+        let firstEnd = scratch.ends.count
         var tabbed = false
-        for (_, text) in block {
+        for k in block {
             let start = scratch.fields.count
-            let half = Self.cellRanges(text, into: &scratch.fields)
-            scratch.halves.append(half)
+            scratch.bytes.withUnsafeBufferPointer { Self.fieldRanges($0, k == 0 ? 0 : lineEnds[k - 1], lineEnds[k], into: &scratch.fields) }
             if !tabbed {
                 var filled = 0
                 for k in start..<scratch.fields.count where !scratch.fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
             }
             scratch.ends.append(scratch.fields.count)
         }
+        var fieldStart = firstEnd == 0 ? 0 : scratch.ends[firstEnd - 1]
         if tabbed {
             typealias Kind = Scratch.Kind
             func kind(_ content: Cell.Content) -> Kind {
@@ -114,24 +127,26 @@ public struct CellStream: Sendable {
                 case .blank: .none
                 }
             }
-            var start = 0
-            for (k, (line, _)) in block.enumerated() {
-                scratch.row.removeAll(keepingCapacity: true)
-                scratch.halves[k].withUTF8 { b in
-                    for f in start..<scratch.ends[k] { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
+            for k in 0..<block.count {
+                let line = firstLine + k
+                let first = scratch.row.count
+                let end = scratch.ends[firstEnd + k]
+                scratch.bytes.withUnsafeBufferPointer { b in
+                    for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
                 }
-                start = scratch.ends[k]
+                fieldStart = end
+                let row = first..<scratch.row.count
                 // Blank cells are real only between two numbers; elsewhere they are padding.
-                if scratch.row.count >= 5 && scratch.row.allSatisfy({ $0.content == .blank }) {
+                if row.count >= 5 && scratch.row[row].allSatisfy({ $0.content == .blank }) {
                     // A row of empty cells (a table row left blank): keep it whole.
-                    for cell in scratch.row { items.append(.cell(cell, .tabbed)) }
+                    for cell in scratch.row[row] { items.append(.cell(cell, .tabbed)) }
                     items.append(.rowBreak)
                     continue
                 }
-                if !scratch.row.contains(where: { if case .text = $0.content { true } else { false } }) {
+                if !scratch.row[row].contains(where: { if case .text = $0.content { true } else { false } }) {
                     // A row of values only (the review table's fifteen): every cell is a column.
                     // Trailing blanks stay: the review parser tells padding from blank cells by count.
-                    for cell in scratch.row { items.append(.cell(cell, .tabbed)) }
+                    for cell in scratch.row[row] { items.append(.cell(cell, .tabbed)) }
                     items.append(.rowBreak)
                     continue
                 }
@@ -142,15 +157,15 @@ public struct CellStream: Sendable {
                 // thousands of tabs exist in damaged files).
                 // (As the kinds of those cells, not copies of them: rows are long and the
                 // copies were a visible cost.)
-                scratch.after.removeAll(keepingCapacity: true)
-                scratch.after.append(contentsOf: repeatElement(Kind.none, count: scratch.row.count))
+                // (`after` kept as long as `row`, so that a cell's kind has the cell's index.)
+                scratch.after.append(contentsOf: repeatElement(Kind.none, count: scratch.row.count - scratch.after.count))
                 var last = Kind.none
-                for i in scratch.row.indices.reversed() {
+                for i in row.reversed() {
                     scratch.after[i] = last
                     if scratch.row[i].content != .blank { last = kind(scratch.row[i].content) }
                 }
                 var before = Kind.none
-                for i in scratch.row.indices {
+                for i in row {
                     let isBlank = scratch.row[i].content == .blank
                     if !isBlank || (scratch.after[i] == .number && before != .none) { items.append(.cell(scratch.row[i], .tabbed)) }
                     if !isBlank { before = kind(scratch.row[i].content) }
@@ -162,35 +177,38 @@ public struct CellStream: Sendable {
             // aligned and they are not needed: cutting every line of an aligned table into
             // words only to drop them was a visible cost).
             // (One cell per line when none breaks off: those cells one after another.)
-            var start = 0
+            let first = scratch.cells.count
             var aligned = false
-            for (k, (line, _)) in block.enumerated() {
+            for k in 0..<block.count {
+                let line = firstLine + k
                 let count = scratch.cells.count
-                if let range = scratch.fields[start..<scratch.ends[k]].first(where: { !$0.isEmpty }) {
-                    scratch.halves[k].withUTF8 { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &scratch.cells) }
+                let end = scratch.ends[firstEnd + k]
+                if let range = scratch.fields[fieldStart..<end].first(where: { !$0.isEmpty }) {
+                    scratch.bytes.withUnsafeBufferPointer { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &scratch.cells) }
                 } else {
                     scratch.cells.append(Cell(content: .blank, line: line))
                 }
-                start = scratch.ends[k]
+                fieldStart = end
                 if scratch.cells.count - count > 1 { aligned = true; break }
             }
+            let cells = scratch.cells[first...]
             if block.count >= 2 && !aligned {
                 // One cell per line, a blank line between rows.
-                for cell in scratch.cells { items.append(.cell(cell, .cellPerLine)) }
+                for cell in cells { items.append(.cell(cell, .cellPerLine)) }
                 items.append(.rowBreak)
             } else if block.count == 1 && !aligned {
-                for cell in scratch.cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
+                for cell in cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
-                alignedRows(block)
+                alignedRows(lines[(lines.startIndex + block.lowerBound)..<(lines.startIndex + block.upperBound)], firstLine: firstLine)
             }
         }
     }
 
     /// Lines whose cells are separated by runs of spaces. Rows with fewer numbers than the
     /// fullest rows of the block get their blank cells back from the column positions.
-    private mutating func alignedRows(_ lines: [(Int, String)]) {
+    private mutating func alignedRows(_ lines: ArraySlice<String>, firstLine: Int) {
         struct Line {
             let line: Int
             let label: String
@@ -198,9 +216,9 @@ public struct CellStream: Sendable {
         }
         var parsed: [Line] = []
         parsed.reserveCapacity(lines.count)
-        for (line, text) in lines {
+        for (k, text) in lines.enumerated() {
             let (label, numbers) = DisplayWidth.labelAndNumbers(text)
-            parsed.append(Line(line: line, label: label, numbers: numbers))
+            parsed.append(Line(line: firstLine + k, label: label, numbers: numbers))
         }
         let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map { $0.end } }, expected: columnHint)
         let most = parsed.map { $0.numbers.count }.max() ?? 0
@@ -306,27 +324,32 @@ public struct CellStream: Sendable {
     /// tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
         var ranges: [Range<Int>] = []
-        var half = cellRanges(text, into: &ranges)
-        return half.withUTF8 { b in ranges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
+        var bytes: [UInt8] = []
+        cellRanges(text, into: &ranges, bytes: &bytes)
+        return bytes.withUnsafeBufferPointer { b in ranges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
     }
 
-    /// `cellTexts` as byte ranges of the half-width text, which is returned.
-    static func cellRanges(_ text: String, into fields: inout [Range<Int>]) -> String {
-        var half = TextNormalizer.halfWidth(text)
-        half.withUTF8 { b in
-            var start = 0
-            // (The tabs found with memchr, the fields trimmed by a static function: nested
-            // functions capturing the buffer and the output were a call with a context each.)
-            if let base = b.baseAddress {
-                while start < b.count, let hit = memchr(base + start, 9, b.count - start) {
-                    let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                    fields.append(trimmed(b, start, i))
-                    start = i + 1
-                }
+    /// `cellTexts` as byte ranges of the half-width text, which is appended to `bytes` (the
+    /// ranges are of `bytes`).
+    static func cellRanges(_ text: String, into fields: inout [Range<Int>], bytes: inout [UInt8]) {
+        let from = bytes.count
+        TextNormalizer.appendHalfWidth(text, to: &bytes)
+        bytes.withUnsafeBufferPointer { fieldRanges($0, from, $0.count, into: &fields) }
+    }
+
+    /// The tab-separated fields of the half-width line `b[from..<to]`, trimmed, as ranges of `b`.
+    static func fieldRanges(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into fields: inout [Range<Int>]) {
+        var start = from
+        // (The tabs found with memchr, the fields trimmed by a static function: nested
+        // functions capturing the buffer and the output were a call with a context each.)
+        if let base = b.baseAddress {
+            while start < to, let hit = memchr(base + start, 9, to - start) {
+                let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                fields.append(trimmed(b, start, i))
+                start = i + 1
             }
-            fields.append(trimmed(b, start, b.count))
         }
-        return half
+        fields.append(trimmed(b, start, to))
     }
 
     /// `from..<to` of `b` without the spaces at either end: tabs and category Zs (the scalar

@@ -6,53 +6,79 @@ import GovReportIngest
 public enum TextNormalizer {
     /// Full-width ASCII to half-width, ideographic space to space.
     public static func halfWidth(_ s: String) -> String {
-        // On the bytes first: FF01–FF5E are EF BC xx or EF BD xx, U+3000 is E3 80 80; text
-        // with neither is returned as it is without decoding a character.
+        // Text with neither form is returned as it is without decoding a character.
         var copy = s
-        let plain: Bool = copy.withUTF8 { b in
-            var i = 0
-            let n = b.count
-            while i < n {
-                // Eight bytes at a time past those holding neither an EF nor an E3 byte.
-                if i + 8 <= n {
-                    let word = WordBytes.load(b, at: i)
-                    if !WordBytes.has(word, 0xEF) && !WordBytes.has(word, 0xE3) { i += 8; continue }
-                }
-                let c = b[i]
-                if c == 0xEF, i + 1 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD { return false }
-                if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
-                i += 1
-            }
-            return true
-        }
-        // (A text that only looks like it, FF00 or FF5F–FF7F, comes out of the loop unchanged.)
-        guard !plain else { return s }
-        // Rewritten on the bytes (appending scalar by scalar to a String was a visible cost):
-        // U+FF01–FF3F are EF BC 81–BF, U+FF40–FF5E are EF BD 80–9E, and their half-width
-        // forms are those last bytes less 0x60 and 0x20; U+3000 is E3 80 80. In valid UTF-8
-        // EF and E3 only lead three-byte sequences, so nothing else is touched.
+        guard let count = copy.withUTF8({ isHalfWidth($0) ? nil : $0.count }) else { return s }
         // (Into the new string's own storage: through an array, the bytes were appended one by
         // one with a capacity check each, then copied.)
         return copy.withUTF8 { b in
-            String(unsafeUninitializedCapacity: b.count) { out in
-                var i = 0, o = 0
-                let n = b.count
-                while i < n {
-                    let c = b[i]
-                    if c == 0xEF, i + 2 < n {
-                        let m = b[i + 1], l = b[i + 2]
-                        if m == 0xBC && l >= 0x81 { out[o] = l - 0x60; o += 1; i += 3; continue }
-                        if m == 0xBD && l <= 0x9E { out[o] = l - 0x20; o += 1; i += 3; continue }
-                    } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
-                        out[o] = 0x20; o += 1; i += 3; continue
-                    }
-                    out[o] = c
-                    o += 1
-                    i += 1
-                }
-                return o
-            }
+            String(unsafeUninitializedCapacity: count) { fold(b, into: $0) }
         }
+    }
+
+    /// `halfWidth(s)`'s bytes appended to `bytes` (no String made for them).
+    static func appendHalfWidth(_ s: String, to bytes: inout [UInt8]) {
+        var copy = s
+        copy.withUTF8 { b in
+            if isHalfWidth(b) { bytes.append(contentsOf: b); return }
+            let from = bytes.count
+            bytes.append(contentsOf: b)
+            let written = bytes.withUnsafeMutableBufferPointer { fold(b, into: UnsafeMutableBufferPointer(rebasing: $0[from...])) }
+            bytes.removeLast(b.count - written)
+        }
+    }
+
+    /// `halfWidth`'s bytes written to `out` (room for at least `b.count`); returns how many.
+    static func writeHalfWidth(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if isHalfWidth(b) {
+            if let from = b.baseAddress, let to = out.baseAddress { to.initialize(from: from, count: b.count) }
+            return b.count
+        }
+        return fold(b, into: out)
+    }
+
+    /// Whether UTF-8 text has no full-width form nor ideographic space: on the bytes, as
+    /// FF01–FF5E are EF BC xx or EF BD xx and U+3000 is E3 80 80. (A text that only looks
+    /// like it, FF00 or FF5F–FF7F, is then folded to itself.)
+    static func isHalfWidth(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n {
+            // Eight bytes at a time past those holding neither an EF nor an E3 byte.
+            if i + 8 <= n {
+                let word = WordBytes.load(b, at: i)
+                if !WordBytes.has(word, 0xEF) && !WordBytes.has(word, 0xE3) { i += 8; continue }
+            }
+            let c = b[i]
+            if c == 0xEF, i + 1 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD { return false }
+            if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Writes `b` half-width into `out` (at least as long) and returns the count written.
+    /// On the bytes (appending scalar by scalar to a String was a visible cost): U+FF01–FF3F
+    /// are EF BC 81–BF, U+FF40–FF5E are EF BD 80–9E, and their half-width forms are those
+    /// last bytes less 0x60 and 0x20; U+3000 is E3 80 80. In valid UTF-8 EF and E3 only lead
+    /// three-byte sequences, so nothing else is touched.
+    static func fold(_ b: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var i = 0, o = 0
+        let n = b.count
+        while i < n {
+            let c = b[i]
+            if c == 0xEF, i + 2 < n {
+                let m = b[i + 1], l = b[i + 2]
+                if m == 0xBC && l >= 0x81 { out[o] = l - 0x60; o += 1; i += 3; continue }
+                if m == 0xBD && l <= 0x9E { out[o] = l - 0x20; o += 1; i += 3; continue }
+            } else if c == 0xE3, i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0x80 {
+                out[o] = 0x20; o += 1; i += 3; continue
+            }
+            out[o] = c
+            o += 1
+            i += 1
+        }
+        return o
     }
 
     static let quotes: Set<Character> = ["\"", "'", "“", "”", "‘", "’", "「", "」", "『", "』"]

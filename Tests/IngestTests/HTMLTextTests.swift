@@ -78,6 +78,17 @@ import Testing
         for s in samples {
             #expect(Array(HTMLText.joinedCellRuns(s).utf8) == Array(HTMLText.joinedRuns(s, separatedBy: HTMLText.breaksCell).utf8), "\(s.debugDescription)")
             #expect(Array(HTMLText.joinedLineRuns(s).utf8) == Array(HTMLText.joinedRuns(s) { $0 == "\n" || $0 == "\t" }.utf8), "\(s.debugDescription)")
+            // A row cell's line, made on the bytes in one buffer: the runs joined by spaces,
+            // trimmed, after a tab, as the three string steps made it; blank cells spanning
+            // columns repeated.
+            for colspan in [nil, 1, 3] {
+                var writer = HTMLText.Writer()
+                writer.cell(s, colspan: colspan, line: 7)
+                let content = HTMLText.joinedRuns(s, separatedBy: HTMLText.breaksCell).trimmedSpaces
+                let expected = ["\t" + content] + (content.isEmpty && (colspan ?? 1) > 1 ? ["\t", "\t"] : [])
+                #expect(writer.lines.map { Array($0.utf8) } == expected.map { Array($0.utf8) }, "\(s.debugDescription) \(String(describing: colspan))")
+                #expect(writer.sourceLines == Array(repeating: 7, count: expected.count))
+            }
         }
     }
 

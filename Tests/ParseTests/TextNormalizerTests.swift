@@ -63,6 +63,13 @@ import Testing
             // An empty table line: spaces of three kinds and carriage returns only.
             let empty = s.allSatisfy { $0 == " " || $0 == "\u{3000}" || $0 == "\u{00A0}" || $0 == "\r" }
             #expect(CellStream.isEmpty(s) == empty, "isEmpty \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            // The section's lines are tested for emptiness half-width, written into one buffer.
+            var source = s
+            let written: [UInt8] = source.withUTF8 { b in
+                [UInt8](unsafeUninitializedCapacity: b.count) { $1 = TextNormalizer.writeHalfWidth(b, to: $0) }
+            }
+            #expect(written == Array(reference.utf8), "writeHalfWidth \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(written.withUnsafeBufferPointer { CellStream.isEmpty($0) } == empty, "isEmpty half-width \(s.unicodeScalars.map { String($0.value, radix: 16) })")
         }
     }
 }
