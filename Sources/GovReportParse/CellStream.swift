@@ -41,16 +41,47 @@ public struct CellStream: Sendable {
             }
             count = o
         }
-        // Room for a cell and a row break a line (most lines are a cell of their own).
+        // Every line's tab-separated fields, trimmed, as byte ranges of `bytes` one after
+        // another, line k's ending at `ends[k]`: a field is made a string only when it is read
+        // as text (a string for every field, most of them numbers or blank, was a visible part
+        // of cutting tables; before that, an array of fields, a row and two arrays of kinds
+        // for every line). Into arrays made as long as they will be: a field a line and one
+        // more a tab (appended one by one, the arrays' checks were 2 % of reading).
+        scratch.bytes.withUnsafeBufferPointer { b in
+            var tabs = 0
+            if let base = b.baseAddress {
+                var at = base
+                let end = base + b.count
+                while at < end, let hit = memchr(at, 9, end - at) {
+                    tabs += 1
+                    at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+                }
+            }
+            scratch.fields = [Range<Int>](unsafeUninitializedCapacity: tabs + lineEnds.count) { fields, count in
+                scratch.ends = [Int](unsafeUninitializedCapacity: lineEnds.count) { ends, endCount in
+                    var from = 0
+                    for k in lineEnds.indices {
+                        count = Self.fieldRanges(b, from, lineEnds[k], into: fields, at: count)
+                        ends.initializeElement(at: k, to: count)
+                        from = lineEnds[k]
+                    }
+                    endCount = lineEnds.count
+                }
+            }
+        }
+        // Room for a cell and a row break a line (most lines are a cell of their own), and for
+        // a cell a field.
         items.reserveCapacity(2 * lines.count)
+        scratch.row.reserveCapacity(scratch.fields.count)
+        scratch.cells.reserveCapacity(lines.count)
         var start = 0
         scratch.bytes.withUnsafeBufferPointer { b in
             for k in lineEnds.indices where Self.isEmpty(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]])) {
-                if start < k { flush(lines, start..<k, lineEnds, firstLine: firstLine, &scratch) }
+                if start < k { flush(lines, start..<k, firstLine: firstLine, &scratch) }
                 start = k + 1
             }
         }
-        if start < lineEnds.count { flush(lines, start..<lineEnds.count, lineEnds, firstLine: firstLine, &scratch) }
+        if start < lineEnds.count { flush(lines, start..<lineEnds.count, firstLine: firstLine, &scratch) }
     }
 
     /// The arrays the blocks are cut with, one set for the section, each block's and line's
@@ -98,26 +129,18 @@ public struct CellStream: Sendable {
     }
 
     /// Reads the lines `block` (indices from the section's first line) of the section.
-    private mutating func flush(_ lines: ArraySlice<String>, _ block: Range<Int>, _ lineEnds: [Int], firstLine sectionLine: Int,
-                                _ scratch: inout Scratch) {
+    private mutating func flush(_ lines: ArraySlice<String>, _ block: Range<Int>, firstLine sectionLine: Int, _ scratch: inout Scratch) {
         let firstLine = sectionLine + block.lowerBound
-        // Every line half-width, and its tab-separated fields as byte ranges of it one after
-        // another, line k's ending at `ends[k]`: a field is made a string only when it is read
-        // as text (a string for every field, most of them numbers or blank, was a visible part
-        // of cutting tables; before that, an array of fields, a row and two arrays of kinds
-        // for every line).
-        let firstEnd = scratch.ends.count
+        // Line k's fields are `fields[fieldStart..<ends[k]]`, `fieldStart` moving line by line.
+        var fieldStart = block.lowerBound == 0 ? 0 : scratch.ends[block.lowerBound - 1]
+        // Tab-separated when a line has two fields that are not empty.
         var tabbed = false
-        for k in block {
-            let start = scratch.fields.count
-            scratch.bytes.withUnsafeBufferPointer { Self.fieldRanges($0, k == 0 ? 0 : lineEnds[k - 1], lineEnds[k], into: &scratch.fields) }
-            if !tabbed {
-                var filled = 0
-                for k in start..<scratch.fields.count where !scratch.fields[k].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
-            }
-            scratch.ends.append(scratch.fields.count)
+        var from = fieldStart
+        for k in block where !tabbed {
+            var filled = 0
+            for f in from..<scratch.ends[k] where !scratch.fields[f].isEmpty { filled += 1; if filled == 2 { tabbed = true; break } }
+            from = scratch.ends[k]
         }
-        var fieldStart = firstEnd == 0 ? 0 : scratch.ends[firstEnd - 1]
         if tabbed {
             typealias Kind = Scratch.Kind
             func kind(_ content: Cell.Content) -> Kind {
@@ -130,7 +153,7 @@ public struct CellStream: Sendable {
             for k in 0..<block.count {
                 let line = firstLine + k
                 let first = scratch.row.count
-                let end = scratch.ends[firstEnd + k]
+                let end = scratch.ends[block.lowerBound + k]
                 scratch.bytes.withUnsafeBufferPointer { b in
                     for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
                 }
@@ -182,7 +205,7 @@ public struct CellStream: Sendable {
             for k in 0..<block.count {
                 let line = firstLine + k
                 let count = scratch.cells.count
-                let end = scratch.ends[firstEnd + k]
+                let end = scratch.ends[block.lowerBound + k]
                 if let range = scratch.fields[fieldStart..<end].first(where: { !$0.isEmpty }) {
                     scratch.bytes.withUnsafeBufferPointer { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &scratch.cells) }
                 } else {
@@ -334,22 +357,31 @@ public struct CellStream: Sendable {
     static func cellRanges(_ text: String, into fields: inout [Range<Int>], bytes: inout [UInt8]) {
         let from = bytes.count
         TextNormalizer.appendHalfWidth(text, to: &bytes)
-        bytes.withUnsafeBufferPointer { fieldRanges($0, from, $0.count, into: &fields) }
+        bytes.withUnsafeBufferPointer { b in
+            let room = b[from...].reduce(1) { $1 == 9 ? $0 + 1 : $0 }
+            fields += [Range<Int>](unsafeUninitializedCapacity: room) { $1 = fieldRanges(b, from, b.count, into: $0, at: 0) }
+        }
     }
 
-    /// The tab-separated fields of the half-width line `b[from..<to]`, trimmed, as ranges of `b`.
-    static func fieldRanges(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int, into fields: inout [Range<Int>]) {
+    /// The tab-separated fields of the half-width line `b[from..<to]`, trimmed, as ranges of
+    /// `b`, written to `fields` from `at` (room for one more than the line has tabs); returns
+    /// where they end.
+    static func fieldRanges(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int,
+                            into fields: UnsafeMutableBufferPointer<Range<Int>>, at: Int) -> Int {
         var start = from
+        var n = at
         // (The tabs found with memchr, the fields trimmed by a static function: nested
         // functions capturing the buffer and the output were a call with a context each.)
         if let base = b.baseAddress {
             while start < to, let hit = memchr(base + start, 9, to - start) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                fields.append(trimmed(b, start, i))
+                fields.initializeElement(at: n, to: trimmed(b, start, i))
+                n += 1
                 start = i + 1
             }
         }
-        fields.append(trimmed(b, start, to))
+        fields.initializeElement(at: n, to: trimmed(b, start, to))
+        return n + 1
     }
 
     /// `from..<to` of `b` without the spaces at either end: tabs and category Zs (the scalar
