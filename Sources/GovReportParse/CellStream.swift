@@ -232,37 +232,60 @@ public struct CellStream: Sendable {
     /// Lines whose cells are separated by runs of spaces. Rows with fewer numbers than the
     /// fullest rows of the block get their blank cells back from the column positions.
     private mutating func alignedRows(_ lines: ArraySlice<String>, firstLine: Int) {
-        struct Line {
-            let line: Int
-            let label: String
-            let numbers: [(value: Double, end: Int)]
+        // Each line's label columns (one after another, line k's ending at `labelEnds[k]`) and
+        // numbers (a label and an array of them a line, cut again into columns, were a third of
+        // reading aligned tables).
+        var labels: [String] = []
+        var labelEnds: [Int] = []
+        var numbers: [[(value: Double, end: Int)]] = []
+        labelEnds.reserveCapacity(lines.count)
+        numbers.reserveCapacity(lines.count)
+        for text in lines {
+            numbers.append(Self.alignedLine(text, labels: &labels))
+            labelEnds.append(labels.count)
         }
-        var parsed: [Line] = []
-        parsed.reserveCapacity(lines.count)
-        for (k, text) in lines.enumerated() {
-            let (label, numbers) = DisplayWidth.labelAndNumbers(text)
-            parsed.append(Line(line: firstLine + k, label: label, numbers: numbers))
-        }
-        let columns = Self.columnGrid(parsed.flatMap { $0.numbers.map { $0.end } }, expected: columnHint)
-        let most = parsed.map { $0.numbers.count }.max() ?? 0
+        let columns = Self.columnGrid(numbers.flatMap { $0.map { $0.end } }, expected: columnHint)
+        let most = numbers.map { $0.count }.max() ?? 0
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
-        for l in parsed {
-            // Label columns are separated by runs of spaces, like the value columns.
-            for part in Self.labelColumns(l.label) {
-                // (Trimmed once: the test and the cell each trimmed it.)
-                let text = part.trimmedSpaces
-                if !text.isEmpty { items.append(.cell(Cell(content: .text(text), line: l.line), .aligned)) }
-            }
-            if usable, !l.numbers.isEmpty, let placed = Self.place(l.numbers, on: columns) {
+        var labelStart = 0
+        for (k, numbers) in numbers.enumerated() {
+            let line = firstLine + k
+            for text in labels[labelStart..<labelEnds[k]] { items.append(.cell(Cell(content: .text(text), line: line), .aligned)) }
+            labelStart = labelEnds[k]
+            if usable, !numbers.isEmpty, let placed = Self.place(numbers, on: columns) {
                 for value in placed {
                     let content: Cell.Content = value.map { .number($0) } ?? .blank
-                    items.append(.cell(Cell(content: content, line: l.line), .cellPerLine))
+                    items.append(.cell(Cell(content: content, line: line), .cellPerLine))
                 }
             } else {
-                for n in l.numbers { items.append(.cell(Cell(content: .number(n.value), line: l.line), .aligned)) }
+                for n in numbers { items.append(.cell(Cell(content: .number(n.value), line: line), .aligned)) }
             }
             items.append(.rowBreak)
         }
+    }
+
+    /// An aligned table line read: the numbers that end it (each with the display column where
+    /// it ends) returned, and the text cells of the label before them appended to `labels` —
+    /// the label cut into columns at every two spaces, each column trimmed, the empty ones
+    /// left out. On the bytes when every scalar is a character of its own (`labelAndNumbers`,
+    /// `labelColumns` and `trimmedSpaces` on strings otherwise, and as the reference).
+    static func alignedLine(_ text: String, labels: inout [String]) -> [(value: Double, end: Int)] {
+        var copy = text
+        let numbers: [(value: Double, end: Int)]? = copy.withUTF8 { b in
+            guard let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) else { return nil }
+            labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
+                let column = trimmed(b, part.lowerBound, part.upperBound)
+                if !column.isEmpty { labels.append(String(decoding: UnsafeBufferPointer(rebasing: b[column]), as: UTF8.self)) }
+            }
+            return numbers
+        }
+        if let numbers { return numbers }
+        let (label, slow) = DisplayWidth.labelAndNumbersByWords(text)
+        for part in labelColumns(label) {
+            let column = part.trimmedSpaces
+            if !column.isEmpty { labels.append(column) }
+        }
+        return slow
     }
 
     /// The value columns of an aligned table: where numbers end, clustered (within two display
@@ -308,20 +331,26 @@ public struct CellStream: Sendable {
         var parts: [String] = []
         var label = label
         label.withUTF8 { b in
-            var start = 0
-            var i = 0
-            while i + 1 < b.count {
-                if b[i] == 0x20 && b[i + 1] == 0x20 {
-                    parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start..<i]), as: UTF8.self))
-                    i += 2
-                    start = i
-                } else {
-                    i += 1
-                }
-            }
-            parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[start...]), as: UTF8.self))
+            labelColumnRanges(b) { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)) }
         }
         return parts
+    }
+
+    /// The byte ranges of a label's columns, as `labelColumns` cuts it (the label's every
+    /// scalar a character of its own), in order.
+    static func labelColumnRanges(_ b: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Void) {
+        var start = 0
+        var i = 0
+        while i + 1 < b.count {
+            if b[i] == 0x20 && b[i + 1] == 0x20 {
+                body(start..<i)
+                i += 2
+                start = i
+            } else {
+                i += 1
+            }
+        }
+        body(start..<b.count)
     }
 
     /// Puts each number under the reference column it ends nearest to (in order, within two

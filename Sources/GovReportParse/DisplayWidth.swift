@@ -76,14 +76,18 @@ enum DisplayWidth {
     /// plain digits is read in place. Otherwise, and as the reference, through `words`.
     static func labelAndNumbers(_ text: String) -> (label: String, numbers: [(value: Double, end: Int)]) {
         var copy = text
-        let fast: (labelEnd: Int, numbers: [(value: Double, end: Int)])? = copy.withUTF8 { b in
-            guard let words = wordsOnBytes(b) else { return nil }
-            let (cut, numbers) = trailingNumbers(b, words)
-            return (cut == 0 ? 0 : words[cut - 1].end, numbers)
-        }
+        let fast = copy.withUTF8 { labelEndAndNumbers($0) }
         guard let fast else { return labelAndNumbersByWords(text) }
         let labelEnd = text.utf8.index(text.utf8.startIndex, offsetBy: fast.labelEnd)
         return (String(text[..<labelEnd]), fast.numbers)
+    }
+
+    /// `labelAndNumbers` on a line's bytes: where the label ends and the numbers; nil when
+    /// a scalar is not a character of its own.
+    static func labelEndAndNumbers(_ b: UnsafeBufferPointer<UInt8>) -> (labelEnd: Int, numbers: [(value: Double, end: Int)])? {
+        guard let words = wordsOnBytes(b) else { return nil }
+        let (cut, numbers) = trailingNumbers(b, words)
+        return (cut == 0 ? 0 : words[cut - 1].end, numbers)
     }
 
     /// The words of valid UTF-8 text separated by white space — each word's first and

@@ -134,6 +134,16 @@ import Testing
                         differences.append(text.debugDescription)
                     }
                     if !slow.numbers.isEmpty { withNumbers += 1 }
+                    // The line's cells as an aligned table reads them: the label's columns
+                    // (cut at two spaces by Foundation, trimmed, empty ones left out) and the
+                    // numbers, read on the bytes in one go.
+                    var labels: [String] = []
+                    let numbers = CellStream.alignedLine(text, labels: &labels)
+                    let columns = slow.label.components(separatedBy: "  ").map(\.trimmedSpaces).filter { !$0.isEmpty }
+                    if labels.map({ Array($0.utf8) }) != columns.map({ Array($0.utf8) })
+                        || numbers.map(\.value) != slow.numbers.map(\.value) || numbers.map(\.end) != slow.numbers.map(\.end) {
+                        differences.append("cells: " + text.debugDescription)
+                    }
                 }
             }
         }
