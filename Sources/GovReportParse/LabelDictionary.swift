@@ -5,7 +5,7 @@ import GovReportIngest
 /// loaded from `Resources/labels/labels.tsv`. Cells are matched against it with a tolerant
 /// matcher (prefix and edit distance), so that OCR damage is handled by data, not by
 /// special cases in code.
-public struct LabelDictionary: Sendable {
+public final class LabelDictionary: Sendable {
     public enum Table: String, Sendable {
         /// Rows of section 三.
         case applications
