@@ -135,7 +135,7 @@ public enum ExportRecord {
     /// numbers) digit by digit: whole numbers, and up to four decimals with trailing zeros
     /// dropped. Written at `p`, which has room for 32; nil, nothing written, for a value
     /// past that, which only the formatter itself writes.
-    static func writeFormatted(_ v: Double, at p: UnsafeMutablePointer<UInt8>) -> Int? {
+    public static func writeFormatted(_ v: Double, at p: UnsafeMutablePointer<UInt8>) -> Int? {
         var n = 0
         if v == v.rounded() && abs(v) < 1e15 {
             return ByteSink.writeInteger(Int64(v), at: p)

@@ -28,6 +28,23 @@ import GovReportAnalyse
         }
     }
 
+    /// A piece is held in place up to 256 bytes and moves to an array past that: every length
+    /// across the limit, with integers of every size and sign, reads back whole and in order.
+    @Test func piecesOfEveryLengthReadBackWhole() {
+        for length in 0..<600 {
+            let text = String(repeating: "a", count: length)
+            for n in [0, 7, -42, 1_000_000, Int.max, Int.min] {
+                let piece: SVGText = "<\(text)|\(n)|\(escaped: "&\(text)")>"
+                let expected = "<" + text + "|" + String(n) + "|&amp;" + text + ">"
+                #expect(String(decoding: piece.bytes, as: UTF8.self) == expected, "\(length) \(n)")
+                var writer = SVGWriter()
+                writer += piece
+                writer += "x"
+                #expect(writer.text == expected + "x")
+            }
+        }
+    }
+
     @Test func textIsEscapedAsHTMLEscapesIt() {
         for text in ["", "a&b", "<g>", "\"'", "政府信息公开", "e\u{301}&\u{301}", "&amp;", String(repeating: "<公>", count: 30)] {
             let piece: SVGText = "[\(escaped: text)|\(text)|\(7)]"

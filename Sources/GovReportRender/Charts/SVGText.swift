@@ -1,54 +1,120 @@
 import GovReportAnalyse
+import GovReportCheck
 
 /// A piece of SVG written as UTF-8 bytes through string interpolation: literal parts are
 /// copied, `\(coordinate:)` and `\(count:)` write numbers digit by digit, `\(escaped:)`
 /// escapes text for HTML. Charts were written by interpolating Strings and appending them,
 /// a tenth of a report page's cost; the bytes are the same.
 struct SVGText: ExpressibleByStringInterpolation {
-    var bytes: [UInt8]
+    var bytes: [UInt8] { interpolation.withBytes { Array($0) } }
+    let interpolation: StringInterpolation
 
     init(stringLiteral literal: StaticString) {
-        bytes = Array(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        var interpolation = StringInterpolation(literalCapacity: literal.utf8CodeUnitCount, interpolationCount: 0)
+        interpolation.appendLiteral(literal)
+        self.interpolation = interpolation
     }
 
     init(stringInterpolation: StringInterpolation) {
-        bytes = stringInterpolation.bytes
+        interpolation = stringInterpolation
     }
 
+    /// A piece's bytes, held in place up to 256 bytes (most tags and attributes), in an array
+    /// past that: an array made for every piece, its bytes appended through the array's
+    /// generic append, was a third of writing a chart.
     struct StringInterpolation: StringInterpolationProtocol {
-        var bytes: [UInt8] = []
+        static let room = 256
+        private var inline: (UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64,
+                             UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64, UInt64)
+            = (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        private var count = 0
+        private var spilled: [UInt8]?
 
-        init(literalCapacity: Int, interpolationCount: Int) {
-            bytes.reserveCapacity(literalCapacity + 12 * interpolationCount)
+        init(literalCapacity: Int, interpolationCount: Int) {}
+
+        /// The bytes written, for the time of `body`.
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            if let spilled { return spilled.withUnsafeBufferPointer(body) }
+            var copy = inline
+            return withUnsafeBytes(of: &copy) { body(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)) }
+        }
+
+        @inline(__always)
+        private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+            guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+            if spilled == nil && count + bytes.count <= Self.room {
+                let at = count
+                withUnsafeMutableBytes(of: &inline) { ($0.baseAddress! + at).copyMemory(from: source, byteCount: bytes.count) }
+                count += bytes.count
+                return
+            }
+            if spilled == nil {
+                var array = [UInt8]()
+                array.reserveCapacity(2 * Self.room)
+                withUnsafeBytes(of: &inline) { array.append(contentsOf: UnsafeRawBufferPointer(rebasing: $0[..<count])) }
+                spilled = array
+            }
+            spilled!.append(contentsOf: bytes)
+            count += bytes.count
         }
 
         mutating func appendLiteral(_ literal: StaticString) {
-            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+            append(UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
         }
 
         /// Text as it is (identifiers, colours, text already escaped).
         mutating func appendInterpolation(_ text: String) {
-            bytes.append(contentsOf: text.utf8)
+            if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
+                var copy = text
+                copy.withUTF8 { append($0) }
+            }
         }
 
         mutating func appendInterpolation(_ n: Int) {
-            ByteSink.appendInteger(Int64(n), to: &bytes)
+            // The digits from the last, in a scratch word pair (an Int has at most 20 and a sign).
+            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+                let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var v = n.magnitude
+                var at = 24
+                repeat {
+                    at -= 1
+                    p[at] = UInt8(truncatingIfNeeded: v % 10) + 0x30
+                    v /= 10
+                } while v > 0
+                if n < 0 { at -= 1; p[at] = 0x2D }
+                return at
+            }
+            withUnsafeBytes(of: &scratch) { append(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self) + written, count: 24 - written)) }
         }
 
         /// Text escaped for HTML (`HTML.escape`).
         mutating func appendInterpolation(escaped text: String) {
-            HTML.append(text, to: &bytes)
+            HTML.escapedRuns(text) { append($0) }
         }
 
         /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it.
         mutating func appendInterpolation(coordinate v: Double) {
-            ExportRecord.appendFormatted((v * 10).rounded() / 10, to: &bytes)
+            appendFormatted((v * 10).rounded() / 10)
         }
 
         /// A figure as `NumberFormat.count` prints it ("—" for none).
         mutating func appendInterpolation(count v: Double?) {
-            guard let v else { return bytes.append(contentsOf: "—".utf8) }
-            ExportRecord.appendFormatted(v, to: &bytes)
+            guard let v else { return appendLiteral("—") }
+            appendFormatted(v)
+        }
+
+        /// `ExportRecord.appendFormatted`, written in place.
+        private mutating func appendFormatted(_ v: Double) {
+            var scratch: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+            let written = withUnsafeMutableBytes(of: &scratch) { ExportRecord.writeFormatted(v, at: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            guard let written else {
+                var text = ConsistencyChecker.format(v)
+                return text.withUTF8 { append($0) }
+            }
+            withUnsafeBytes(of: &scratch) { append(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)) }
         }
     }
 }
@@ -60,7 +126,7 @@ struct SVGWriter {
     init(capacity: Int = 4096) { bytes.reserveCapacity(capacity) }
 
     static func += (writer: inout SVGWriter, piece: SVGText) {
-        writer.bytes.append(contentsOf: piece.bytes)
+        piece.interpolation.withBytes { writer.bytes.append(contentsOf: $0) }
     }
 
     var text: String { String(decoding: bytes, as: UTF8.self) }
