@@ -25,6 +25,10 @@ extension RawRow {
     ///   (`LabelDictionary.isFragment`, which remembers).
     func label(matching match: (String) -> String?, isFragment: (String) -> Bool = LabelDictionary.isFragment)
         -> (key: String, noiseAfterLabel: [String])? {
+        // The last label alone first, without the list of texts (a row's labels are its text
+        // cells, and most rows are matched by their last one: the list made for every row
+        // was a visible part of reading a table).
+        if let last = labels.last?.text, labels.allSatisfy({ $0.text != nil }), let key = match(last) { return (key, []) }
         // (Made with room for all of them, and spans joined by appending: the generic
         // `compactMap` and `joined` grew and copied their results piece by piece.)
         var texts: [String] = []
