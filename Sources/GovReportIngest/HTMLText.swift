@@ -252,7 +252,7 @@ public enum HTMLText {
                     i += 1
                 }
                 // The content trimmed, the tab moved up to it.
-                let content = HTMLText.trimmedSpaces(UnsafeBufferPointer(out), 1, o)
+                let content = UTF8Scalar.trimmedSpaces(UnsafeBufferPointer(out), 1, o)
                 out[content.lowerBound - 1] = 0x09
                 let cellLine = UnsafeBufferPointer(rebasing: out[(content.lowerBound - 1)..<content.upperBound])
                 raw(String(decoding: cellLine, as: UTF8.self), line: line)
@@ -333,26 +333,6 @@ public enum HTMLText {
 
     /// `joinedRuns(s) { $0 == "\n" || $0 == "\t" }` on the bytes.
     static func joinedLineRuns(_ s: String) -> String { joinedRunsOnBytes(s, cell: false) }
-
-    /// `from..<to` of `b` (valid UTF-8, scalar boundaries) without the spaces at either end
-    /// that `trimmedSpaces` takes off: tabs and category Zs.
-    static func trimmedSpaces(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
-        func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
-        var start = from, end = to
-        while start < end {
-            let (v, length) = UTF8Scalar.decode(b, at: start)
-            guard isSpace(v) else { break }
-            start += length
-        }
-        while end > start {
-            var lead = end - 1
-            while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
-            let (v, length) = UTF8Scalar.decode(b, at: lead)
-            guard isSpace(v) else { break }
-            end -= length
-        }
-        return start..<end
-    }
 
     static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
         var copy = s

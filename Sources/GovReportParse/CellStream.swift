@@ -274,7 +274,7 @@ public struct CellStream: Sendable {
         let numbers: [(value: Double, end: Int)]? = copy.withUTF8 { b in
             guard let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) else { return nil }
             labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
-                let column = trimmed(b, part.lowerBound, part.upperBound)
+                let column = UTF8Scalar.trimmedSpaces(b, part.lowerBound, part.upperBound)
                 if !column.isEmpty { labels.append(String(decoding: UnsafeBufferPointer(rebasing: b[column]), as: UTF8.self)) }
             }
             return numbers
@@ -404,34 +404,13 @@ public struct CellStream: Sendable {
         if let base = b.baseAddress {
             while start < to, let hit = memchr(base + start, 9, to - start) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                fields.initializeElement(at: n, to: trimmed(b, start, i))
+                fields.initializeElement(at: n, to: UTF8Scalar.trimmedSpaces(b, start, i))
                 n += 1
                 start = i + 1
             }
         }
-        fields.initializeElement(at: n, to: trimmed(b, start, to))
+        fields.initializeElement(at: n, to: UTF8Scalar.trimmedSpaces(b, start, to))
         return n + 1
-    }
-
-    /// `from..<to` of `b` without the spaces at either end: tabs and category Zs (the scalar
-    /// decoded, its class asked of the one definition the rest of the reading uses).
-    @inline(__always)
-    static func trimmed(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
-        func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
-        var start = from, end = to
-        while start < end {
-            let (v, length) = UTF8Scalar.decode(b, at: start)
-            guard isSpace(v) else { break }
-            start += length
-        }
-        while end > start {
-            var lead = end - 1
-            while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
-            let (v, length) = UTF8Scalar.decode(b, at: lead)
-            guard isSpace(v) else { break }
-            end -= length
-        }
-        return start..<end
     }
 
     /// A field's cells, from its bytes (a scalar-aligned part of valid UTF-8): a blank and a
