@@ -47,6 +47,17 @@ extension String {
 }
 
 extension String {
+    /// A string of bytes known to be valid UTF-8 — a part of a valid text cut at scalar
+    /// boundaries, or bytes written from valid text and ASCII — copied without checking them
+    /// again (`String(decoding:)` validates every byte once more: a text file's lines and a
+    /// table's cells were each checked after the whole text had been). Checked in debug
+    /// builds, which the tests run.
+    @inlinable
+    public init(validUTF8 bytes: UnsafeBufferPointer<UInt8>) {
+        assert(String(validating: bytes, as: UTF8.self) != nil, "not valid UTF-8")
+        self.init(copying: UTF8Span(unchecked: bytes.span))
+    }
+
     /// The order of the two texts' UTF-8 bytes (that of their scalars): negative, zero or
     /// positive. Not `String`'s order or equality, which go through the normal form: for
     /// keys told apart by their bytes (the build cache's strings, the label memo) and for

@@ -275,7 +275,7 @@ public struct CellStream: Sendable {
             guard let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) else { return nil }
             labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
                 let column = UTF8Scalar.trimmedSpaces(b, part.lowerBound, part.upperBound)
-                if !column.isEmpty { labels.append(String(decoding: UnsafeBufferPointer(rebasing: b[column]), as: UTF8.self)) }
+                if !column.isEmpty { labels.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[column]))) }
             }
             return numbers
         }
@@ -431,13 +431,13 @@ public struct CellStream: Sendable {
                 if Unicode.Scalar(v)!.isWhiteSpace { spaced = true; break }
                 i += length
             }
-            if !spaced { cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line)); return }
+            if !spaced { cells.append(Cell(content: .text(String(validUTF8: field)), line: line)); return }
             // A label with spaces whose first scalar is not one (so not a number either): text,
             // unless its last word is a number — what `tokens` on the text decides when every
             // scalar is a character of its own, found on the bytes.
             if i > 0, wordTokens(field, line: line, into: &cells) { return }
         }
-        tokens(String(decoding: field, as: UTF8.self), line: line, into: &cells)
+        tokens(String(validUTF8: field), line: line, into: &cells)
     }
 
     /// `wordTokens` on a field's bytes, for a field whose every scalar is a character of its
@@ -448,7 +448,7 @@ public struct CellStream: Sendable {
         guard let words = DisplayWidth.wordsOnBytes(field) else { return false }
         let (cut, numbers) = DisplayWidth.trailingNumbers(field, words)
         if numbers.isEmpty {
-            cells.append(Cell(content: .text(String(decoding: field, as: UTF8.self)), line: line))
+            cells.append(Cell(content: .text(String(validUTF8: field)), line: line))
             return true
         }
         if cut > 0 {
@@ -458,7 +458,7 @@ public struct CellStream: Sendable {
                 if k > 0 { label.append(0x20) }
                 label.append(contentsOf: UnsafeBufferPointer(rebasing: field[words[k].start..<words[k].end]))
             }
-            cells.append(Cell(content: .text(String(decoding: label, as: UTF8.self)), line: line))
+            cells.append(Cell(content: .text(label.withUnsafeBufferPointer { String(validUTF8: $0) }), line: line))
         }
         for n in numbers { cells.append(Cell(content: .number(n.value), line: line)) }
         return true

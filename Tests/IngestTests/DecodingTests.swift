@@ -88,3 +88,33 @@ import Testing
         #expect(source.location(2).description == "a.txt:2")
     }
 }
+
+/// Lines and cells are copied out of valid text without a second check (`String(validUTF8:)`):
+/// the copies must be the bytes `String(decoding:)` makes of the same slices, and a text's
+/// lines those of splitting it at every line feed.
+@Suite struct UncheckedCopyTests {
+    @Test func copiesAreTheDecodedSlices() {
+        let alphabet = ["a", " ", "\n", "\r", "\t", "1", "é", "一", "、", "\u{3000}", "１", "𠀀", "e\u{301}", "\r\n", "\u{FEFF}"]
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var differences = 0
+        for _ in 0..<3_000 {
+            var text = (0..<next(30)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            // Every slice between two scalar boundaries.
+            let bounds = text.unicodeScalars.indices.map { text.utf8.distance(from: text.utf8.startIndex, to: $0) } + [text.utf8.count]
+            text.withUTF8 { b in
+                for i in bounds.indices where i % 3 == 0 {
+                    for j in bounds.indices where j >= i {
+                        let slice = UnsafeBufferPointer(rebasing: b[bounds[i]..<bounds[j]])
+                        if Array(String(validUTF8: slice).utf8) != Array(String(decoding: slice, as: UTF8.self).utf8) { differences += 1 }
+                    }
+                }
+            }
+            // A text's lines: split at every line feed, the last kept only when not empty.
+            var expected = text.utf8.split(separator: 10, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+            if expected.last == "" { expected.removeLast() }
+            if SourceText(path: "x", text: text).lines.map({ Array($0.utf8) }) != expected.map({ Array($0.utf8) }) { differences += 1 }
+        }
+        #expect(differences == 0)
+    }
+}
