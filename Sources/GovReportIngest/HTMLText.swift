@@ -233,24 +233,7 @@ public enum HTMLText {
         mutating func cell(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
             let empty = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> Bool in
                 out[0] = 0x09
-                var o = 1
-                var i = 0
-                var inRun = false
-                let n = b.count
-                while i < n {
-                    let c = b[i]
-                    let k = c >= 0x09 && c <= 0x0D ? 1
-                        : c == 0xC2 && i + 1 < n && b[i + 1] == 0x85 ? 2
-                        : c == 0xE2 && i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9) ? 3 : 0
-                    if k > 0 { inRun = false; i += k; continue }
-                    if !inRun {
-                        if o > 1 { out[o] = 0x20; o += 1 }
-                        inRun = true
-                    }
-                    out[o] = c
-                    o += 1
-                    i += 1
-                }
+                let o = HTMLText.joinRuns(b, cell: true, into: out, at: 1)
                 // The content trimmed, the tab moved up to it.
                 let content = UTF8Scalar.trimmedSpaces(UnsafeBufferPointer(out), 1, o)
                 out[content.lowerBound - 1] = 0x09
@@ -337,39 +320,45 @@ public enum HTMLText {
     static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
         var copy = s
         return copy.withUTF8 { b -> String in
-            func separator(_ i: Int) -> Int {
-                let c = b[i]
-                if cell {
-                    if c >= 0x09 && c <= 0x0D { return 1 }
-                    if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return 2 }
-                    if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return 3 }
-                    return 0
-                }
-                return c == 0x0A || c == 0x09 ? 1 : 0
-            }
-            var first = -1
-            for i in b.indices where separator(i) > 0 { first = i; break }
-            if first < 0 { return s }
-            var out: [UInt8] = []
-            out.reserveCapacity(b.count)
-            var i = 0
-            var inRun = false
-            while i < b.count {
-                let k = i < first ? 0 : separator(i)
-                if k > 0 {
-                    inRun = false
-                    i += k
-                    continue
-                }
-                if !inRun {
-                    if !out.isEmpty { out.append(0x20) }
-                    inRun = true
-                }
-                out.append(b[i])
-                i += 1
-            }
-            return String(decoding: out, as: UTF8.self)
+            guard b.indices.contains(where: { separatorLength(b, $0, cell: cell) > 0 }) else { return s }
+            return String(unsafeUninitializedCapacity: b.count) { joinRuns(b, cell: cell, into: $0, at: 0) }
         }
+    }
+
+    /// The length of the separator starting at `b[i]` (0 where none does): for a cell the
+    /// scalars `breaksCell` takes (09–0D, C2 85, E2 80 A8, E2 80 A9), for a line LF and tab.
+    @inline(__always)
+    static func separatorLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, cell: Bool) -> Int {
+        let c = b[i]
+        guard cell else { return c == 0x0A || c == 0x09 ? 1 : 0 }
+        if c >= 0x09 && c <= 0x0D { return 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0x85 { return 2 }
+        if c == 0xE2, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 { return 3 }
+        return 0
+    }
+
+    /// `b`'s runs between separators joined by single spaces, written to `out` from `start`
+    /// (room for `b.count` more: the joined text is never longer); returns where it ends.
+    static func joinRuns(_ b: UnsafeBufferPointer<UInt8>, cell: Bool, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var o = start
+        var i = 0
+        var inRun = false
+        while i < b.count {
+            let k = separatorLength(b, i, cell: cell)
+            if k > 0 {
+                inRun = false
+                i += k
+                continue
+            }
+            if !inRun {
+                if o > start { out[o] = 0x20; o += 1 }
+                inRun = true
+            }
+            out[o] = b[i]
+            o += 1
+            i += 1
+        }
+        return o
     }
 
     /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a

@@ -45,30 +45,8 @@ public struct CellStream: Sendable {
         // another, line k's ending at `ends[k]`: a field is made a string only when it is read
         // as text (a string for every field, most of them numbers or blank, was a visible part
         // of cutting tables; before that, an array of fields, a row and two arrays of kinds
-        // for every line). Into arrays made as long as they will be: a field a line and one
-        // more a tab (appended one by one, the arrays' checks were 2 % of reading).
-        scratch.bytes.withUnsafeBufferPointer { b in
-            var tabs = 0
-            if let base = b.baseAddress {
-                var at = base
-                let end = base + b.count
-                while at < end, let hit = memchr(at, 9, end - at) {
-                    tabs += 1
-                    at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
-                }
-            }
-            scratch.fields = [Range<Int>](unsafeUninitializedCapacity: tabs + lineEnds.count) { fields, count in
-                scratch.ends = [Int](unsafeUninitializedCapacity: lineEnds.count) { ends, endCount in
-                    var from = 0
-                    for k in lineEnds.indices {
-                        count = Self.fieldRanges(b, from, lineEnds[k], into: fields, at: count)
-                        ends.initializeElement(at: k, to: count)
-                        from = lineEnds[k]
-                    }
-                    endCount = lineEnds.count
-                }
-            }
-        }
+        // for every line).
+        (scratch.fields, scratch.ends) = scratch.bytes.withUnsafeBufferPointer { Self.fields($0, lineEnds: lineEnds) }
         // Room for a cell and a row break a line (most lines are a cell of their own), and for
         // a cell a field.
         items.reserveCapacity(2 * lines.count)
@@ -369,27 +347,46 @@ public struct CellStream: Sendable {
     }
 
     /// The tab-separated fields of a line, each half-width and without its leading and
-    /// trailing spaces (split at tabs, then `halfWidth` and `trimmedSpaces` on each), in one
-    /// pass over the bytes and one String per field (the three steps each made their own).
-    /// Half-width first, then split: no full-width form becomes a tab. The spaces trimmed are
-    /// tabs and category Zs, decoded from the bytes (a field's ends are scalar boundaries:
-    /// tabs are ASCII).
+    /// trailing spaces (split at tabs, then `halfWidth` and `trimmedSpaces` on each), cut as a
+    /// section's lines are (`writeHalfWidth`, then `fields`), each made a String — what the
+    /// tests hold to the three string steps. Half-width first, then split: no full-width form
+    /// becomes a tab. The spaces trimmed are tabs and category Zs, decoded from the bytes (a
+    /// field's ends are scalar boundaries: tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
-        var ranges: [Range<Int>] = []
-        var bytes: [UInt8] = []
-        cellRanges(text, into: &ranges, bytes: &bytes)
-        return bytes.withUnsafeBufferPointer { b in ranges.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) } }
+        var copy = text
+        let half: [UInt8] = copy.withUTF8 { b in [UInt8](unsafeUninitializedCapacity: b.count) { $1 = TextNormalizer.writeHalfWidth(b, to: $0) } }
+        return half.withUnsafeBufferPointer { b in
+            fields(b, lineEnds: [b.count]).fields.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
+        }
     }
 
-    /// `cellTexts` as byte ranges of the half-width text, which is appended to `bytes` (the
-    /// ranges are of `bytes`).
-    static func cellRanges(_ text: String, into fields: inout [Range<Int>], bytes: inout [UInt8]) {
-        let from = bytes.count
-        TextNormalizer.appendHalfWidth(text, to: &bytes)
-        bytes.withUnsafeBufferPointer { b in
-            let room = b[from...].reduce(1) { $1 == 9 ? $0 + 1 : $0 }
-            fields += [Range<Int>](unsafeUninitializedCapacity: room) { $1 = fieldRanges(b, from, b.count, into: $0, at: 0) }
+    /// Every line's tab-separated fields, trimmed, as byte ranges of the half-width lines `b`
+    /// (line k ending at `lineEnds[k]`) one after another, line k's ending at `ends[k]`. Into
+    /// arrays made as long as they will be, a field a line and one more a tab (appended one by
+    /// one, the arrays' checks were 2 % of reading).
+    static func fields(_ b: UnsafeBufferPointer<UInt8>, lineEnds: [Int]) -> (fields: [Range<Int>], ends: [Int]) {
+        var tabs = 0
+        if let base = b.baseAddress {
+            var at = base
+            let end = base + b.count
+            while at < end, let hit = memchr(at, 9, end - at) {
+                tabs += 1
+                at = UnsafePointer(hit.assumingMemoryBound(to: UInt8.self)) + 1
+            }
         }
+        var ends: [Int] = []
+        let fields = [Range<Int>](unsafeUninitializedCapacity: tabs + lineEnds.count) { fields, count in
+            ends = [Int](unsafeUninitializedCapacity: lineEnds.count) { ends, endCount in
+                var from = 0
+                for k in lineEnds.indices {
+                    count = fieldRanges(b, from, lineEnds[k], into: fields, at: count)
+                    ends.initializeElement(at: k, to: count)
+                    from = lineEnds[k]
+                }
+                endCount = lineEnds.count
+            }
+        }
+        return (fields, ends)
     }
 
     /// The tab-separated fields of the half-width line `b[from..<to]`, trimmed, as ranges of

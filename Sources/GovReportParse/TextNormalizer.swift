@@ -16,18 +16,6 @@ public enum TextNormalizer {
         }
     }
 
-    /// `halfWidth(s)`'s bytes appended to `bytes` (no String made for them).
-    static func appendHalfWidth(_ s: String, to bytes: inout [UInt8]) {
-        var copy = s
-        copy.withUTF8 { b in
-            if isHalfWidth(b) { bytes.append(contentsOf: b); return }
-            let from = bytes.count
-            bytes.append(contentsOf: b)
-            let written = bytes.withUnsafeMutableBufferPointer { fold(b, into: UnsafeMutableBufferPointer(rebasing: $0[from...])) }
-            bytes.removeLast(b.count - written)
-        }
-    }
-
     /// `halfWidth`'s bytes written to `out` (room for at least `b.count`); returns how many.
     static func writeHalfWidth(_ b: UnsafeBufferPointer<UInt8>, to out: UnsafeMutableBufferPointer<UInt8>) -> Int {
         if isHalfWidth(b) {
