@@ -148,14 +148,15 @@ public struct ByteSink: JSONSink {
     }
 
     /// `appendInteger`'s bytes written at `p` (room for 20); their count. The one writer of
-    /// an integer's digits (the CSV export's and the charts' numbers too).
+    /// an integer's digits (the CSV export's and the charts' numbers too), any Int64 (its
+    /// magnitude taken unsigned, so that the least has one too).
     @inline(__always)
-    static func writeInteger(_ value: Int64, at p: UnsafeMutablePointer<UInt8>) -> Int {
-        var value = value
+    public static func writeInteger(_ signed: Int64, at p: UnsafeMutablePointer<UInt8>) -> Int {
+        var value = signed.magnitude
         var n = 0
-        if value < 0 { p[0] = 0x2D; n = 1; value = -value }
+        if signed < 0 { p[0] = 0x2D; n = 1 }
         var digits = 1
-        var limit: Int64 = 10
+        var limit: UInt64 = 10
         while value >= limit && digits < 19 { digits += 1; limit = limit &* 10 }
         var k = n + digits - 1
         repeat { p[k] = UInt8(truncatingIfNeeded: value % 10) + 0x30; value /= 10; k -= 1 } while value > 0

@@ -74,21 +74,9 @@ struct SVGText: ExpressibleByStringInterpolation {
         }
 
         mutating func appendInterpolation(_ n: Int) {
-            // The digits from the last, in a scratch word pair (an Int has at most 20 and a sign).
             var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
-            let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
-                let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
-                var v = n.magnitude
-                var at = 24
-                repeat {
-                    at -= 1
-                    p[at] = UInt8(truncatingIfNeeded: v % 10) + 0x30
-                    v /= 10
-                } while v > 0
-                if n < 0 { at -= 1; p[at] = 0x2D }
-                return at
-            }
-            withUnsafeBytes(of: &scratch) { append(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self) + written, count: 24 - written)) }
+            let written = withUnsafeMutableBytes(of: &scratch) { ByteSink.writeInteger(Int64(n), at: $0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+            withUnsafeBytes(of: &scratch) { append(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)) }
         }
 
         /// Text escaped for HTML (`HTML.escape`).
