@@ -28,7 +28,9 @@ extension RawRow {
         // The last label alone first, without the list of texts (a row's labels are its text
         // cells, and most rows are matched by their last one: the list made for every row
         // was a visible part of reading a table).
-        if let last = labels.last?.text, labels.allSatisfy({ $0.text != nil }), let key = match(last) { return (key, []) }
+        // (When it does not match, the walk below starts past it: it is the walk's first text.)
+        let triedLast = !labels.isEmpty && labels.allSatisfy { $0.text != nil }
+        if triedLast, let last = labels.last?.text, let key = match(last) { return (key, []) }
         // (Made with room for all of them, and spans joined by appending: the generic
         // `compactMap` and `joined` grew and copied their results piece by piece.)
         var texts: [String] = []
@@ -37,7 +39,7 @@ extension RawRow {
         var noise: [String] = []
         var i = texts.count - 1
         while i >= 0 {
-            if let key = match(texts[i]) { return (key, noise) }
+            if !(triedLast && i == texts.count - 1), let key = match(texts[i]) { return (key, noise) }
             if isFragment(texts[i]) {
                 noise.insert(texts[i], at: 0)
                 i -= 1
