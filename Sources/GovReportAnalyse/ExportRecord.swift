@@ -386,7 +386,12 @@ public enum ExportRecord {
     /// `json(reports.map(object))` and a newline).
     public static func jsonArray(_ reports: [CheckedReport]) -> String {
         var bytes: [UInt8] = []
-        stream(reports, .jsonArray) { bytes += $0 }
+        Framing.of(.jsonArray).walk(count: reports.count) { part in
+            switch part {
+            case .text(let b), .separator(let b): bytes += b
+            case .record(let i): bytes += jsonRecordBytes(reports[i])
+            }
+        }
         return String(decoding: bytes, as: UTF8.self)
     }
 
@@ -427,30 +432,13 @@ public enum ExportRecord {
         }
     }
 
-    /// The export of `reports` in `layout`, handed to `write` piece by piece: the records are
-    /// made on every core, in order (the same bytes as one thread), a batch at a time, each
-    /// batch handed over before the next is made (holding every record until the end grew
-    /// the peak with the corpus).
-    public static func stream(_ reports: [CheckedReport], _ layout: Layout, batch: Int = 2048,
-                              write: ([UInt8]) throws -> Void) rethrows {
-        let make: (CheckedReport) -> [UInt8] = switch layout {
-        case .jsonArray: jsonRecordBytes
-        case .jsonLines: { var line = jsonBytes($0, pretty: false); line.append(0x0A); return line }
-        case .csv: csvRowBytes
-        }
-        let size = max(1, batch)
-        var made: [[UInt8]] = []
-        try Framing.of(layout).walk(count: reports.count) { part in
-            switch part {
-            case .text(let bytes), .separator(let bytes): try write(bytes)
-            case .record(let i):
-                if i % size == 0 {
-                    made = []  // (the batch written is freed before the next is made)
-                    made = Array(reports[i..<min(reports.count, i + size)]).parallelMap(make)
-                }
-                try write(made[i % size])
-            }
-        }
+    /// The export of `reports` in `layout`, handed to `write` piece by piece: the records made
+    /// on every core and written in order as they are made (`OrderedStream`; the same bytes as
+    /// one thread).
+    public static func stream(_ reports: [CheckedReport], _ layout: Layout, write: @escaping ([UInt8]) throws -> Void) throws {
+        let stream = OrderedStream(layout, write: write)
+        DispatchQueue.concurrentPerform(iterations: reports.count) { stream.add($0, reports[$0]) }
+        try stream.finish()
     }
 
     /// What goes around and between the records of the pretty-printed array (the site's

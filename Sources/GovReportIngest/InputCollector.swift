@@ -50,7 +50,11 @@ public struct InputCollector: Sendable {
     /// `collect`, and for every folder walked the names of the Markdown files in it (`.md`,
     /// not hidden): the notes beside the reports, known from the one listing of the folder
     /// (`Notes.collect` listed every folder again, a twentieth of a rebuild's serial part).
-    public func collectListing(_ paths: [String], relativeTo base: URL? = nil)
+    ///
+    /// Without `stamps`, a report the folder's listing says is a plain file is not `stat`ed:
+    /// its size and time are left unknown (-1), for a reader that keeps no cache (extraction
+    /// and checking), where 10,000 of those calls were most of the listing, on one core.
+    public func collectListing(_ paths: [String], relativeTo base: URL? = nil, stamps: Bool = true)
         -> (inputs: [Input], errors: [IngestError], markdown: [String: Set<String>]) {
         // In the order found, each file (by its real path) once.
         var inputs: [Input] = []
@@ -86,6 +90,10 @@ public struct InputCollector: Sendable {
                 let isReport = Self.isReport(name)
                 // A plain file that is not a report, or a folder: the listing says so.
                 if kind == UInt8(DT_REG) && !isReport { continue }
+                if kind == UInt8(DT_REG) && !stamps {
+                    if seen.insert(realPrefix + name).inserted { inputs.append(Input(path: childPrefix + name, displayPath: shown(name))) }
+                    continue
+                }
                 var st = stat()
                 if kind == UInt8(DT_DIR) {
                     st.st_mode = S_IFDIR

@@ -103,11 +103,26 @@ public struct SiteBuilder {
         return (reading.reports, reading.diagnostics)
     }
 
+    /// `read`, handing each report to `each` as soon as it is checked, on the thread that read
+    /// it, so that what is made of it (an export record) is made while reading goes on. The
+    /// files are in the order of their displayed paths (`String`'s order, that of the reports'
+    /// `source`; the collector sorts them), and `each` is given each file's place in that
+    /// order and its report, or nil when the file gave none that was recognised: every place
+    /// from 0 on, once. The reports returned are in that order too.
+    public func read(_ inputs: [String], relativeTo base: URL? = nil,
+                     inPathOrder each: @escaping @Sendable (Int, CheckedReport?) -> Void) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        let reading = read(inputs, relativeTo: base, cache: { nil }, fingerprints: false, inPathOrder: each)
+        return (reading.reports, reading.diagnostics)
+    }
+
     /// `cache` is asked for once the inputs are listed, so that it can be loaded meanwhile.
     /// Without `fingerprints`, the files' hashes, the reports' digests and the inputs for the
-    /// cache (which only a site build uses) are not made.
-    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true) -> Reading {
-        let (files, errors, markdown) = InputCollector().collectListing(inputs, relativeTo: base)
+    /// cache (which only a site build uses) are not made, nor the files' sizes and times asked
+    /// for. With `each`, each report is handed over as it is checked.
+    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true,
+              inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) -> Reading {
+        let (files, errors, markdown) = InputCollector().collectListing(inputs, relativeTo: base, stamps: fingerprints)
+        assert(zip(files, files.dropFirst()).allSatisfy { $0.displayPath <= $1.displayPath })
         let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder, listed: markdown)
         let cache = loadCache()
         var reading = Reading()
@@ -128,7 +143,7 @@ public struct SiteBuilder {
         let progress = self.progress
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             let file = files[i]
-            let stamp = file.size >= 0 ? FileStamp(size: file.size, modified: file.modified) : FileStamp.of(path: file.path)
+            let stamp = file.size >= 0 ? FileStamp(size: file.size, modified: file.modified) : fingerprints ? FileStamp.of(path: file.path) : nil
             let cached = cache?.inputs[file.displayPath]
             var entry: BuildCache.Input
             if let stamp, let cached, cached.size == stamp.size, cached.modified == stamp.modified {
@@ -160,6 +175,9 @@ public struct SiteBuilder {
                     // Not cached: an unreadable file may become readable without changing.
                     entry.size = -1
                 }
+            }
+            if let each {
+                if case .report(let checked) = entry.outcome, checked.report.isRecognised { each(i, checked) } else { each(i, nil) }
             }
             results.withLock { $0[i] = entry }
             let n = done.add(1, ordering: .relaxed).newValue

@@ -20,41 +20,73 @@ struct Extract: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let (reports, diagnostics) = try options.readReports()
-        options.print(diagnostics)
-        let sorted = reports.sorted { $0.report.source < $1.report.source }
         let layout: ExportRecord.Layout = switch format {
         case .json: .jsonArray
         case .jsonl: .jsonLines
         case .csv: .csv
         }
-        func write(_ handle: FileHandle) throws {
-            var out = BufferedOutput(handle)
-            try ExportRecord.stream(sorted, layout) { try out.write($0) }
-            try out.flush()
+        // The output is opened before reading: each report's record is made on the core that
+        // read it and written, in the order of the reports' paths, while reading goes on.
+        let destination = try Destination(output)
+        let reports: [CheckedReport], diagnostics: [Diagnostic]
+        let written: Result<Void, any Error>
+        do {
+            var out = BufferedOutput(destination.handle)
+            let stream = ExportRecord.OrderedStream(layout) { try out.write($0) }
+            (reports, diagnostics) = try options.readReports(inPathOrder: { stream.add($0, $1) })
+            written = Result { try stream.finish(); try out.flush() }
+        } catch {
+            destination.discard()
+            throw error
         }
-        if let output {
-            // Through a temporary file beside it, renamed into place: never half a file.
-            let url = URL(fileURLWithPath: output)
-            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).govreport-tmp")
-            do {
-                let descriptor = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-                guard descriptor >= 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
-                let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-                defer { try? handle.close() }
-                try write(handle)
-                guard rename(temp.path, url.path) == 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
-            } catch let error as CLIError {
-                try? FileManager.default.removeItem(at: temp)
-                throw error
-            } catch {
-                try? FileManager.default.removeItem(at: temp)
-                throw CLIError("\(output): cannot write: \(error.localizedDescription)")
+        options.print(diagnostics)
+        do {
+            try written.get()
+            try destination.commit()
+        } catch let error as CLIError {
+            destination.discard()
+            throw error
+        } catch {
+            destination.discard()
+            throw CLIError("\(output ?? "standard output"): cannot write: \(error.localizedDescription)")
+        }
+        // Written: the reports are not freed piece by piece (a hundredth of the run for 10,000
+        // reports, on one core), the process ends here.
+        withExtendedLifetime(reports) { Glibc.exit(EXIT_SUCCESS) }
+    }
+
+    /// Where the export goes: standard output, or a temporary file beside the output that is
+    /// renamed into place once it is whole (never half a file).
+    struct Destination {
+        let handle: FileHandle
+        let output: String?
+        let temp: String?
+
+        init(_ output: String?) throws {
+            self.output = output
+            guard let output else {
+                handle = FileHandle.standardOutput
+                temp = nil
+                return
             }
-        } else {
-            try write(FileHandle.standardOutput)
+            let url = URL(fileURLWithPath: output)
+            let temp = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).govreport-tmp").path
+            let descriptor = open(temp, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard descriptor >= 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
+            handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+            self.temp = temp
         }
-        // Written: the reports are not freed piece by piece, the process ends here.
-        Glibc.exit(EXIT_SUCCESS)
+
+        func commit() throws {
+            guard let output, let temp else { return }
+            try? handle.close()
+            guard rename(temp, output) == 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
+        }
+
+        func discard() {
+            guard let temp else { return }
+            try? handle.close()
+            unlink(temp)
+        }
     }
 }

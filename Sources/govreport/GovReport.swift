@@ -62,11 +62,15 @@ struct InputOptions: ParsableArguments {
 
     /// Reads, parses and checks the inputs, as `check` and `extract` do; exit 3 when the
     /// bundled resources cannot be loaded.
-    func readReports() throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+    /// The reports read; with `each`, in the order of their paths, each handed over as it is
+    /// checked (`SiteBuilder.read(_:relativeTo:inPathOrder:)`).
+    func readReports(inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
         let root = try resourceRoot()
         let (paths, base) = resolved(root: root)
         do {
-            return try SiteBuilder(resources: root).read(paths, relativeTo: base)
+            let builder = try SiteBuilder(resources: root)
+            if let each { return builder.read(paths, relativeTo: base, inPathOrder: each) }
+            return builder.read(paths, relativeTo: base)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)

@@ -92,6 +92,21 @@ import Testing
 
         let jsonl = try Self.run(["extract", "-q", "--format", "jsonl"])
         #expect(jsonl.stdout.split(separator: "\n").count == 5)
+        // Written while the reports are read: in the order of their paths, and to a file the
+        // same bytes, with no temporary file left beside it.
+        let sources = jsonl.stdout.split(separator: "\n").map {
+            ((try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any])?["source"] as? String ?? ""
+        }
+        #expect(sources.count == 5 && !sources.contains("") && sources == sources.sorted())
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("x.jsonl")
+        #expect(try Self.run(["extract", "-q", "--format", "jsonl", "-o", file.path]).status == 0)
+        #expect(try String(contentsOf: file, encoding: .utf8) == jsonl.stdout)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["x.jsonl"])
+        let nowhere = folder.appendingPathComponent("no/such/folder/x.jsonl").path
+        let refused = try Self.run(["extract", "-q", "--format", "jsonl", "-o", nowhere])
+        #expect(refused.status != 0 && refused.stderr.contains(nowhere + ": cannot write"))
 
         let csv = try Self.run(["extract", "-q", "--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")

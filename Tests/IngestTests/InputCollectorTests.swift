@@ -66,6 +66,14 @@ import Testing
             #expect(input.size == stamp.size && input.modified == stamp.modified, "\(input.path)")
         }
         #expect(inputs.map(\.size) == [1, 3, 2])
+        // Without stamps (a reader with no cache): the same inputs, in the same order, and the
+        // plain files not stat'ed; a report reached through a link still is (to follow it).
+        let (unstamped, unstampedErrors, _) = InputCollector().collectListing([root.path], stamps: false)
+        #expect(unstampedErrors.isEmpty)
+        #expect(unstamped.map(\.path) == inputs.map(\.path) && unstamped.map(\.displayPath) == inputs.map(\.displayPath))
+        #expect(unstamped.map(\.size) == [-1, -1, -1] && unstamped.map(\.modified) == [-1, -1, -1])
+        let (viaLink, _, _) = InputCollector().collectListing([root.path + "/links"], stamps: false)
+        #expect(viaLink.map(\.size) == [2])
     }
 
     @Test func missingInputIsAnError() {

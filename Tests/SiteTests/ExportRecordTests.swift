@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import GovReportAnalyse
 import GovReportCheck
 import GovReportParse
@@ -33,31 +34,83 @@ import Testing
         #expect(ExportRecord.jsonArray([]) == ExportRecord.json([Any]()) + "\n")
     }
 
-    /// The export is made and handed over a batch at a time: any batch size gives the bytes of
-    /// one batch, in every layout, and the array is the records joined as JSON joins them.
-    @Test func batchesGiveTheSameExport() throws {
+    /// The export written while reading (`OrderedStream`): records handed over in any order,
+    /// from any thread, some places without a record, give the bytes of the records framed
+    /// one after another in order — in every layout, and the array as JSON joins the records.
+    @Test func orderedStreamGivesTheExportInOrder() throws {
         let reports = try Self.reports(count: 40, seed: 5, damageRate: 0.5)
         #expect(reports.count == 45)
+        // Places without a record (files that gave no report) between and around the reports.
+        var gapped: [CheckedReport?] = [nil]
+        for (i, r) in reports.enumerated() { gapped.append(r); if i % 7 == 3 { gapped.append(nil) } }
+        gapped.append(nil)
+        let places = gapped
+        var random = SystemRandomNumberGenerator()
         for layout in [ExportRecord.Layout.jsonArray, .jsonLines, .csv] {
-            func export(_ batch: Int, _ reports: [CheckedReport]) -> [UInt8] {
-                var bytes: [UInt8] = []
-                ExportRecord.stream(reports, layout, batch: batch) { bytes += $0 }
-                return bytes
+            let framing = ExportRecord.Framing.of(layout)
+            func record(_ r: CheckedReport) -> [UInt8] {
+                switch layout {
+                case .jsonArray: ExportRecord.jsonRecordBytes(r)
+                case .jsonLines: Array((ExportRecord.json(r, pretty: false) + "\n").utf8)
+                case .csv: ExportRecord.csvRowBytes(r)
+                }
             }
-            let whole = export(2048, reports)
-            for batch in [1, 2, 7, 44, 45, 46] { #expect(export(batch, reports) == whole, "\(layout) in batches of \(batch)") }
+            // The reference: one thread, in order, framed by `Framing.walk`.
+            var expected: [UInt8] = []
+            framing.walk(count: reports.count) { part in
+                switch part {
+                case .text(let b), .separator(let b): expected += b
+                case .record(let i): expected += record(reports[i])
+                }
+            }
+            func streamed(_ order: [Int], _ places: [CheckedReport?]) throws -> [UInt8] {
+                let bytes = Mutex<[UInt8]>([])
+                let stream = ExportRecord.OrderedStream(layout) { b in bytes.withLock { $0 += b } }
+                for i in order { stream.add(i, places[i]) }
+                try stream.finish()
+                return bytes.withLock { $0 }
+            }
+            #expect(try streamed(Array(places.indices), places) == expected, "\(layout) in order")
+            #expect(try streamed(places.indices.reversed(), places) == expected, "\(layout) last first")
+            for _ in 0..<5 { #expect(try streamed(places.indices.shuffled(using: &random), places) == expected, "\(layout) shuffled") }
+            // From every core, as extraction hands them over.
+            let bytes = Mutex<[UInt8]>([])
+            let stream = ExportRecord.OrderedStream(layout) { b in bytes.withLock { $0 += b } }
+            DispatchQueue.concurrentPerform(iterations: places.count) { stream.add($0, places[$0]) }
+            try stream.finish()
+            #expect(bytes.withLock { $0 } == expected, "\(layout) from every core")
+            var whole: [UInt8] = []
+            try ExportRecord.stream(reports, layout) { whole += $0 }
+            #expect(whole == expected)
+            // No record at all: the empty export.
+            let none = try streamed([2, 0, 1], [nil, nil, nil])
             switch layout {
             case .jsonArray:
-                #expect(String(decoding: whole, as: UTF8.self) == ExportRecord.json(reports.map(ExportRecord.object)) + "\n")
-                #expect(export(3, []) == Array("[\n\n]\n".utf8))
+                #expect(String(decoding: expected, as: UTF8.self) == ExportRecord.json(reports.map(ExportRecord.object)) + "\n")
+                #expect(none == Array("[\n\n]\n".utf8))
             case .jsonLines:
-                #expect(String(decoding: whole, as: UTF8.self) == reports.map { ExportRecord.json($0, pretty: false) + "\n" }.joined())
-                #expect(export(3, []).isEmpty)
+                #expect(String(decoding: expected, as: UTF8.self) == reports.map { ExportRecord.json($0, pretty: false) + "\n" }.joined())
+                #expect(none.isEmpty)
             case .csv:
-                #expect(whole == Array(ExportRecord.csvHeader.utf8) + reports.flatMap(ExportRecord.csvRowBytes))
-                #expect(export(3, []) == Array(ExportRecord.csvHeader.utf8))
+                #expect(expected == Array(ExportRecord.csvHeader.utf8) + reports.flatMap(ExportRecord.csvRowBytes))
+                #expect(none == Array(ExportRecord.csvHeader.utf8))
             }
         }
+    }
+
+    /// A write that fails stops the stream: nothing is written after it, and `finish` throws
+    /// what it threw (extraction then reports it and leaves no half file).
+    @Test func orderedStreamStopsAtAFailedWrite() throws {
+        struct Full: Error {}
+        let reports = try Self.reports(count: 10, seed: 3, damageRate: 0.2)
+        let calls = Mutex(0)
+        let stream = ExportRecord.OrderedStream(.jsonLines) { _ in
+            let n = calls.withLock { $0 += 1; return $0 }
+            if n == 3 { throw Full() }
+        }
+        for i in reports.indices { stream.add(i, reports[i]) }
+        #expect(throws: Full.self) { try stream.finish() }
+        #expect(calls.withLock { $0 } == 3)
     }
 
     /// The CSV rows are made as bytes; the reference is each row joined as text from the
