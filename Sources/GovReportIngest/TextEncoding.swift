@@ -37,8 +37,12 @@ public enum TextEncoding: String, Sendable {
         }
         if let unified { bytes = Data(unified) }
         var text: String?
-        // Validated on the raw buffer: much faster than through Data's generic iterator.
-        let validated = bytes.withUnsafeBytes { raw in String(validating: raw.bindMemory(to: UInt8.self), as: UTF8.self) }
+        // Validated on the raw buffer (`UTF8Validation`, faster than the standard library's
+        // for Chinese text), then copied without a second check.
+        let validated = bytes.withUnsafeBytes { raw -> String? in
+            let b = raw.bindMemory(to: UInt8.self)
+            return UTF8Validation.isValid(b) ? String(validUTF8: b) : nil
+        }
         if let utf8 = validated {
             text = utf8
         } else if let gb = bytes.withUnsafeBytes({ GB18030Table.decode($0.bindMemory(to: UInt8.self)) })
