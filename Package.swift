@@ -10,8 +10,9 @@ import PackageDescription
 // Foundation is compiled against the static runtime's module maps too, so that their
 // objects ask the linker for the libraries static Foundation needs. Debug builds and the
 // tests link dynamically.
-let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
-let staticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(configuration: .release))]
+// (Linux only: Apple's platforms have no static Swift runtime.)
+let staticRuntime: [SwiftSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
+let staticLink: [LinkerSetting] = [.unsafeFlags(["-static-stdlib"], .when(platforms: [.linux], configuration: .release))]
 
 let package = Package(
     name: "govreport",

@@ -79,7 +79,7 @@ struct Extract: ParsableCommand {
 
         func commit() throws {
             guard let output, let temp else { return }
-            try? handle.close()
+            do { try handle.close() } catch { throw CLIError("\(output): cannot write: \(error.localizedDescription)") }
             guard rename(temp, output) == 0 else { throw CLIError("\(output): cannot write: \(String(cString: strerror(errno)))") }
         }
 
