@@ -34,7 +34,7 @@ struct Bench: ParsableCommand {
     @Option(help: "An earlier govreport binary to measure alternately with this one, phase for phase, with the ratio of the two printed after the table.")
     var baseline: String?
 
-    @Option(help: "Rounds per size: each measures Hugo and the builds again (with --baseline, in alternating order).")
+    @Option(help: "Rounds per size: each measures Hugo and the builds again (with --baseline, in alternating order); without --baseline, more than one round ends with each phase's mean and median and its ratio to Hugo's time round by round.")
     var rounds = 1
 
     /// The phases of one govreport binary on one corpus, in order.
@@ -124,6 +124,29 @@ struct Bench: ParsableCommand {
                 let ht = ratios(c.this).map { String(format: "%6.2f", $0) } ?? "     —"
                 print(String(format: "%7d  ", c.size) + c.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
                       + String(format: " %9.2f  %9.2f       ", wb, wt) + hb + "      " + ht + String(format: "        %5.2f", cpu))
+            }
+        }
+        if base == nil && rounds > 1 {
+            // One run's ratio to Hugo swings by a fifth on a shared machine: over several
+            // rounds, each round's ratio (its time over Hugo's in the same round) summarised.
+            print("\nover \(rounds) rounds (÷hugo: each round's time over Hugo's time in that round):")
+            print("reports  phase               wall mean  wall median   ÷hugo mean  ÷hugo median  ÷hugo range")
+            for c in compared where !c.this.isEmpty {
+                func median(_ xs: [Double]) -> Double {
+                    let x = xs.sorted()
+                    return x.count % 2 == 1 ? x[x.count / 2] : (x[x.count / 2 - 1] + x[x.count / 2]) / 2
+                }
+                let walls = c.this.map(\.0.wall)
+                let ratios = c.this.compactMap { m, h in h.map { m.wall / $0 } }
+                var line = String(format: "%7d  ", c.size) + c.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
+                    + String(format: " %9.2f  %11.2f", walls.reduce(0, +) / Double(walls.count), median(walls))
+                if ratios.isEmpty {
+                    line += "            —             —            —"
+                } else {
+                    line += String(format: "       %6.2f        %6.2f  %5.2f–%.2f", ratios.reduce(0, +) / Double(ratios.count),
+                                   median(ratios), ratios.min()!, ratios.max()!)
+                }
+                print(line)
             }
         }
         if hugo == nil { print("(hugo is not installed: apt-get install hugo to compare)") }

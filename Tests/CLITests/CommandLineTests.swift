@@ -192,6 +192,25 @@ import Testing
         let pages = rows.filter { $0.prefix(3) == ["30", "full", "build"] && ($0.last == "base" || $0.last == "this") }.map { $0[6] }
         #expect(pages.count == 4 && Set(pages).count == 1 && Int(pages[0]).map { $0 > 30 } == true, "\(pages)")
 
+        // Rounds without a baseline: each phase summarised over them, its median between the
+        // least and the greatest of the rounds' times.
+        let summarised = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--rounds", "3"])
+        #expect(summarised.status == 0, "\(summarised.stderr)")
+        let lines = summarised.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        for phase in ["full build", "extract only", "rebuild, no change", "rebuild, 1 changed"] {
+            let words = phase.split(separator: " ").map(String.init)
+            let measured = lines.filter { Array($0.dropFirst().prefix(words.count)) == words && $0.first == "30" }
+            // Three rounds of the table (six columns after the phase) and one summary line (five).
+            let walls = measured.filter { $0.count == 1 + words.count + 6 }.compactMap { Double($0[1 + words.count]) }
+            let summary = measured.filter { $0.count == 1 + words.count + 5 }
+            #expect(walls.count == 3 && summary.count == 1, "\(phase): \(measured)")
+            if let line = summary.first, let median = Double(line[1 + words.count + 1]) {
+                #expect(median >= walls.min()! && median <= walls.max()!, "\(line)")
+            } else {
+                Issue.record("no summary for \(phase)")
+            }
+        }
+
         let missing = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--baseline", work.appendingPathComponent("nothing").path])
         #expect(missing.status != 0 && missing.stderr.contains("not an executable"))
     }
