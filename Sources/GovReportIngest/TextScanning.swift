@@ -156,7 +156,29 @@ extension String {
     /// Read on the bytes (ASCII byte by byte, other scalars decoded), not through the scalar
     /// view, whose decoding cost more than the test.
     public var scalarsAreCharacters: Bool {
-        allScalars(ascii: { $0 != 0x0D }, Self.isCharacterOfItsOwn)
+        let answer = utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c < 0x80 {
+                    if c == 0x0D { return false }
+                    i += 1
+                    continue
+                }
+                // A lead byte E5–E9 starts a unified ideograph (U+5000–U+9FFF), most of a
+                // Chinese text: stepped over without decoding it.
+                if c >= 0xE5 && c <= 0xE9 {
+                    i += 3
+                    continue
+                }
+                let (v, length) = UTF8Scalar.decode(b, at: i)
+                guard Self.isCharacterOfItsOwn(v) else { return false }
+                i += length
+            }
+            return true
+        }
+        return answer ?? allScalars(ascii: { $0 != 0x0D }, Self.isCharacterOfItsOwn)
     }
 
     /// Whether every scalar passes: ASCII bytes by `ascii`, other scalars (decoded from the
