@@ -56,8 +56,23 @@ struct SectionSplitter {
             var count = 0
             var i = 0
             while i < b.count {
-                let (v, length) = UTF8Scalar.decode(b, at: i)
-                if !(Unicode.Scalar(v)?.isWhiteSpace ?? false) {
+                // ASCII and the CJK ideographs (lead bytes E4–E9, none white space) without
+                // decoding them.
+                let c = b[i]
+                let length: Int
+                let white: Bool
+                if c < 0x80 {
+                    length = 1
+                    white = c == 0x20 || (c >= 0x09 && c <= 0x0D)
+                } else if c >= 0xE4 && c <= 0xE9 {
+                    length = 3
+                    white = false
+                } else {
+                    let (v, n) = UTF8Scalar.decode(b, at: i)
+                    length = n
+                    white = Unicode.Scalar(v)?.isWhiteSpace ?? false
+                }
+                if !white {
                     count += 1
                     if count > 40 { return nil }
                     for k in i..<(i + length) { compact.append(b[k]) }

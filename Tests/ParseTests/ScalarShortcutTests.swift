@@ -108,6 +108,19 @@ import Testing
                 if slow != nil { headings += 1 }
             }
         }
+        // Headings with white space of every width between and around the numeral and its
+        // mark: found, and found alike both ways.
+        var spaced = 0
+        for title in ["总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况", "政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况"] {
+            for space in [" ", "\u{3000}", "\u{A0}", "\u{2003}", "\t"] {
+                for heading in ["五" + space + "、" + title, space + "六、" + title, "七、" + space + title, "十" + space + "二．" + title] {
+                    let fast = SectionSplitter.headingByScalar(heading), slow = SectionSplitter.headingByCharacter(heading)
+                    if fast?.section != slow?.section || fast?.numeral != slow?.numeral { differences.append("heading: " + heading) }
+                    if fast != nil { spaced += 1 }
+                }
+            }
+        }
+        #expect(spaced == 100, "\(spaced) spaced headings found")
         #expect(differences.isEmpty, "\(differences.prefix(5))")
         #expect(headings > 50 && numbered > 100 && keys > 1_000, "\(headings) headings, \(numbered) cells ending in numbers")
         // The awkward lines are read by characters: the mark stays on its letter, the
