@@ -156,35 +156,16 @@ extension String {
     /// Read on the bytes (ASCII byte by byte, other scalars decoded), not through the scalar
     /// view, whose decoding cost more than the test.
     public var scalarsAreCharacters: Bool {
-        let answer = utf8.withContiguousStorageIfAvailable { b -> Bool in
-            var i = 0
-            let n = b.count
-            while i < n {
-                let c = b[i]
-                if c < 0x80 {
-                    if c == 0x0D { return false }
-                    i += 1
-                    continue
-                }
-                // A lead byte E5–E9 starts a unified ideograph (U+5000–U+9FFF), most of a
-                // Chinese text: stepped over without decoding it.
-                if c >= 0xE5 && c <= 0xE9 {
-                    i += 3
-                    continue
-                }
-                let (v, length) = UTF8Scalar.decode(b, at: i)
-                guard Self.isCharacterOfItsOwn(v) else { return false }
-                i += length
-            }
-            return true
-        }
-        return answer ?? allScalars(ascii: { $0 != 0x0D }, Self.isCharacterOfItsOwn)
+        // (A lead byte E5–E9 starts a unified ideograph, U+5000–U+9FFF, most of a Chinese
+        // text: stepped over without decoding it.)
+        allScalars(ascii: { $0 != 0x0D }, passingLeads: 0xE5...0xE9, Self.isCharacterOfItsOwn)
     }
 
-    /// Whether every scalar passes: ASCII bytes by `ascii`, other scalars (decoded from the
-    /// bytes in place, not through the scalar view) by `other`.
+    /// Whether every scalar passes: ASCII bytes by `ascii`, a three-byte scalar whose lead
+    /// byte is in `passingLeads` without a test (the caller knows they all pass), other
+    /// scalars (decoded from the bytes in place, not through the scalar view) by `other`.
     @inline(__always)
-    func allScalars(ascii: (UInt8) -> Bool, _ other: (UInt32) -> Bool) -> Bool {
+    func allScalars(ascii: (UInt8) -> Bool, passingLeads: ClosedRange<UInt8>? = nil, _ other: (UInt32) -> Bool) -> Bool {
         let answer = utf8.withContiguousStorageIfAvailable { b -> Bool in
             var i = 0
             let n = b.count
@@ -193,6 +174,10 @@ extension String {
                 if c < 0x80 {
                     guard ascii(c) else { return false }
                     i += 1
+                    continue
+                }
+                if let leads = passingLeads, leads.contains(c) {
+                    i += 3
                     continue
                 }
                 let (v, length) = UTF8Scalar.decode(b, at: i)
