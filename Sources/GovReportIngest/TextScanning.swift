@@ -314,6 +314,18 @@ public enum UTF8Scalar {
         return (UInt32(c & 0x07) << 18 | UInt32(b[i + 1] & 0x3F) << 12 | UInt32(b[i + 2] & 0x3F) << 6 | UInt32(b[i + 3] & 0x3F), 4)
     }
 
+    /// Whether the scalar starting at `i` is white space (`Unicode.Scalar.isWhiteSpace`), and
+    /// how many bytes it takes: ASCII and the CJK ideographs (lead bytes E4–E9, none of them
+    /// white space — most of a Chinese line) told without decoding them.
+    @inlinable @inline(__always)
+    public static func whiteSpace(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> (isWhiteSpace: Bool, length: Int) {
+        let c = b[i]
+        if c < 0x80 { return (c == 0x20 || (c >= 0x09 && c <= 0x0D), 1) }
+        if c >= 0xE4 && c <= 0xE9 { return (false, 3) }
+        let (v, length) = decode(b, at: i)
+        return (Unicode.Scalar(v)?.isWhiteSpace ?? false, length)
+    }
+
     /// `from..<to` of `b` (valid UTF-8, both ends scalar boundaries) without the spaces
     /// `trimmedSpaces` takes off either end: tabs and category Zs, each scalar decoded and
     /// asked of the one definition the rest of the reading uses. The one trim on bytes (table

@@ -12,8 +12,8 @@ public enum UTF8Validation {
         let n = bytes.count
         var i = 0
         while i + 8 <= n {
-            let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-            if word & 0x8080_8080_8080_8080 == 0 {
+            let word = WordBytes.load(bytes, at: i)
+            if word & WordBytes.highs == 0 {
                 i += 8
                 continue
             }

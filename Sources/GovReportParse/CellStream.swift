@@ -424,20 +424,8 @@ public struct CellStream: Sendable {
             var i = 0
             var spaced = false
             while i < field.count {
-                // ASCII and the CJK ideographs (lead bytes E4–E9: none is white space) without
-                // decoding them; the rest by the scalar's own test.
-                let c = field[i]
-                if c < 0x80 {
-                    if c == 0x20 || (c >= 0x09 && c <= 0x0D) { spaced = true; break }
-                    i += 1
-                    continue
-                }
-                if c >= 0xE4 && c <= 0xE9 {
-                    i += 3
-                    continue
-                }
-                let (v, length) = UTF8Scalar.decode(field, at: i)
-                if Unicode.Scalar(v)!.isWhiteSpace { spaced = true; break }
+                let (white, length) = UTF8Scalar.whiteSpace(field, at: i)
+                if white { spaced = true; break }
                 i += length
             }
             if !spaced { cells.append(Cell(content: .text(String(validUTF8: field)), line: line)); return }

@@ -56,22 +56,7 @@ struct SectionSplitter {
             var count = 0
             var i = 0
             while i < b.count {
-                // ASCII and the CJK ideographs (lead bytes E4–E9, none white space) without
-                // decoding them.
-                let c = b[i]
-                let length: Int
-                let white: Bool
-                if c < 0x80 {
-                    length = 1
-                    white = c == 0x20 || (c >= 0x09 && c <= 0x0D)
-                } else if c >= 0xE4 && c <= 0xE9 {
-                    length = 3
-                    white = false
-                } else {
-                    let (v, n) = UTF8Scalar.decode(b, at: i)
-                    length = n
-                    white = Unicode.Scalar(v)?.isWhiteSpace ?? false
-                }
+                let (white, length) = UTF8Scalar.whiteSpace(b, at: i)
                 if !white {
                     count += 1
                     if count > 40 { return nil }

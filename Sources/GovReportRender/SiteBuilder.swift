@@ -96,21 +96,16 @@ public struct SiteBuilder {
         var reused = 0
     }
 
-    /// Reads, parses and checks the given inputs (files or folders).
-    public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
-        // Nothing is cached or fingerprinted: only the reports are wanted.
-        let reading = read(inputs, relativeTo: base, cache: { nil }, fingerprints: false)
-        return (reading.reports, reading.diagnostics)
-    }
-
-    /// `read`, handing each report to `each` as soon as it is checked, on the thread that read
-    /// it, so that what is made of it (an export record) is made while reading goes on. The
-    /// files are in the order of their displayed paths (`String`'s order, that of the reports'
-    /// `source`; the collector sorts them), and `each` is given each file's place in that
-    /// order and its report, or nil when the file gave none that was recognised: every place
-    /// from 0 on, once. The reports returned are in that order too.
+    /// Reads, parses and checks the given inputs (files or folders), in the order of their
+    /// displayed paths (`String`'s order, that of the reports' `source`; the collector sorts
+    /// them), and returns the reports in that order. With `each`, each report is handed over
+    /// as soon as it is checked, on the thread that read it, so that what is made of it (an
+    /// export record) is made while reading goes on: `each` is given each file's place in
+    /// that order and its report, or nil when the file gave none that was recognised — every
+    /// place from 0 on, once.
     public func read(_ inputs: [String], relativeTo base: URL? = nil,
-                     inPathOrder each: @escaping @Sendable (Int, CheckedReport?) -> Void) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+                     inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        // Nothing is cached or fingerprinted: only the reports are wanted.
         let reading = read(inputs, relativeTo: base, cache: { nil }, fingerprints: false, inPathOrder: each)
         return (reading.reports, reading.diagnostics)
     }

@@ -68,9 +68,7 @@ struct InputOptions: ParsableArguments {
         let root = try resourceRoot()
         let (paths, base) = resolved(root: root)
         do {
-            let builder = try SiteBuilder(resources: root)
-            if let each { return builder.read(paths, relativeTo: base, inPathOrder: each) }
-            return builder.read(paths, relativeTo: base)
+            return try SiteBuilder(resources: root).read(paths, relativeTo: base, inPathOrder: each)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)
