@@ -37,6 +37,18 @@ struct Bench: ParsableCommand {
     @Option(help: "Rounds per size: each measures Hugo and the builds again (with --baseline, in alternating order); without --baseline, more than one round ends with each phase's mean and median and its ratio to Hugo's time round by round.")
     var rounds = 1
 
+    static func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
+
+    static func median(_ xs: [Double]) -> Double {
+        let x = xs.sorted()
+        return x.count % 2 == 1 ? x[x.count / 2] : (x[x.count / 2 - 1] + x[x.count / 2]) / 2
+    }
+
+    /// Each round's time over Hugo's time in the same round (rounds without Hugo left out).
+    static func hugoRatios(_ ms: [(Measurement, Double?)]) -> [Double] {
+        ms.compactMap { m, hugo in hugo.map { m.wall / $0 } }
+    }
+
     /// The phases of one govreport binary on one corpus, in order.
     static let phaseNames = ["full build", "extract only", "rebuild, no change", "rebuild, 1 changed"]
 
@@ -113,15 +125,14 @@ struct Bench: ParsableCommand {
             print("\nthis build against the baseline (means over \(max(1, rounds)) round(s); below 1 is faster):")
             print("reports  phase               wall base  wall this   ÷hugo base  ÷hugo this   cpu this/base")
             for c in compared where !c.base.isEmpty && !c.this.isEmpty {
-                func mean(_ xs: [Double]) -> Double { xs.reduce(0, +) / Double(xs.count) }
-                func ratios(_ ms: [(Measurement, Double?)]) -> Double? {
-                    let r = ms.compactMap { m, h in h.map { m.wall / $0 } }
-                    return r.isEmpty ? nil : mean(r)
+                func meanRatio(_ ms: [(Measurement, Double?)]) -> Double? {
+                    let r = Self.hugoRatios(ms)
+                    return r.isEmpty ? nil : Self.mean(r)
                 }
-                let wb = mean(c.base.map(\.0.wall)), wt = mean(c.this.map(\.0.wall))
-                let cpu = mean(c.this.map(\.0.cpu)) / mean(c.base.map(\.0.cpu))
-                let hb = ratios(c.base).map { String(format: "%6.2f", $0) } ?? "     —"
-                let ht = ratios(c.this).map { String(format: "%6.2f", $0) } ?? "     —"
+                let wb = Self.mean(c.base.map(\.0.wall)), wt = Self.mean(c.this.map(\.0.wall))
+                let cpu = Self.mean(c.this.map(\.0.cpu)) / Self.mean(c.base.map(\.0.cpu))
+                let hb = meanRatio(c.base).map { String(format: "%6.2f", $0) } ?? "     —"
+                let ht = meanRatio(c.this).map { String(format: "%6.2f", $0) } ?? "     —"
                 print(String(format: "%7d  ", c.size) + c.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
                       + String(format: " %9.2f  %9.2f       ", wb, wt) + hb + "      " + ht + String(format: "        %5.2f", cpu))
             }
@@ -132,19 +143,15 @@ struct Bench: ParsableCommand {
             print("\nover \(rounds) rounds (÷hugo: each round's time over Hugo's time in that round):")
             print("reports  phase               wall mean  wall median   ÷hugo mean  ÷hugo median  ÷hugo range")
             for c in compared where !c.this.isEmpty {
-                func median(_ xs: [Double]) -> Double {
-                    let x = xs.sorted()
-                    return x.count % 2 == 1 ? x[x.count / 2] : (x[x.count / 2 - 1] + x[x.count / 2]) / 2
-                }
                 let walls = c.this.map(\.0.wall)
-                let ratios = c.this.compactMap { m, h in h.map { m.wall / $0 } }
+                let ratios = Self.hugoRatios(c.this)
                 var line = String(format: "%7d  ", c.size) + c.phase.padding(toLength: 18, withPad: " ", startingAt: 0)
-                    + String(format: " %9.2f  %11.2f", walls.reduce(0, +) / Double(walls.count), median(walls))
+                    + String(format: " %9.2f  %11.2f", Self.mean(walls), Self.median(walls))
                 if ratios.isEmpty {
                     line += "            —             —            —"
                 } else {
-                    line += String(format: "       %6.2f        %6.2f  %5.2f–%.2f", ratios.reduce(0, +) / Double(ratios.count),
-                                   median(ratios), ratios.min()!, ratios.max()!)
+                    line += String(format: "       %6.2f        %6.2f  %5.2f–%.2f", Self.mean(ratios), Self.median(ratios),
+                                   ratios.min()!, ratios.max()!)
                 }
                 print(line)
             }
