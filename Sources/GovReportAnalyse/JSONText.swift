@@ -1,4 +1,5 @@
 import Foundation
+import GovReportIngest
 
 /// A small JSON writer for the export: keys sorted by code point, integers without a decimal
 /// point, slashes and non-ASCII text left as they are. Foundation's `JSONSerialization` with
@@ -61,7 +62,7 @@ enum JSONText {
 
     static func number<Sink: JSONSink>(_ d: Double, to out: inout Sink) {
         guard d.isFinite else { out += "null"; return }
-        if d == d.rounded() && abs(d) < 1e15 { out += String(Int64(d)) } else { out += "\(d)" }
+        if d.isWholeBelowE15 { out += String(Int64(d)) } else { out += "\(d)" }
     }
 
     static func string<Sink: JSONSink>(_ s: String, to out: inout Sink) {
@@ -130,7 +131,7 @@ public struct ByteSink: JSONSink {
     /// `JSONText.number`: a whole number digit by digit, anything else as Swift prints it.
     mutating func number(_ d: Double) {
         guard d.isFinite else { return self += "null" }
-        guard d == d.rounded() && abs(d) < 1e15 else { return self += "\(d)" }
+        guard d.isWholeBelowE15 else { return self += "\(d)" }
         Self.appendInteger(Int64(d), to: &bytes)
     }
 

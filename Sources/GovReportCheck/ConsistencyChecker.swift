@@ -102,7 +102,7 @@ public struct ConsistencyChecker: Sendable {
     static let smallCounts: [String] = (0..<10_000).map { String($0) }
 
     public static func format(_ v: Double) -> String {
-        if v == v.rounded() && abs(v) < 1e15 {
+        if v.isWholeBelowE15 {
             // Most figures are small counts: their text made once (a table cell each, a
             // hundred thousand a build).
             if v >= 0 && v < Double(smallCounts.count) { return smallCounts[Int(v)] }

@@ -31,7 +31,8 @@ struct StructureChecker {
                     if figure.value != nil { filled[t] += 1 }
                 }
             }
-            guard let v = figure.value, v < 0 || v != v.rounded() || v > 1e9, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
+            // (Between 0 and 10^9 a whole number is one below 10^15: no call to `round` per figure.)
+            guard let v = figure.value, v < 0 || v > 1e9 || !v.isWholeBelowE15, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is not a count"))

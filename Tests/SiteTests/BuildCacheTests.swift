@@ -1,5 +1,6 @@
 import Foundation
 import GovReportCorpus
+import GovReportParse
 @testable import GovReportRender
 import TestSupport
 import Testing
@@ -100,6 +101,33 @@ import Testing
         let crafted = Array(original[..<countAt]) + huge.bytes + Array(original[(countAt + huge.bytes.count)...])
         #expect(crafted.count == original.count)
         #expect(try Self.loadOrNil(Data(crafted), key: key) == nil)
+    }
+
+    /// A report's figures written through a pointer at once (`figures`) give the bytes of
+    /// each one's value, line and origin written field by field — whole numbers small and
+    /// large, fractions, blanks, negative lines — across several reports' worth of figures.
+    @Test func figuresWrittenAtOnceEqualFieldByField() {
+        var random = SystemRandomNumberGenerator()
+        var figures: [Figure] = []
+        let values: [Double?] = [nil, 0, -0.0, 1, -1, 127, 128, 1e15 - 1, 1e15, -1e15, 2.5, 1.0 / 3, 1e300, -.infinity, .nan]
+        for i in 0..<1500 {
+            let value = i < values.count ? values[i] : i % 4 == 0 ? nil : Double(Int.random(in: -(1 << 50)...(1 << 50), using: &random)) / (i % 3 == 0 ? 7 : 1)
+            let line = i % 5 == 0 ? Int.random(in: Int.min...Int.max, using: &random) : i
+            figures.append(Figure(value, line: line, origin: i % 2 == 0 ? .table : .prose))
+        }
+        for count in [0, 1, 14, 130, 1500] {
+            var atOnce = ArchiveWriter(), fieldByField = ArchiveWriter()
+            atOnce.int(7)
+            fieldByField.int(7)
+            atOnce.figures(Array(figures.prefix(count)))
+            for figure in figures.prefix(count) {
+                fieldByField.double(figure.value)
+                fieldByField.int(figure.line)
+                fieldByField.bool(figure.origin == .prose)
+            }
+            #expect(atOnce.bytes == fieldByField.bytes, "\(count) figures")
+            #expect(count == 0 || atOnce.bytes.count > count * 3)
+        }
     }
 
     /// The archive reader reads through the figures' byte cursor: on the writer's numbers,

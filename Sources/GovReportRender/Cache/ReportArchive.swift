@@ -61,15 +61,16 @@ extension ArchiveWriter {
         string(r.published)
         int(r.titleLine ?? Int.min)
         // The key set as a layout (keys by string number, in key order), then the values.
-        var entries: [(id: Int, figure: Figure)] = []
-        entries.reserveCapacity(r.figures.count)
-        r.figures.forEachPlaced { place, key, figure in entries.append((intern(key, place: place), figure)) }
-        int(layout(entries.map(\.id)))
-        for (_, figure) in entries {
-            double(figure.value)
-            int(figure.line)
-            bool(figure.origin == .prose)
+        var ids: [Int] = []
+        var figures: [Figure] = []
+        ids.reserveCapacity(r.figures.count)
+        figures.reserveCapacity(r.figures.count)
+        r.figures.forEachPlaced { place, key, figure in
+            ids.append(intern(key, place: place))
+            figures.append(figure)
         }
+        int(layout(ids))
+        self.figures(figures)
         int(r.sectionLines.count)
         for (section, line) in r.sectionLines {
             int(section.rawValue)
