@@ -137,7 +137,7 @@ public enum ExportRecord {
     /// past that, which only the formatter itself writes.
     public static func writeFormatted(_ v: Double, at p: UnsafeMutablePointer<UInt8>) -> Int? {
         var n = 0
-        if v == v.rounded() && abs(v) < 1e15 {
+        if v.isWholeBelowE15 {
             return ByteSink.writeInteger(Int64(v), at: p)
         }
         let scaled = (abs(v) * 10000).rounded(.toNearestOrEven)
@@ -220,10 +220,7 @@ public enum ExportRecord {
             // The table walks in key order: written as it comes.
             var f = ContainerWriter(pretty: pretty, indent: indent + 2)
             f.open(&out)
-            report.figures.forEachPlaced { place, key, figure in
-                if let place { f.placedKey(place, &out) } else { f.key(key, &out) }
-                if let v = figure.value { out.number(v) } else { out += "null" }
-            }
+            f.numbers(report.figures, &out)
             f.close(&out)
         }
         w.key("inferred", &out)
@@ -307,6 +304,8 @@ public enum ExportRecord {
         let ends: [Int]
 
         init(_ members: [[UInt8]]) {
+            // (`ContainerWriter.numbers` writes a member with its number into 4 KB.)
+            precondition(members.allSatisfy { $0.count < 1024 })
             bytes = members.flatMap { $0 }
             var end = 0
             ends = members.map { end += $0.count; return end }
@@ -367,6 +366,56 @@ public enum ExportRecord {
             if count > 0 { out.bytes.append(0x2C) }
             count += 1
             members.append(place, to: &out.bytes)
+        }
+
+        /// The figures as members, in key order, each its number (null for a blank figure).
+        /// A canonical key's member start and a whole number are written through a pointer
+        /// into a buffer of 4 KB handed to `out` when full: three appends to the array a figure,
+        /// each checking its uniqueness and room, were most of writing a record. Any other
+        /// member goes the general way, after what came before it is handed on.
+        mutating func numbers(_ figures: Figures, _ out: inout ByteSink) {
+            guard let members else {
+                return figures.forEachPlaced { place, key, figure in member(place, key, figure, &out) }
+            }
+            let capacity = 4096
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
+                let p = buffer.baseAddress!
+                var k = 0
+                members.bytes.withUnsafeBufferPointer { table in
+                    members.ends.withUnsafeBufferPointer { ends in
+                        figures.forEachPlaced { place, key, figure in
+                            guard let place, figure.value.map(\.isWholeBelowE15) ?? true else {
+                                out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+                                k = 0
+                                return member(place, key, figure, &out)
+                            }
+                            let start = place == 0 ? 0 : ends[place - 1]
+                            let length = ends[place] - start
+                            // A separator, the member's start and a number of at most 16 bytes.
+                            if k + 1 + length + 16 > capacity {
+                                out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+                                k = 0
+                            }
+                            if count > 0 { p[k] = 0x2C; k += 1 }
+                            count += 1
+                            (p + k).update(from: table.baseAddress! + start, count: length)
+                            k += length
+                            if let v = figure.value {
+                                k += ByteSink.writeInteger(Int64(v), at: p + k)
+                            } else {
+                                for c in "null".utf8 { p[k] = c; k += 1 }
+                            }
+                        }
+                    }
+                }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+            }
+        }
+
+        /// One member of `numbers` the general way.
+        private mutating func member(_ place: Int?, _ key: String, _ figure: Figure, _ out: inout ByteSink) {
+            if let place { placedKey(place, &out) } else { self.key(key, &out) }
+            if let v = figure.value { out.number(v) } else { out += "null" }
         }
 
         func string(_ value: String?, _ out: inout ByteSink) {

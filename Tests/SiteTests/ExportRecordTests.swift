@@ -34,6 +34,35 @@ import Testing
         #expect(ExportRecord.jsonArray([]) == ExportRecord.json([Any]()) + "\n")
     }
 
+    /// The figures' members written through a pointer (`ContainerWriter.numbers`) hand over
+    /// to the general way for a key without a place and a number that is not whole below
+    /// 10^15, wherever it falls among the canonical ones, and fill and hand on their buffer
+    /// several times over in an object of many figures: the same JSON as the dictionary path.
+    @Test func figureMembersOfEveryKindGiveTheDictionaryPathsJSON() throws {
+        let checked = try #require(Self.reports(count: 2, seed: 11, damageRate: 0).first)
+        let canonical = FigureKeys.sortedCanonical
+        let odd: [Double?] = [1.5, nil, 1e15, -3, 999_999_999_999_999, -0.25, 2e20, 0]
+        for variant in 0..<4 {
+            var report = checked.report
+            var figures = Figures()
+            // Every canonical key (an object of some 13 KB pretty), every eleventh odd.
+            for (i, key) in canonical.enumerated() {
+                let value: Double? = i % 11 == variant ? odd[(i / 11) % odd.count] : Double(i * 37 % 5000)
+                figures[key] = Figure(value, line: i + 1)
+            }
+            if variant > 0 { figures["custom.\(variant)"] = Figure(Double(variant) / 3, line: 9) }
+            if variant > 1 { figures["aaa.first"] = Figure(nil, line: 2) }
+            if variant > 2 { figures["zzz.last"] = Figure(12, line: 3) }
+            report.figures = figures
+            let crafted = CheckedReport(report: report, inferred: checked.inferred, violations: checked.violations)
+            #expect(ExportRecord.json(crafted) == ExportRecord.json(ExportRecord.object(crafted)), "variant \(variant)")
+            #expect(ExportRecord.json(crafted, pretty: false) == ExportRecord.json(ExportRecord.object(crafted), pretty: false))
+            #expect(String(decoding: ExportRecord.jsonRecordBytes(crafted), as: UTF8.self)
+                    == ExportRecord.json(ExportRecord.object(crafted)).replacingOccurrences(of: "\n", with: "\n  ")
+                        .replacingOccurrences(of: "\n  \n", with: "\n\n"))
+        }
+    }
+
     /// The export written while reading (`OrderedStream`): records handed over in any order,
     /// from any thread, some places without a record, give the bytes of the records framed
     /// one after another in order — in every layout, and the array as JSON joins the records.
