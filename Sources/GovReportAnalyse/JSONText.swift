@@ -96,6 +96,59 @@ enum JSONText {
     }
 }
 
+extension JSONText {
+    /// `string` into bytes, on the bytes: runs with nothing to escape copied whole. The
+    /// scalar walk went one scalar at a time through the whole text whenever it held a byte
+    /// E2 — the lead of U+2028 and U+2029, and of the quotation marks ‘’ “” and the dashes
+    /// many a warning quotes a heading with.
+    static func string(_ s: String, to out: inout ByteSink) {
+        var copy = s
+        copy.withUTF8 { b in
+            out.bytes.append(0x22)
+            var start = 0, i = 0
+            let n = b.count
+            while i < n {
+                let c = b[i]
+                if c >= 0x20 && c != 0x22 && c != 0x5C && c != 0xE2 {
+                    i += 1
+                    continue
+                }
+                var length = 1
+                let escape: StaticString
+                switch c {
+                case 0x22: escape = "\\\""
+                case 0x5C: escape = "\\\\"
+                case 0x0A: escape = "\\n"
+                case 0x0D: escape = "\\r"
+                case 0x09: escape = "\\t"
+                case 0xE2:
+                    // U+2028 and U+2029 (E2 80 A8, E2 80 A9); any other scalar stays.
+                    guard i + 2 < n, b[i + 1] == 0x80, b[i + 2] == 0xA8 || b[i + 2] == 0xA9 else {
+                        i += 1
+                        continue
+                    }
+                    escape = b[i + 2] == 0xA8 ? "\\u2028" : "\\u2029"
+                    length = 3
+                default:
+                    // Another control character: \u00 and two lower-case hexadecimal digits.
+                    out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+                    let hex: StaticString = "0123456789abcdef"
+                    out.bytes.append(contentsOf: [0x5C, 0x75, 0x30, 0x30, hex.utf8Start[Int(c >> 4)], hex.utf8Start[Int(c & 15)]])
+                    i += 1
+                    start = i
+                    continue
+                }
+                out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
+                out.bytes.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                i += length
+                start = i
+            }
+            out.bytes.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<n]))
+            out.bytes.append(0x22)
+        }
+    }
+}
+
 /// Where JSON text goes: a String, or bytes (`ByteSink`) for the exports, which are written
 /// to files as bytes (appending to a String piece by piece, then copying it into bytes, was
 /// most of making them).

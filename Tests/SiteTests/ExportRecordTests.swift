@@ -63,6 +63,28 @@ import Testing
         }
     }
 
+    /// A JSON string written into bytes on the bytes gives what the scalar walk writes into
+    /// text: every character that is escaped (quotes, backslash, each control character,
+    /// U+2028, U+2029), its neighbours that share a lead byte (‘’ “” — … U+2027, U+202A),
+    /// alone, side by side and inside Chinese text, at the start, middle and end.
+    @Test func stringsIntoBytesEqualTheScalarWalk() {
+        var pieces = ["\"", "\\", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "‘", "’", "“", "”", "—", "…", "①",
+                      "\u{20AC}", "收到", "a", "", "\u{7F}", "\u{85}", "\u{1F600}"]
+        pieces += (0..<0x20).map { String(UnicodeScalar(UInt8($0))) }
+        var texts = pieces
+        for a in pieces { for b in pieces.prefix(24) { texts.append(a + b); texts.append("章节" + b + a + "x") } }
+        var mismatches: [String] = []
+        for text in texts {
+            var bytes = ByteSink()
+            JSONText.string(text, to: &bytes)
+            var scalarWalk = ""
+            JSONText.string(text, to: &scalarWalk)
+            if String(decoding: bytes.bytes, as: UTF8.self) != scalarWalk { mismatches.append(text) }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { Array($0.unicodeScalars) })")
+        #expect(texts.count > 2000)
+    }
+
     /// The export written while reading (`OrderedStream`): records handed over in any order,
     /// from any thread, some places without a record, give the bytes of the records framed
     /// one after another in order — in every layout, and the array as JSON joins the records.
@@ -145,7 +167,24 @@ import Testing
     /// The CSV rows are made as bytes; the reference is each row joined as text from the
     /// report's resolved figures, in the key order the records use.
     @Test func csvRowBytesEqualRowsJoinedAsText() throws {
-        let reports = try Self.reports(count: 120, seed: 11, damageRate: 0.6)
+        var reports = try Self.reports(count: 120, seed: 11, damageRate: 0.6)
+        // Reports that infer nothing, with every canonical key and now and then a value the
+        // rows' fast path leaves to the formatter (1e300, past 10^15), a blank, a fraction, and
+        // keys without a place among them: the rows written straight into the array, and
+        // given up on part-way.
+        let base = try #require(reports.first { $0.inferred.isEmpty })
+        let odd: [Double?] = [1.5, nil, 1e300, -3, 1e16 + 0.5, 4995.00004, -.infinity]
+        for variant in 0..<5 {
+            var report = base.report
+            var figures = Figures()
+            for (i, key) in FigureKeys.sortedCanonical.enumerated() {
+                figures[key] = Figure(i % 13 == variant ? odd[(i / 13) % odd.count] : Double(i % 700), line: i + 1)
+            }
+            if variant > 0 { figures["custom,\(variant)"] = Figure(Double(variant), line: 4) }
+            if variant > 2 { figures["aaa"] = Figure(nil, line: 5) }
+            report.figures = figures
+            reports.append(CheckedReport(report: report, inferred: [:], violations: []))
+        }
         var rows = 0, inferredRows = 0
         for checked in reports {
             let r = checked.report
