@@ -39,39 +39,48 @@ public struct SummaryWriter {
             return lines.joined(separator: "\n") + "\n"
         }
 
+        // The summary written into one string with room for it, line by line (lines joined at
+        // the end, and a sentence grown piece by piece, each made and copied again).
+        var out = ""
+        out.reserveCapacity(2048)
+        func add(_ line: String) {
+            out += line
+            out += "\n"
+        }
         let keys = Self.keys
         let handling = known ?? Handling(checked)
         let handled = checked.resolved(keys.outcomeTotal)?.value
-        var sentence = "\(who) \(year)新收政府信息公开申请 **\(n(keys.newTotal))** 件，上年结转 \(n(keys.carriedOver)) 件；"
-        sentence += "本年办理结果合计 **\(n(keys.outcomeTotal))** 件"
+        out += "\(who) \(year)新收政府信息公开申请 **\(n(keys.newTotal))** 件，上年结转 \(n(keys.carriedOver)) 件；"
+        out += "本年办理结果合计 **\(n(keys.outcomeTotal))** 件"
         let parts = handling.categories.map { c -> String in
             let share = NumberFormat.share(c.value, of: handled)
             return "\(c.label) \(NumberFormat.count(c.value)) 件" + (share == "—" ? "" : "（\(share)）")
         }
-        sentence += "，其中" + parts.joined(separator: "、") + "；"
-        sentence += "结转下年度继续办理 \(n(keys.carriedForward)) 件。"
-        lines.append(sentence)
-        lines.append("")
+        out += "，其中"
+        out += parts.joined(separator: "、")
+        out += "；结转下年度继续办理 \(n(keys.carriedForward)) 件。"
+        add("")
+        add("")
 
         let applicants = keys.applicants.compactMap { label, key -> String? in
             guard let resolved = checked.resolved(key), resolved.value > 0 else { return nil }
             return "\(label) \(NumberFormat.count(resolved.value)) 件\(resolved.inferred ? "（推算）" : "")"
         }
-        if !applicants.isEmpty { lines.append("- 新收申请按申请人：" + applicants.joined(separator: "、") + "。") }
+        if !applicants.isEmpty { add("- 新收申请按申请人：" + applicants.joined(separator: "、") + "。") }
 
         let reviewParts = keys.reviewTotals.map { label, key in "\(label) \(n(key)) 件" }
-        lines.append("- 行政复议与行政诉讼：" + reviewParts.joined(separator: "，") + "；其中结果纠正 "
+        add("- 行政复议与行政诉讼：" + reviewParts.joined(separator: "，") + "；其中结果纠正 "
             + keys.reviewCorrected.map(n).joined(separator: "、") + " 件。")
 
         if let f = report.figures[FigureKeys.Prose.itemsPublished], let v = f.value {
-            lines.append("- 正文称全年共发布信息 \(NumberFormat.count(v)) 条。")
+            add("- 正文称全年共发布信息 \(NumberFormat.count(v)) 条。")
         }
         if checked.violations.isEmpty {
-            lines.append("- 数据检查：表内勾稽关系全部成立" + (checked.inferred.isEmpty ? "。" : "，其中 \(checked.inferred.count) 个数字由勾稽关系推算补足（已标注）。"))
+            add("- 数据检查：表内勾稽关系全部成立" + (checked.inferred.isEmpty ? "。" : "，其中 \(checked.inferred.count) 个数字由勾稽关系推算补足（已标注）。"))
         } else {
-            lines.append("- 数据检查：发现 **\(checked.violations.count)** 处勾稽关系不成立，详见下方“数据检查”。")
+            add("- 数据检查：发现 **\(checked.violations.count)** 处勾稽关系不成立，详见下方“数据检查”。")
         }
-        return lines.joined(separator: "\n") + "\n"
+        return out
     }
 
     /// The figures a summary of the national formats names, with their places, made once (a

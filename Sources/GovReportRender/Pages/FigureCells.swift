@@ -37,7 +37,9 @@ struct FigureCells {
     private func cell(_ key: String, _ figure: Figure?) -> CellView {
         // The class list and the note built as strings (arrays joined per cell were a visible
         // part of a report page: a page has some two hundred cells).
-        var cls = "num"
+        // The class list one of six texts made once (" inferred" and the like appended to "num"
+        // made a string of its own for every such cell).
+        var kind = Kind.plain
         var note: String
         var text: String
         if let figure {
@@ -46,26 +48,33 @@ struct FigureCells {
                 note = Self.lineNote(figure.line)
             } else if let inf = inferred[key] {
                 text = NumberFormat.count(inf.value)
-                cls += " inferred"
+                kind = .inferred
                 note = "报告中此格为空（第 \(figure.line) 行）；按规则 \(inf.rule) 推算：\(inf.reason)"
             } else {
                 text = ""
-                cls += " blank"
+                kind = .blank
                 note = "报告中此格为空（第 \(figure.line) 行）"
             }
         } else if let inf = inferred[key] {
             text = NumberFormat.count(inf.value)
-            cls += " inferred"
+            kind = .inferred
             note = "报告未载明；按规则 \(inf.rule) 推算：\(inf.reason)"
         } else {
             text = "?"
-            cls += " lost"
+            kind = .lost
             note = "报告未载明此数"
         }
+        var violation = false
         if let rules = violatedKeys[key] {
-            cls += " violation"
+            violation = true
             note += "；涉及勾稽关系问题 " + rules.map { "#\($0)" }.joined(separator: "、")
         }
-        return CellView(text: text, cls: cls, note: note, key: key)
+        return CellView(text: text, cls: Self.classes[kind.rawValue * 2 + (violation ? 1 : 0)], note: note, key: key)
     }
+
+    /// What a cell shows besides its number: its class list names it.
+    private enum Kind: Int { case plain, inferred, blank, lost }
+
+    /// Each kind's class list, without and with " violation", by `kind * 2 + violation`.
+    private static let classes: [String] = ["", " inferred", " blank", " lost"].flatMap { ["num" + $0, "num" + $0 + " violation"] }
 }
