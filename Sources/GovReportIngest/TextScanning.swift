@@ -299,6 +299,16 @@ public enum WordBytes {
     public static func hasBelow(_ word: UInt64, _ limit: UInt8) -> Bool {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
+
+    /// The high bit of each byte of `word` that is `byte`, and of no other (exact, where `has`
+    /// may also flag a byte above a match): masks of two bytes can then be lined up, one
+    /// shifted by eight bits a byte, to find a sequence.
+    @inlinable @inline(__always)
+    public static func matches(_ word: UInt64, _ byte: UInt8) -> UInt64 {
+        let x = word ^ (ones &* UInt64(byte))
+        let lows = ~highs
+        return ~(((x & lows) &+ lows) | x | lows)
+    }
 }
 
 /// Scalars read from valid UTF-8 (a String's own bytes), where decoding through the standard

@@ -76,3 +76,42 @@ import Testing
         }
     }
 }
+
+/// Whether a page holds only characters the parser keeps is told eight bytes at a time where
+/// it can be: the same answer as byte by byte, with the characters it refuses (controls,
+/// U+FFFE, U+FFFF) and their neighbours at every offset in a word.
+@Suite struct PlainCharactersTests {
+    /// `HTMLDirectReader.plainCharacters` byte by byte, as it was written before: the reference.
+    static func plainByByte(_ b: [UInt8]) -> Bool {
+        for i in b.indices {
+            let c = b[i]
+            if c < 0x20 && c != 0x09 && c != 0x0A && c != 0x0D { return false }
+            if c == 0xEF, i + 2 < b.count, b[i + 1] == 0xBF, b[i + 2] >= 0xBE { return false }
+        }
+        return true
+    }
+
+    @Test func eightBytesAtATimeAsByteByByte() {
+        let refused: [[UInt8]] = [[0x00], [0x01], [0x1F], [0x0B], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF]]
+        let kept: [[UInt8]] = [[0x41], [0x3C], [0x09], [0x0A], [0x0D], [0x20], [0x7F], [0xEF, 0xBF, 0xBD], [0xEF, 0xBC, 0x8C],
+                               [0xEF, 0xBB, 0xBF], [0xEE, 0xBF, 0xBF], [0xE3, 0x80, 0x82], [0xE4, 0xB8, 0x80], [0xF0, 0x9F, 0x87, 0xA8]]
+        var state: UInt64 = 5
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var differences = 0, plain = 0, total = 0
+        for _ in 0..<20_000 {
+            // Mostly kept characters (words with none refused), now and then a refused one.
+            let bytes = (0..<next(40)).flatMap { _ in next(30) == 0 ? refused[next(refused.count)] : kept[next(kept.count)] }
+            let expected = Self.plainByByte(bytes)
+            let told = bytes.withUnsafeBufferPointer { HTMLDirectReader.plainCharacters($0) }
+            if told != expected { differences += 1 }
+            if expected { plain += 1 }
+            total += 1
+        }
+        #expect(differences == 0)
+        // Both answers seen often.
+        #expect(plain > total / 5 && plain < total * 4 / 5, "\(plain) of \(total) plain")
+    }
+}
