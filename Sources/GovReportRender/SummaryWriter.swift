@@ -13,10 +13,6 @@ public struct SummaryWriter {
     public func markdown(_ checked: CheckedReport, handling known: Handling? = nil) -> String {
         let report = checked.report
         let esc = Markdown.escape
-        func n(_ key: PlacedKey) -> String {
-            guard let resolved = checked.resolved(key) else { return "未载明" }
-            return NumberFormat.count(resolved.value) + (resolved.inferred ? "（推算）" : "")
-        }
         var lines: [String] = []
         let who = esc(report.agency?.name ?? "本机关")
         let year = report.year.map { "\($0) 年" } ?? "本年度"
@@ -39,48 +35,109 @@ public struct SummaryWriter {
             return lines.joined(separator: "\n") + "\n"
         }
 
-        // The summary written into one string with room for it, line by line (lines joined at
-        // the end, and a sentence grown piece by piece, each made and copied again).
-        var out = ""
-        out.reserveCapacity(2048)
-        func add(_ line: String) {
-            out += line
-            out += "\n"
+        // The summary written as bytes, piece by piece, into one buffer with room for it: made
+        // by interpolating and joining strings, each piece its own string copied again, it was
+        // a fifth of making a report page's view (some 60,000 instructions a summary).
+        var out = SummaryBytes()
+        func n(_ key: PlacedKey) {
+            guard let resolved = checked.resolved(key) else { return out.add("未载明") }
+            out.add(count: resolved.value)
+            if resolved.inferred { out.add("（推算）") }
         }
         let keys = Self.keys
         let handling = known ?? Handling(checked)
         let handled = checked.resolved(keys.outcomeTotal)?.value
-        out += "\(who) \(year)新收政府信息公开申请 **\(n(keys.newTotal))** 件，上年结转 \(n(keys.carriedOver)) 件；"
-        out += "本年办理结果合计 **\(n(keys.outcomeTotal))** 件"
-        let parts = handling.categories.map { c -> String in
+        out.add(who)
+        out.add(" ")
+        if let y = report.year { out.add(y); out.add(" 年") } else { out.add("本年度") }
+        out.add("新收政府信息公开申请 **"); n(keys.newTotal)
+        out.add("** 件，上年结转 "); n(keys.carriedOver)
+        out.add(" 件；本年办理结果合计 **"); n(keys.outcomeTotal)
+        out.add("** 件，其中")
+        for (i, c) in handling.categories.enumerated() {
+            if i > 0 { out.add("、") }
+            out.add(c.label)
+            out.add(" ")
+            if let v = c.value { out.add(count: v) } else { out.add("—") }
+            out.add(" 件")
             let share = NumberFormat.share(c.value, of: handled)
-            return "\(c.label) \(NumberFormat.count(c.value)) 件" + (share == "—" ? "" : "（\(share)）")
+            if share != "—" { out.add("（"); out.add(share); out.add("）") }
         }
-        out += "，其中"
-        out += parts.joined(separator: "、")
-        out += "；结转下年度继续办理 \(n(keys.carriedForward)) 件。"
-        add("")
-        add("")
+        out.add("；结转下年度继续办理 "); n(keys.carriedForward)
+        out.add(" 件。\n\n")
 
-        let applicants = keys.applicants.compactMap { label, key -> String? in
-            guard let resolved = checked.resolved(key), resolved.value > 0 else { return nil }
-            return "\(label) \(NumberFormat.count(resolved.value)) 件\(resolved.inferred ? "（推算）" : "")"
+        var applicants = 0
+        for (label, key) in keys.applicants {
+            guard let resolved = checked.resolved(key), resolved.value > 0 else { continue }
+            out.add(applicants == 0 ? "- 新收申请按申请人：" : "、")
+            applicants += 1
+            out.add(label)
+            out.add(" ")
+            out.add(count: resolved.value)
+            out.add(" 件")
+            if resolved.inferred { out.add("（推算）") }
         }
-        if !applicants.isEmpty { add("- 新收申请按申请人：" + applicants.joined(separator: "、") + "。") }
+        if applicants > 0 { out.add("。\n") }
 
-        let reviewParts = keys.reviewTotals.map { label, key in "\(label) \(n(key)) 件" }
-        add("- 行政复议与行政诉讼：" + reviewParts.joined(separator: "，") + "；其中结果纠正 "
-            + keys.reviewCorrected.map(n).joined(separator: "、") + " 件。")
+        out.add("- 行政复议与行政诉讼：")
+        for (i, (label, key)) in keys.reviewTotals.enumerated() {
+            if i > 0 { out.add("，") }
+            out.add(label)
+            out.add(" ")
+            n(key)
+            out.add(" 件")
+        }
+        out.add("；其中结果纠正 ")
+        for (i, key) in keys.reviewCorrected.enumerated() {
+            if i > 0 { out.add("、") }
+            n(key)
+        }
+        out.add(" 件。\n")
 
         if let f = report.figures[FigureKeys.Prose.itemsPublished], let v = f.value {
-            add("- 正文称全年共发布信息 \(NumberFormat.count(v)) 条。")
+            out.add("- 正文称全年共发布信息 ")
+            out.add(count: v)
+            out.add(" 条。\n")
         }
         if checked.violations.isEmpty {
-            add("- 数据检查：表内勾稽关系全部成立" + (checked.inferred.isEmpty ? "。" : "，其中 \(checked.inferred.count) 个数字由勾稽关系推算补足（已标注）。"))
+            out.add("- 数据检查：表内勾稽关系全部成立")
+            if checked.inferred.isEmpty {
+                out.add("。\n")
+            } else {
+                out.add("，其中 ")
+                out.add(checked.inferred.count)
+                out.add(" 个数字由勾稽关系推算补足（已标注）。\n")
+            }
         } else {
-            add("- 数据检查：发现 **\(checked.violations.count)** 处勾稽关系不成立，详见下方“数据检查”。")
+            out.add("- 数据检查：发现 **")
+            out.add(checked.violations.count)
+            out.add("** 处勾稽关系不成立，详见下方“数据检查”。\n")
         }
-        return out
+        return out.text
+    }
+
+    /// A summary's UTF-8 bytes, appended from literals, texts and numbers (a count as
+    /// `NumberFormat.count` prints it, an integer as `String` does).
+    struct SummaryBytes {
+        private var bytes: [UInt8] = []
+
+        init() { bytes.reserveCapacity(2048) }
+
+        mutating func add(_ literal: StaticString) {
+            bytes.append(contentsOf: UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+        }
+
+        mutating func add(_ text: String) {
+            var text = text
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+
+        mutating func add(count v: Double) { ExportRecord.appendFormatted(v, to: &bytes) }
+
+        mutating func add(_ n: Int) { ByteSink.appendInteger(Int64(n), to: &bytes) }
+
+        /// (Literals, valid strings and digits: valid UTF-8.)
+        var text: String { bytes.withUnsafeBufferPointer { String(validUTF8: $0) } }
     }
 
     /// The figures a summary of the national formats names, with their places, made once (a
