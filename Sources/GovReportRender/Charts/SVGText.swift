@@ -38,8 +38,7 @@ struct SVGText: ExpressibleByStringInterpolation {
         /// The bytes written, for the time of `body`.
         func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
             if let spilled { return spilled.withUnsafeBufferPointer(body) }
-            var copy = inline
-            return withUnsafeBytes(of: &copy) { body(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)) }
+            return withUnsafeBytes(of: inline) { body(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: count)) }
         }
 
         @inline(__always)
@@ -84,9 +83,29 @@ struct SVGText: ExpressibleByStringInterpolation {
             HTML.escapedRuns(text) { append($0) }
         }
 
-        /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it.
+        /// A coordinate: rounded to a tenth, then as `NumberFormat.count` prints it — written
+        /// from the whole number of tenths (`writeFormatted` of the tenth, which takes a
+        /// fraction through a second rounding and its four decimals, writes the same digits:
+        /// the whole part, and the tenths' digit after a point unless it is 0).
         mutating func appendInterpolation(coordinate v: Double) {
-            appendFormatted((v * 10).rounded() / 10)
+            let tenths = (v * 10).rounded()
+            guard abs(tenths) < 1e12 else { return appendFormatted(tenths / 10) }
+            let t = Int64(tenths)
+            var scratch: (UInt64, UInt64, UInt64) = (0, 0, 0)
+            let written = withUnsafeMutableBytes(of: &scratch) { raw -> Int in
+                let p = raw.baseAddress!.assumingMemoryBound(to: UInt8.self)
+                var n = 0
+                if t < 0 { p[0] = 0x2D; n = 1 }
+                n += ByteSink.writeInteger(Int64(t.magnitude / 10), at: p + n)
+                let digit = t.magnitude % 10
+                if digit != 0 {
+                    p[n] = 0x2E
+                    p[n + 1] = 0x30 + UInt8(digit)
+                    n += 2
+                }
+                return n
+            }
+            withUnsafeBytes(of: &scratch) { append(UnsafeBufferPointer(start: $0.baseAddress!.assumingMemoryBound(to: UInt8.self), count: written)) }
         }
 
         /// A figure as `NumberFormat.count` prints it ("—" for none).
