@@ -9,4 +9,11 @@ import Testing
         }
         for line in 0..<5000 { #expect(FigureCells.lineNote(line) == "第 \(line) 行") }
     }
+
+    /// Likewise the blank cells' notes, on both sides of the table made once.
+    @Test func blankNotesMadeOnceNameTheirLine() {
+        for line in [-1, 4095, 4096, 12_345] + Array(0..<5000) {
+            #expect(FigureCells.blankNote(line) == "报告中此格为空（第 \(line) 行）")
+        }
+    }
 }
