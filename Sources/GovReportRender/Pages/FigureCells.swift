@@ -22,18 +22,19 @@ struct FigureCells {
 
     func cell(_ key: String) -> CellView { cell(key, figures[key]) }
 
-    /// "第 n 行", the note of a cell read from line n: made once for the first thousands of
-    /// lines (nearly every cell is read from one of them).
+    /// "第 n 行", the note of a cell read from line n: made once for the first 1,024 lines
+    /// (nearly every cell is read from one of them; made the first time a page asks, 4,096 cost
+    /// a rebuild that makes one report page some 5 M instructions more).
     static func lineNote(_ line: Int) -> String {
         line >= 0 && line < lineNotes.count ? lineNotes[line] : "第 \(line) 行"
     }
 
-    private static let lineNotes: [String] = (0..<4096).map { "第 \($0) 行" }
+    private static let lineNotes: [String] = (0..<1024).map { "第 \($0) 行" }
 
     /// "报告中此格为空（第 n 行）", the note of a blank cell, made once for the first 1,024
     /// lines (a report's blank cells are one in five, and each note interpolated was some 600
     /// instructions; the table costs a rebuild that makes one page 2 M instructions, 7 M at
-    /// the line notes' 4,096).
+    /// 4,096).
     static func blankNote(_ line: Int) -> String {
         line >= 0 && line < blankNotes.count ? blankNotes[line] : "报告中此格为空（第 \(line) 行）"
     }
