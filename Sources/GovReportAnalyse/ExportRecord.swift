@@ -51,6 +51,7 @@ public enum ExportRecord {
         let r = checked.report
         let head = Array((field(r.source) + "," + field(r.agency?.name ?? "") + "," + (r.year.map(String.init) ?? "") + ","
                           + (r.edition?.rawValue ?? "") + ",").utf8)
+        if checked.inferred.isEmpty, let rows = placedRows(r.figures, head: head) { return rows }
         // (Reached through a pointer: captured by the walk's closure, the writer would be boxed
         // and every row a checked access to it.)
         let out = UnsafeMutablePointer<RowBytes>.allocate(capacity: 1)
@@ -61,7 +62,6 @@ public enum ExportRecord {
             out.deallocate()
         }
         if checked.inferred.isEmpty {
-            if let rows = placedRows(r.figures, head: head) { return rows }
             // Nothing inferred: the figure table's own walk is the key order.
             r.figures.forEachPlaced { _, key, figure in
                 out.pointee.row(head, key, checked.resolved(key, figure: figure))

@@ -49,7 +49,8 @@ struct ArchiveWriter {
         return k + 1
     }
 
-    /// The bytes of `double(d)` (at most eleven) written at `p`; returns how many.
+    /// The bytes of `double(d)` (at most nine: a whole number below 10^15 is a varint of at
+    /// most eight) written at `p`; returns how many.
     @inline(__always)
     static func put(_ d: Double?, at p: UnsafeMutablePointer<UInt8>) -> Int {
         guard let d else { p[0] = 0; return 1 }
