@@ -171,6 +171,45 @@ import Testing
         }
     }
 
+    /// In a work folder in memory (tmpfs) the benchmark removes each size's sites, ours and
+    /// Hugo's, once the size is measured: they hold memory the next size's builds and Hugo need.
+    /// On disk this run's sites stay until the next run. (The file system told by `stat -f`.)
+    @Test func benchLeavesNoSitesInMemory() throws {
+        func fileSystem(_ folder: URL) throws -> String {
+            let stat = Process()
+            stat.executableURL = URL(fileURLWithPath: "/usr/bin/stat")
+            stat.arguments = ["-f", "--format=%T", folder.path]
+            let pipe = Pipe()
+            stat.standardOutput = pipe
+            try stat.run()
+            stat.waitUntilExit()
+            return String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        var works = [Fixtures.temporaryFolder()]
+        let shm = URL(fileURLWithPath: "/dev/shm")
+        if FileManager.default.fileExists(atPath: shm.path), try fileSystem(shm) == "tmpfs" {
+            works.append(shm.appendingPathComponent("govreport-bench-test-\(UUID().uuidString)"))
+        }
+        var sawMemory = false
+        for work in works {
+            defer { try? FileManager.default.removeItem(at: work) }
+            try FileManager.default.createDirectory(at: work, withIntermediateDirectories: true)
+            let r = try Self.run(["bench", "--sizes", "30", "--work", work.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let sites = try FileManager.default.contentsOfDirectory(atPath: work.path).filter { $0.hasPrefix("site-30-") }
+            let hugo = work.appendingPathComponent("hugo-tables-30").path
+            let publics = ((try? FileManager.default.contentsOfDirectory(atPath: hugo)) ?? []).filter { $0.hasPrefix("public") }
+            if try fileSystem(work) == "tmpfs" {
+                sawMemory = true
+                #expect(sites.isEmpty && publics.isEmpty, "\(sites) \(publics)")
+            } else {
+                #expect(sites.count == 1, "\(sites)")
+            }
+        }
+        #expect(sawMemory || works.count == 1)
+    }
+
     @Test func benchMeasuresABaselinePhaseForPhase() throws {
         let work = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: work) }
