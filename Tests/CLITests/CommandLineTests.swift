@@ -203,6 +203,7 @@ import Testing
             if try fileSystem(work) == "tmpfs" {
                 sawMemory = true
                 #expect(sites.isEmpty && publics.isEmpty, "\(sites) \(publics)")
+                #expect(!FileManager.default.fileExists(atPath: work.appendingPathComponent("x.jsonl").path))
             } else {
                 #expect(sites.count == 1, "\(sites)")
             }
