@@ -438,29 +438,26 @@ public enum ExportRecord {
                 let p = buffer.baseAddress!
                 var k = 0
                 members.bytes.withUnsafeBufferPointer { table in
-                    members.ends.withUnsafeBufferPointer { ends in
-                        figures.forEachPlaced { place, key, figure in
-                            guard let place, figure.value.map(\.isWholeBelowE15) ?? true else {
-                                out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
-                                k = 0
-                                return member(place, key, figure, &out)
-                            }
-                            let start = place == 0 ? 0 : ends[place - 1]
-                            let length = ends[place] - start
-                            // A separator, the member's start and a number of at most 16 bytes.
-                            if k + 1 + length + 16 > capacity {
-                                out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
-                                k = 0
-                            }
-                            if count > 0 { p[k] = 0x2C; k += 1 }
-                            count += 1
-                            (p + k).update(from: table.baseAddress! + start, count: length)
-                            k += length
-                            if let v = figure.value {
-                                k += ByteSink.writeInteger(Int64(v), at: p + k)
-                            } else {
-                                for c in "null".utf8 { p[k] = c; k += 1 }
-                            }
+                    figures.forEachPlaced { place, key, figure in
+                        guard let place, figure.value.map(\.isWholeBelowE15) ?? true else {
+                            out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+                            k = 0
+                            return member(place, key, figure, &out)
+                        }
+                        let range = members.range(place)
+                        // A separator, the member's start and a number of at most 16 bytes.
+                        if k + 1 + range.count + 16 > capacity {
+                            out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
+                            k = 0
+                        }
+                        if count > 0 { p[k] = 0x2C; k += 1 }
+                        count += 1
+                        (p + k).update(from: table.baseAddress! + range.lowerBound, count: range.count)
+                        k += range.count
+                        if let v = figure.value {
+                            k += ByteSink.writeInteger(Int64(v), at: p + k)
+                        } else {
+                            for c in "null".utf8 { p[k] = c; k += 1 }
                         }
                     }
                 }

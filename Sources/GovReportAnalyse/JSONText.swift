@@ -65,42 +65,20 @@ enum JSONText {
         if d.isWholeBelowE15 { out += String(Int64(d)) } else { out += "\(d)" }
     }
 
-    static func string<Sink: JSONSink>(_ s: String, to out: inout Sink) {
-        out += "\""
-        // Fast path: nothing to escape (the usual case) is one append.
-        var copy = s
-        let clean = copy.withUTF8 { bytes in
-            !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0xE2 }
-        }
-        if clean {
-            out += s
-            out += "\""
-            return
-        }
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
-                    out += String(format: "\\u%04x", u.value)
-                } else {
-                    out.append(u)
-                }
-            }
-        }
-        out += "\""
+    /// `string` into text: the bytes of `string(_:to:)` into bytes, the one escaper.
+    static func string(_ s: String, to out: inout String) {
+        var bytes = ByteSink()
+        string(s, to: &bytes)
+        out += String(decoding: bytes.bytes, as: UTF8.self)
     }
 }
 
 extension JSONText {
-    /// `string` into bytes, on the bytes: runs with nothing to escape copied whole. The
-    /// scalar walk went one scalar at a time through the whole text whenever it held a byte
-    /// E2 — the lead of U+2028 and U+2029, and of the quotation marks ‘’ “” and the dashes
-    /// many a warning quotes a heading with.
+    /// A JSON string of `s` into bytes, on the bytes: runs with nothing to escape copied
+    /// whole; `"`, `\` and the controls escaped (`\n`, `\r`, `\t`, else `\u00xx`), and
+    /// U+2028 and U+2029 (`\u2028`). A scalar walk it replaced went one scalar at a time
+    /// through the whole text whenever it held a byte E2 — the lead of those two, and of the
+    /// quotation marks ‘’ “” many a warning quotes a heading with.
     static func string(_ s: String, to out: inout ByteSink) {
         var copy = s
         copy.withUTF8 { b in
@@ -154,12 +132,9 @@ extension JSONText {
 /// most of making them).
 protocol JSONSink {
     static func += (sink: inout Self, text: String)
-    mutating func append(_ scalar: Unicode.Scalar)
 }
 
-extension String: JSONSink {
-    mutating func append(_ scalar: Unicode.Scalar) { unicodeScalars.append(scalar) }
-}
+extension String: JSONSink {}
 
 /// UTF-8 bytes made the way a String is made by `+=`.
 public struct ByteSink: JSONSink {
@@ -168,10 +143,6 @@ public struct ByteSink: JSONSink {
     static func += (sink: inout ByteSink, text: String) {
         var text = text
         text.withUTF8 { sink.bytes.append(contentsOf: $0) }
-    }
-
-    mutating func append(_ scalar: Unicode.Scalar) {
-        UTF8.encode(scalar) { bytes.append($0) }
     }
 
     /// `JSONText.newline`, from byte strings made once.

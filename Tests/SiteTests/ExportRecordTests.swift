@@ -63,10 +63,33 @@ import Testing
         }
     }
 
+    /// A JSON string as the scalar walk the exports were first written with gives it: the
+    /// reference for the one escaper, which works on the bytes.
+    static func scalarWalk(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if u.value < 0x20 || u.value == 0x2028 || u.value == 0x2029 {
+                    out += String(format: "\\u%04x", u.value)
+                } else {
+                    out.unicodeScalars.append(u)
+                }
+            }
+        }
+        return out + "\""
+    }
+
     /// A JSON string written into bytes on the bytes gives what the scalar walk writes into
     /// text: every character that is escaped (quotes, backslash, each control character,
     /// U+2028, U+2029), its neighbours that share a lead byte (‘’ “” — … U+2027, U+202A),
-    /// alone, side by side and inside Chinese text, at the start, middle and end.
+    /// alone, side by side and inside Chinese text, at the start, middle and end; and into a
+    /// String (the dictionary path) the same text.
     @Test func stringsIntoBytesEqualTheScalarWalk() {
         var pieces = ["\"", "\\", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "‘", "’", "“", "”", "—", "…", "①",
                       "\u{20AC}", "收到", "a", "", "\u{7F}", "\u{85}", "\u{1F600}"]
@@ -77,9 +100,10 @@ import Testing
         for text in texts {
             var bytes = ByteSink()
             JSONText.string(text, to: &bytes)
-            var scalarWalk = ""
-            JSONText.string(text, to: &scalarWalk)
-            if String(decoding: bytes.bytes, as: UTF8.self) != scalarWalk { mismatches.append(text) }
+            var intoText = ""
+            JSONText.string(text, to: &intoText)
+            let reference = Self.scalarWalk(text)
+            if String(decoding: bytes.bytes, as: UTF8.self) != reference || intoText != reference { mismatches.append(text) }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(5).map { Array($0.unicodeScalars) })")
         #expect(texts.count > 2000)
