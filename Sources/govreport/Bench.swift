@@ -97,8 +97,9 @@ struct Bench: ParsableCommand {
                 let run = UUID().uuidString.prefix(8)
                 var hugoTime: Double?
                 if let hugo {
-                    made.append(hugoSite.appendingPathComponent("public-\(run)"))
-                    let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", hugoSite.appendingPathComponent("public-\(run)").path])
+                    let published = hugoSite.appendingPathComponent("public-\(run)")
+                    made.append(published)
+                    let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", published.path])
                     hugoTime = m.wall
                     table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil) + "\n"
                     if let cmark {
@@ -129,7 +130,6 @@ struct Bench: ParsableCommand {
             if Self.inMemory(workURL) {
                 // (And the extraction's output: 0.3 GB at 50,000.)
                 for folder in made + [workURL.appendingPathComponent("x.jsonl")] { try? FileManager.default.removeItem(at: folder) }
-                stale.removeAll { made.contains($0) }
             }
         }
         if prepareOnly { return }
