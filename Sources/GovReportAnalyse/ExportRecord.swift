@@ -104,8 +104,7 @@ public enum ExportRecord {
                             (p + k).update(from: table.baseAddress! + range.lowerBound, count: range.count)
                             k += range.count
                         } else {
-                            var key = key
-                            key.withUTF8 { (p + k).update(from: $0.baseAddress!, count: $0.count); k += $0.count }
+                            key.withUTF8Bytes { (p + k).update(from: $0.baseAddress!, count: $0.count); k += $0.count }
                             p[k] = 0x2C
                             k += 1
                         }
@@ -165,10 +164,7 @@ public enum ExportRecord {
         mutating func row(_ head: [UInt8], _ key: String, _ resolved: (value: Double, inferred: Bool, figure: Figure?)?) {
             reserve(head.count + key.utf8.count + 40)
             head.withUnsafeBufferPointer { put($0) }
-            if key.utf8.withContiguousStorageIfAvailable({ put($0) }) == nil {
-                var key = key
-                key.withUTF8 { put($0) }
-            }
+            key.withUTF8Bytes { put($0) }
             base[count] = 0x2C
             count += 1
             if let resolved {

@@ -80,8 +80,7 @@ extension JSONText {
     /// through the whole text whenever it held a byte E2 — the lead of those two, and of the
     /// quotation marks ‘’ “” many a warning quotes a heading with.
     static func string(_ s: String, to out: inout ByteSink) {
-        var copy = s
-        copy.withUTF8 { b in
+        s.withUTF8Bytes { b in
             out.bytes.append(0x22)
             var start = 0, i = 0
             let n = b.count
@@ -141,8 +140,7 @@ public struct ByteSink: JSONSink {
     var bytes: [UInt8] = []
 
     static func += (sink: inout ByteSink, text: String) {
-        var text = text
-        text.withUTF8 { sink.bytes.append(contentsOf: $0) }
+        text.withUTF8Bytes { sink.bytes.append(contentsOf: $0) }
     }
 
     /// `JSONText.newline`, from byte strings made once.

@@ -35,8 +35,7 @@ public struct Fingerprint: Sendable, Hashable {
     /// (Inlinable, over the text's own bytes: through the generic `add(bytes:)` from another
     /// module, each of the 370,000 texts of a thousand reports' build went the generic way.)
     @inlinable public mutating func add(_ text: String) {
-        var text = text
-        text.withUTF8 { add(buffer: $0) }
+        text.withUTF8Bytes { add(buffer: $0) }
     }
 
     public mutating func add<S: Sequence<UInt8>>(bytes: S) {

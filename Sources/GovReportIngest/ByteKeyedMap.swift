@@ -44,8 +44,7 @@ public struct ByteKeyedMap<Value> {
 
     /// The value kept for the text with these bytes.
     @inlinable public subscript(text: String) -> Value? {
-        var text = text
-        return text.withUTF8 { b in
+        text.withUTF8Bytes { b in
             let (slot, found) = find(b, String.digest(b))
             return found ? values[slots[slot].value - 1] : nil
         }
@@ -55,8 +54,7 @@ public struct ByteKeyedMap<Value> {
     /// kept keeps its place, with the new value).
     @inlinable @discardableResult
     public mutating func set(_ value: Value, for text: String) -> Int {
-        var text = text
-        return text.withUTF8 { b in
+        text.withUTF8Bytes { b in
             let digest = String.digest(b)
             let (slot, found) = find(b, digest)
             if found {
@@ -73,8 +71,7 @@ public struct ByteKeyedMap<Value> {
     /// returned (and kept): one lookup where asking first and then keeping took two.
     @inlinable @discardableResult
     public mutating func insert(_ value: Value, for text: String) -> Value? {
-        var text = text
-        return text.withUTF8 { b in
+        text.withUTF8Bytes { b in
             let digest = String.digest(b)
             let (slot, found) = find(b, digest)
             if found { return values[slots[slot].value - 1] }

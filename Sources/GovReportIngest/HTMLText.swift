@@ -223,8 +223,7 @@ public enum HTMLText {
         /// blank cell spanning columns (`colspan`, 1 when not a number) repeated as blank
         /// cells — a value or a label spanning columns stands for one.
         mutating func cell(_ text: String, colspan: Int?, line: Int) {
-            var text = text
-            text.withUTF8 { cell(bytes: $0, colspan: colspan, line: line) }
+            text.withUTF8Bytes { cell(bytes: $0, colspan: colspan, line: line) }
         }
 
         /// `cell` on the text's bytes (valid UTF-8), its line made in one buffer on the stack:
@@ -318,8 +317,7 @@ public enum HTMLText {
     static func joinedLineRuns(_ s: String) -> String { joinedRunsOnBytes(s, cell: false) }
 
     static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
-        var copy = s
-        return copy.withUTF8 { b -> String in
+        s.withUTF8Bytes { b -> String in
             guard b.indices.contains(where: { separatorLength(b, $0, cell: cell) > 0 }) else { return s }
             return String(unsafeUninitializedCapacity: b.count) { joinRuns(b, cell: cell, into: $0, at: 0) }
         }

@@ -34,9 +34,8 @@ public struct CellStream: Sendable {
         let total = lines.reduce(0) { $0 + $1.utf8.count }
         scratch.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
             var o = 0
-            for line in lines {
-                var line = line
-                o += line.withUTF8 { TextNormalizer.writeHalfWidth($0, to: UnsafeMutableBufferPointer(rebasing: buffer[o...])) }
+            for k in lines.indices {
+                o += lines[k].withUTF8Bytes { TextNormalizer.writeHalfWidth($0, to: UnsafeMutableBufferPointer(rebasing: buffer[o...])) }
                 lineEnds.append(o)
             }
             count = o
@@ -84,8 +83,7 @@ public struct CellStream: Sendable {
     /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
     /// on the bytes, without breaking the line into characters.
     static func isEmpty(_ line: String) -> Bool {
-        var line = line
-        return line.withUTF8 { isEmpty($0) }
+        line.withUTF8Bytes { isEmpty($0) }
     }
 
     /// `isEmpty` on a line's bytes, as they are or half-width (which makes the ideographic
@@ -248,8 +246,7 @@ public struct CellStream: Sendable {
     /// left out. On the bytes when every scalar is a character of its own (`labelAndNumbers`,
     /// `labelColumns` and `trimmedSpaces` on strings otherwise, and as the reference).
     static func alignedLine(_ text: String, labels: inout [String]) -> [(value: Double, end: Int)] {
-        var copy = text
-        let numbers: [(value: Double, end: Int)]? = copy.withUTF8 { b in
+        let numbers: [(value: Double, end: Int)]? = text.withUTF8Bytes { b in
             guard let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) else { return nil }
             labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
                 let column = UTF8Scalar.trimmedSpaces(b, part.lowerBound, part.upperBound)
@@ -307,8 +304,7 @@ public struct CellStream: Sendable {
     static func labelColumns(_ label: String) -> [String] {
         guard label.scalarsAreCharacters else { return label.components(separatedBy: "  ") }
         var parts: [String] = []
-        var label = label
-        label.withUTF8 { b in
+        label.withUTF8Bytes { b in
             labelColumnRanges(b) { parts.append(String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self)) }
         }
         return parts
@@ -353,8 +349,7 @@ public struct CellStream: Sendable {
     /// becomes a tab. The spaces trimmed are tabs and category Zs, decoded from the bytes (a
     /// field's ends are scalar boundaries: tabs are ASCII).
     static func cellTexts(_ text: String) -> [String] {
-        var copy = text
-        let half: [UInt8] = copy.withUTF8 { b in [UInt8](unsafeUninitializedCapacity: b.count) { $1 = TextNormalizer.writeHalfWidth(b, to: $0) } }
+        let half: [UInt8] = text.withUTF8Bytes { b in [UInt8](unsafeUninitializedCapacity: b.count) { $1 = TextNormalizer.writeHalfWidth(b, to: $0) } }
         return half.withUnsafeBufferPointer { b in
             fields(b, lineEnds: [b.count]).fields.map { String(decoding: UnsafeBufferPointer(rebasing: b[$0]), as: UTF8.self) }
         }

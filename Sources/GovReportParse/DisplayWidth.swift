@@ -75,8 +75,7 @@ enum DisplayWidth {
     /// is a character of its own: the label words are not made into strings, and a number of
     /// plain digits is read in place. Otherwise, and as the reference, through `words`.
     static func labelAndNumbers(_ text: String) -> (label: String, numbers: [(value: Double, end: Int)]) {
-        var copy = text
-        let fast = copy.withUTF8 { labelEndAndNumbers($0) }
+        let fast = text.withUTF8Bytes { labelEndAndNumbers($0) }
         guard let fast else { return labelAndNumbersByWords(text) }
         let labelEnd = text.utf8.index(text.utf8.startIndex, offsetBy: fast.labelEnd)
         return (String(text[..<labelEnd]), fast.numbers)

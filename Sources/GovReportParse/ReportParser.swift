@@ -111,14 +111,12 @@ public struct ReportParser: Sendable {
         let total = source.lines.reduce(0) { $0 + $1.utf8.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
             var count = 0
-            for line in source.lines {
-                var line = line
-                line.withUTF8 { count = Self.appendWithoutSpaces($0, to: buffer, at: count) }
+            for i in source.lines.indices {
+                count = source.lines[i].withUTF8Bytes { Self.appendWithoutSpaces($0, to: buffer, at: count) }
             }
             let text = UnsafeBufferPointer(rebasing: buffer[..<count])
             func has(_ marker: String) -> Bool {
-                var marker = marker
-                return marker.withUTF8 { ByteSearch.contains(text, $0) }
+                marker.withUTF8Bytes { ByteSearch.contains(text, $0) }
             }
             return Self.edition(has: has, year: year)
         }

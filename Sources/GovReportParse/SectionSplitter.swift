@@ -50,21 +50,23 @@ struct SectionSplitter {
               !raw.includes("\t\t") else { return nil }
         var half = TextNormalizer.halfWidth(raw)
         return half.withUTF8 { b -> (section: Section, numeral: String)? in
-            // The compact form: the bytes of every scalar that is not white space.
-            var compact: [UInt8] = []
-            compact.reserveCapacity(b.count)
-            var count = 0
-            var i = 0
-            while i < b.count {
-                let (white, length) = UTF8Scalar.whiteSpace(b, at: i)
-                if !white {
-                    count += 1
-                    if count > 40 { return nil }
-                    for k in i..<(i + length) { compact.append(b[k]) }
+            // The compact form: the bytes of every scalar that is not white space, at most 40
+            // scalars of at most four bytes (on the stack: an array appended byte by byte was
+            // a third of finding headings).
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 160) { buffer -> (section: Section, numeral: String)? in
+                var count = 0
+                var o = 0
+                var i = 0
+                while i < b.count {
+                    let (white, length) = UTF8Scalar.whiteSpace(b, at: i)
+                    if !white {
+                        count += 1
+                        if count > 40 { return nil }
+                        for k in i..<(i + length) { buffer[o] = b[k]; o += 1 }
+                    }
+                    i += length
                 }
-                i += length
-            }
-            return compact.withUnsafeBufferPointer { c -> (section: Section, numeral: String)? in
+                let c = UnsafeBufferPointer(rebasing: buffer[..<o])
                 var end = 0
                 while end < c.count {
                     let (v, length) = UTF8Scalar.decode(c, at: end)
@@ -117,6 +119,23 @@ struct SectionSplitter {
     /// Anything else (a mark after a space, a compatibility ideograph) is left to the
     /// character test.
     static func mayBeNumbered(_ line: String) -> Bool {
+        // Most lines answer from their first scalar, decoded from the bytes after any ASCII
+        // white space: ASCII, a unified ideograph other than the numerals, or full-width or CJK
+        // punctuation that is a character of its own says no, as the scalar walk below would
+        // (each line walked as scalars was some 130 instructions).
+        let surelyNot = line.utf8.withContiguousStorageIfAvailable { b -> Bool in
+            var i = 0
+            let n = b.count
+            while i < n && (b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D)) { i += 1 }
+            guard i < n else { return true }
+            let v = UTF8Scalar.decode(b, at: i).value
+            if v < 0x80 { return true }
+            if v >= 0x4E00 && v <= 0x9FFF { return !TextNormalizer.isNumeralScalar(v) }
+            // (Full-width forms and CJK punctuation but U+3000 hold no white space.)
+            guard (v >= 0xFF00 && v <= 0xFFEF) || (v > 0x3000 && v <= 0x303F) else { return false }
+            return String.isCharacterOfItsOwn(v)
+        }
+        if surelyNot == true { return false }
         var numerals = 0
         let scalars = line.unicodeScalars
         var i = scalars.startIndex

@@ -7,11 +7,10 @@ public enum TextNormalizer {
     /// Full-width ASCII to half-width, ideographic space to space.
     public static func halfWidth(_ s: String) -> String {
         // Text with neither form is returned as it is without decoding a character.
-        var copy = s
-        guard let count = copy.withUTF8({ isHalfWidth($0) ? nil : $0.count }) else { return s }
+        guard let count = s.withUTF8Bytes({ isHalfWidth($0) ? nil : $0.count }) else { return s }
         // (Into the new string's own storage: through an array, the bytes were appended one by
         // one with a capacity check each, then copied.)
-        return copy.withUTF8 { b in
+        return s.withUTF8Bytes { b in
             String(unsafeUninitializedCapacity: count) { fold(b, into: $0) }
         }
     }
@@ -216,8 +215,7 @@ public enum TextNormalizer {
     public static func number(_ s: String) -> Double? {
         // The usual number, a few ASCII digits and nothing else, read straight from the bytes
         // (what the general path below gives it, without its copies).
-        var copy = s
-        if let plain = copy.withUTF8(plainNumber) { return plain }
+        if let plain = s.withUTF8Bytes(plainNumber) { return plain }
         // Quick reject: a number starts (after spaces) with a digit, sign, point or a
         // full-width one; labels, the usual input, start with a CJK character.
         guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),

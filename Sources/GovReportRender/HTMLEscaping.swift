@@ -29,10 +29,7 @@ public enum HTML {
         func write(_ b: UnsafeBufferPointer<UInt8>) {
             if needsEscaping(b) { escapedRuns(b) { out.append($0) } } else { out.append(b) }
         }
-        if text.utf8.withContiguousStorageIfAvailable(write) == nil {
-            var copy = text
-            copy.withUTF8(write)
-        }
+        text.withUTF8Bytes(write)
     }
 
     /// Whether any byte of `b` is one of the five escaped.
@@ -72,10 +69,7 @@ public enum HTML {
     /// as they are, each escaped character as its entity. The one byte escaper.
     @inline(__always)
     static func escapedRuns(_ text: String, _ emit: (UnsafeBufferPointer<UInt8>) -> Void) {
-        if text.utf8.withContiguousStorageIfAvailable({ escapedRuns($0, emit) }) == nil {
-            var copy = text
-            copy.withUTF8 { escapedRuns($0, emit) }
-        }
+        text.withUTF8Bytes { escapedRuns($0, emit) }
     }
 
     /// `escapedRuns` of a text's bytes.

@@ -128,8 +128,7 @@ public struct SummaryWriter {
         }
 
         mutating func add(_ text: String) {
-            var text = text
-            text.withUTF8 { bytes.append(contentsOf: $0) }
+            text.withUTF8Bytes { bytes.append(contentsOf: $0) }
         }
 
         mutating func add(count v: Double) { ExportRecord.appendFormatted(v, to: &bytes) }

@@ -66,10 +66,7 @@ struct SVGText: ExpressibleByStringInterpolation {
 
         /// Text as it is (identifiers, colours, text already escaped).
         mutating func appendInterpolation(_ text: String) {
-            if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-                var copy = text
-                copy.withUTF8 { append($0) }
-            }
+            text.withUTF8Bytes { append($0) }
         }
 
         mutating func appendInterpolation(_ n: Int) {

@@ -29,10 +29,7 @@ final class PageBytes {
 
     /// The text's UTF-8 bytes.
     func append(_ text: String) {
-        if text.utf8.withContiguousStorageIfAvailable({ append($0) }) == nil {
-            var copy = text
-            copy.withUTF8 { append($0) }
-        }
+        text.withUTF8Bytes { append($0) }
     }
 
     func append(_ bytes: ArraySlice<UInt8>) {
