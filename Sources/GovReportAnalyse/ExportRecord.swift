@@ -64,6 +64,7 @@ public enum ExportRecord {
         if checked.inferred.isEmpty {
             // Nothing inferred: the figure table's own walk is the key order.
             r.figures.forEachPlaced { _, key, figure in
+                let key = key.text
                 out.pointee.row(head, key, checked.resolved(key, figure: figure))
             }
             return out.pointee.array
@@ -85,7 +86,7 @@ public enum ExportRecord {
         let keys = csvKeys
         var bound = 0
         figures.forEachPlaced { place, key, _ in
-            bound += head.count + (place.map { keys.range($0).count } ?? key.utf8.count + 1) + 32 + 7
+            bound += head.count + (place.map { keys.range($0).count } ?? key.text.utf8.count + 1) + 32 + 7
         }
         guard bound > 0 else { return [] }
         var complete = true
@@ -104,7 +105,7 @@ public enum ExportRecord {
                             (p + k).update(from: table.baseAddress! + range.lowerBound, count: range.count)
                             k += range.count
                         } else {
-                            key.withUTF8Bytes { (p + k).update(from: $0.baseAddress!, count: $0.count); k += $0.count }
+                            key.text.withUTF8Bytes { (p + k).update(from: $0.baseAddress!, count: $0.count); k += $0.count }
                             p[k] = 0x2C
                             k += 1
                         }
@@ -427,7 +428,7 @@ public enum ExportRecord {
         /// member goes the general way, after what came before it is handed on.
         mutating func numbers(_ figures: Figures, _ out: inout ByteSink) {
             guard let members else {
-                return figures.forEachPlaced { place, key, figure in member(place, key, figure, &out) }
+                return figures.forEachPlaced { place, key, figure in member(place, key.text, figure, &out) }
             }
             let capacity = 4096
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buffer in
@@ -438,7 +439,7 @@ public enum ExportRecord {
                         guard let place, figure.value.map(\.isWholeBelowE15) ?? true else {
                             out.bytes.append(contentsOf: UnsafeBufferPointer(start: p, count: k))
                             k = 0
-                            return member(place, key, figure, &out)
+                            return member(place, key.text, figure, &out)
                         }
                         let range = members.range(place)
                         // A separator, the member's start and a number of at most 16 bytes.

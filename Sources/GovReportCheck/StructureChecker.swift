@@ -25,14 +25,16 @@ struct StructureChecker {
         var cells = [0, 0, 0], filled = [0, 0, 0]
         report.figures.forEachPlaced { place, key, figure in
             if countsTables && figure.origin == .table {
-                let t = place.map { Int(tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.hasPrefix($0.0) }) ?? -1
+                let t = place.map { Int(tableOfPlace[$0]) } ?? tables.firstIndex(where: { key.text.hasPrefix($0.0) }) ?? -1
                 if t >= 0 {
                     cells[t] += 1
                     if figure.value != nil { filled[t] += 1 }
                 }
             }
             // (Between 0 and 10^9 a whole number is one below 10^15: no call to `round` per figure.)
-            guard let v = figure.value, v < 0 || v > 1e9 || !v.isWholeBelowE15, !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
+            guard let v = figure.value, v < 0 || v > 1e9 || !v.isWholeBelowE15 else { return }
+            let key = key.text
+            guard !key.hasSuffix(".change"), !key.hasSuffix(".amount") else { return }
             if v < 0 || v != v.rounded() {
                 out.append(Diagnostic(.warning, at(figure.line),
                                       "\(FigureKeys.label(for: key)) = \(ConsistencyChecker.format(v)) is not a count"))

@@ -148,7 +148,8 @@ public struct Figures: Sendable {
 
     /// Calls `body` with each figure in key order, with its place (nil for a key that is not
     /// canonical): what writers of key-ordered output need, without looking a key up again.
-    @inlinable public func forEachPlaced(_ body: (_ place: Int?, _ key: String, _ figure: Figure) throws -> Void) rethrows {
+    /// The key is handed on where it is kept, read only by a walk that needs its text.
+    @inlinable public func forEachPlaced(_ body: (_ place: Int?, _ key: WalkedKey, _ figure: Figure) throws -> Void) rethrows {
         if others.isEmpty {
             // Over the slots' and keys' buffers: indexing the keys' static array in the loop
             // checked its initialisation and retained each key (a check's and an export's walk
@@ -156,11 +157,15 @@ public struct Figures: Sendable {
             let keys = FigureKeys.sortedCanonical
             try slots.withUnsafeBufferPointer { slots in
                 try keys.withUnsafeBufferPointer { keys in
-                    for place in slots.indices where !slots[place].isEmpty { try body(place, keys[place], slots[place].figure) }
+                    for place in slots.indices where !slots[place].isEmpty {
+                        try body(place, WalkedKey(keys.baseAddress! + place), slots[place].figure)
+                    }
                 }
             }
         } else {
-            for (key, figure) in self { try body(FigureKeys.place(of: key), key, figure) }
+            for (key, figure) in self {
+                try withUnsafePointer(to: key) { try body(FigureKeys.place(of: key), WalkedKey($0), figure) }
+            }
         }
     }
 
@@ -239,6 +244,20 @@ extension Figures: Hashable {
 
 /// A figure key with its place in a figure table found once (`FigureKeys.place(of:)`), for
 /// code that reads the same keys from every report.
+/// A figure's key as `Figures.forEachPlaced` hands it on: where the key is kept, valid during
+/// the call. Most walks name a canonical key by its place and never read its text; handed on
+/// as a `String`, every key of every walk was copied — a retain and a release of its storage,
+/// atomic operations — some two hundred times a report in each of the checks, the exports
+/// and the build cache.
+public struct WalkedKey {
+    @usableFromInline let pointer: UnsafePointer<String>
+
+    @inlinable init(_ pointer: UnsafePointer<String>) { self.pointer = pointer }
+
+    /// The key's text.
+    @inlinable public var text: String { pointer.pointee }
+}
+
 public struct PlacedKey: Sendable, Hashable {
     public let key: String
     /// Nil for a key that is not canonical.

@@ -104,10 +104,10 @@ struct ArchiveWriter {
     private var placeIDs: [Int] = []
 
     /// `intern` for a figure key, by its place when it has one.
-    mutating func intern(_ key: String, place: Int?) -> Int {
-        guard let place else { return intern(key) }
+    mutating func intern(_ key: WalkedKey, place: Int?) -> Int {
+        guard let place else { return intern(key.text) }
         if placeIDs.isEmpty { placeIDs = [Int](repeating: -1, count: FigureKeys.sortedCanonical.count) }
-        if placeIDs[place] < 0 { placeIDs[place] = intern(key) }
+        if placeIDs[place] < 0 { placeIDs[place] = intern(key.text) }
         return placeIDs[place]
     }
 

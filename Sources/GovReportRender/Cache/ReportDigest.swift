@@ -28,7 +28,7 @@ enum ReportDigest {
             f.add(UInt64(r.figures.count))
             // A canonical key by its place (its text hashed was a visible part of a build).
             r.figures.forEachPlaced { place, key, figure in
-                if let place { f.add(UInt64(place)) } else { f.add(key) }
+                if let place { f.add(UInt64(place)) } else { f.add(key.text) }
                 f.add(figure.value.map { $0.bitPattern } ?? 0x7FF8_0000_0000_0BAD)
                 f.add(UInt64(bitPattern: Int64(figure.line)))
                 f.add(figure.origin == .table ? 1 : 2)
