@@ -27,9 +27,10 @@ struct ApplicationsTableParser {
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
             return nil
         }
-        for row in rows {
-            for cell in row.labels {
-                if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
+        for r in rows.indices {
+            let row = rows[r]
+            for c in row.labels.indices {
+                if case .text(let text) = row.labels[c].content, let g = dictionary.match(text, in: .group) { group = g.key }
             }
             // A row of blank cells counts only when it has a cell for every column: shorter ones
             // are header debris ("总计" over an empty cell). A known label alone on a line of a
@@ -66,10 +67,20 @@ struct ApplicationsTableParser {
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
             let placed = known?.placed ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
-            for (figureKey, cell) in zip(placed, cells) {
-                guard let cell else { continue }
-                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
-                reading.figures[figureKey] = Figure(value, line: cell.line)
+            // Each figure set by its key's place, read where the keys and cells are kept (as
+            // pairs of copies, every key and cell was retained and released).
+            placed.withUnsafeBufferPointer { placed in
+                cells.withUnsafeBufferPointer { cells in
+                    for k in 0..<min(placed.count, cells.count) {
+                        guard let line = cells[k]?.line else { continue }
+                        let value: Double? = if case .number(let n)? = cells[k]?.content { n } else { nil }
+                        if let place = placed[k].place {
+                            reading.figures[place: place] = Figure(value, line: line)
+                        } else {
+                            reading.figures[placed[k]] = Figure(value, line: line)
+                        }
+                    }
+                }
             }
         }
         for (key, line) in ledger.blankOnly(where: { facts[$0]?.editions.contains(edition) == true }) {
