@@ -136,6 +136,12 @@ struct SectionSplitter {
             return String.isCharacterOfItsOwn(v)
         }
         if surelyNot == true { return false }
+        return mayBeNumberedByScalars(line)
+    }
+
+    /// `mayBeNumbered` scalar by scalar, without its first-scalar answer (which is tested
+    /// against this).
+    static func mayBeNumberedByScalars(_ line: String) -> Bool {
         var numerals = 0
         let scalars = line.unicodeScalars
         var i = scalars.startIndex

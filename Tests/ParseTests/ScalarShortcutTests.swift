@@ -202,6 +202,45 @@ import Testing
         #expect(SectionSplitter.mayBeNumbered("  \u{F9D1}、") && !SectionSplitter.mayBeNumbered("  2021年"))
     }
 
+    /// The first-scalar answer of `mayBeNumbered` is the scalar walk's, for every scalar first
+    /// (after no, ASCII or ideographic white space) and whatever follows it.
+    @Test func firstScalarAnswerIsTheWalks() {
+        var differ: [String] = []
+        var lines = 0
+        for v in UInt32(0)...0x2FFFF {
+            guard let u = Unicode.Scalar(v) else { continue }
+            for prefix in ["", " \t", "\u{3000}"] {
+                for suffix in ["、总体情况", "\u{301}、", "是"] {
+                    let line = prefix + String(u) + suffix
+                    lines += 1
+                    if SectionSplitter.mayBeNumbered(line) != SectionSplitter.mayBeNumberedByScalars(line) { differ.append(line) }
+                }
+            }
+        }
+        // (Counted, not compared: a failing comparison would print every line that differs.)
+        let differing = differ.count, first = differ.prefix(5).map(\.debugDescription)
+        #expect(differing == 0, "\(first)")
+        #expect(lines > 1_000_000)
+        // Both answer yes for a numbered heading, after white space of either kind.
+        #expect(SectionSplitter.mayBeNumbered("\u{3000}三、收到和处理政府信息公开申请情况") && SectionSplitter.mayBeNumbered(" 十一、其他"))
+        #expect(!SectionSplitter.mayBeNumbered("（一）自然人") && !SectionSplitter.mayBeNumbered("本年新收"))
+    }
+
+    /// The compact form on the stack holds the longest line a heading may be (40 scalars).
+    @Test func headingsNearTheLengthLimitReadAsByCharacter() {
+        let word = "收到和处理政府信息公开申请"
+        for filler in 0...40 {
+            for spaced in [false, true] {
+                let pad = String(repeating: spaced ? "之 " : "之", count: filler)
+                let line = "三、" + pad + word
+                #expect(SectionSplitter.headingByScalar(line).map { "\($0.section) \($0.numeral)" }
+                        == SectionSplitter.headingByCharacter(line).map { "\($0.section) \($0.numeral)" }, "\(line)")
+            }
+        }
+        #expect(SectionSplitter.headingByScalar("三、" + String(repeating: "之", count: 26) + word) == nil)
+        #expect(SectionSplitter.headingByScalar("三、" + String(repeating: "之", count: 25) + word)?.numeral == "三")
+    }
+
     @Test func characterCodesAreEqualExactlyWhenCharactersAre() {
         let characters: [Character] = ["六", "\u{F9D1}", "\u{212B}", "\u{C5}", "A\u{30A}", "é", "e\u{301}", "e", "一", "\u{FE00}",
                                        "一\u{FE00}", "a", "Ａ", "，", ",", "\u{2000}", "\u{2002}", "👨‍👩‍👧", "\r\n"]
