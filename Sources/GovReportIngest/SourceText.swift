@@ -9,6 +9,10 @@ public struct SourceText: Sendable {
     /// For text made from another format (HTML), the line of the original file each line came
     /// from; nil when the lines are the file's own.
     public let originalLines: [Int]?
+    /// The text the lines were cut from, when the file was text (nil for lines made from
+    /// another format): what reads the whole text at once reads it in one piece, not line by
+    /// line (most lines are short, and each line's start and end cost as much as its bytes).
+    public let wholeText: String?
 
     public init(path: String, text: String, encoding: TextEncoding = .utf8) {
         self.path = path
@@ -33,6 +37,7 @@ public struct SourceText: Sendable {
         }
         self.lines = lines
         originalLines = nil
+        wholeText = text
     }
 
     public init(path: String, lines: [String], originalLines: [Int]?, encoding: TextEncoding) {
@@ -40,6 +45,7 @@ public struct SourceText: Sendable {
         self.lines = lines
         self.originalLines = originalLines
         self.encoding = encoding
+        wholeText = nil
     }
 
     /// The line of the original file for 1-based line `n` of `lines`.

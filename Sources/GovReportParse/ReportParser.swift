@@ -108,11 +108,18 @@ public struct ReportParser: Sendable {
         // U+3000 is E3 80 80, so dropping them keeps every other character whole.
         // (In a temporary buffer: on the stack when there is room, where an array's buffer was
         // a visible cost of its own.)
-        let total = source.lines.reduce(0) { $0 + $1.utf8.count }
+        // (Room for every byte read: the whole text's, line feeds included, or the lines'.)
+        let total = source.wholeText?.utf8.count ?? source.lines.reduce(0) { $0 + $1.utf8.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
             var count = 0
-            for i in source.lines.indices {
-                count = source.lines[i].withUTF8Bytes { Self.appendWithoutSpaces($0, to: buffer, at: count) }
+            // (The line feeds between lines are dropped as the spaces are: the whole text's
+            // bytes without them are the lines' one after another.)
+            if let whole = source.wholeText {
+                count = whole.withUTF8Bytes { Self.appendWithoutSpaces($0, to: buffer, at: 0) }
+            } else {
+                for i in source.lines.indices {
+                    count = source.lines[i].withUTF8Bytes { Self.appendWithoutSpaces($0, to: buffer, at: count) }
+                }
             }
             let text = UnsafeBufferPointer(rebasing: buffer[..<count])
             func has(_ marker: String) -> Bool {
@@ -123,25 +130,43 @@ public struct ReportParser: Sendable {
     }
 
     /// Appends `bytes` (valid UTF-8) to `buffer` from `count` without controls, ASCII spaces,
-    /// U+00A0 (C2 A0) and U+3000 (E3 80 80), and returns the new count. Eight bytes at a time
-    /// where none of them is a control, a space or a C2 or E3 lead byte (most of a Chinese
-    /// text: byte by byte, the copy was a visible part of reading); the rest byte by byte.
+    /// U+00A0 (C2 A0) and U+3000 (E3 80 80), and returns the new count. Eight bytes at a time:
+    /// the bytes before the first control, space or C2 or E3 lead byte of a word are stored
+    /// with it and that byte is judged alone (most of a Chinese text: byte by byte, the copy was
+    /// a visible part of reading; then a word holding any of them — every CJK punctuation mark
+    /// leads with E3 — was taken byte by byte, the word tested again at each).
+    /// `buffer` has room for every byte of `bytes` after `count`.
     static func appendWithoutSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
         var count = count
         var i = 0
         let n = bytes.count
+        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
+        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
             if i + 8 <= n {
                 let word = WordBytes.load(bytes, at: i)
-                if !WordBytes.hasBelow(word, 0x21) && !WordBytes.has(word, 0xC2) && !WordBytes.has(word, 0xE3) {
-                    UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
+                // The high bit of each byte below 0x21 (exact: no carry crosses a byte), and of
+                // each C2 and E3.
+                let below = ~(((word & lows) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & highs
+                let judged = below | WordBytes.matches(word, 0xC2) | WordBytes.matches(word, 0xE3)
+                // (The whole word stored: its bytes past the judged one are written over.)
+                UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
+                if judged == 0 {
                     count += 8
                     i += 8
                     continue
                 }
+                let k = judged.trailingZeroBitCount / 8
+                count += k
+                i += k
             }
             let b = bytes[i]
-            if b <= 32 { i += 1; continue }
+            // (A run of them passed over at once: aligned tables pad with dozens of spaces.)
+            if b <= 32 {
+                i += 1
+                while i < n && bytes[i] <= 32 { i += 1 }
+                continue
+            }
             if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
             if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
             buffer[count] = b
