@@ -31,10 +31,14 @@ public enum TextNormalizer {
         var i = 0
         let n = b.count
         while i < n {
-            // Eight bytes at a time past those holding neither an EF nor an E3 byte.
+            // Eight bytes at a time past those holding neither an EF nor an E3 byte, and
+            // straight to the first of them in a word that holds one (byte by byte, a word
+            // was tested again at each byte: every CJK punctuation mark leads with E3 or EF).
             if i + 8 <= n {
                 let word = WordBytes.load(b, at: i)
-                if !WordBytes.has(word, 0xEF) && !WordBytes.has(word, 0xE3) { i += 8; continue }
+                let leads = WordBytes.matches(word, 0xEF) | WordBytes.matches(word, 0xE3)
+                if leads == 0 { i += 8; continue }
+                i += leads.trailingZeroBitCount / 8
             }
             let c = b[i]
             if c == 0xEF, i + 1 < n, b[i + 1] == 0xBC || b[i + 1] == 0xBD { return false }
@@ -53,6 +57,17 @@ public enum TextNormalizer {
         var i = 0, o = 0
         let n = b.count
         while i < n {
+            // The bytes before a word's first EF or E3 copied with the word (its bytes past
+            // that one are written over).
+            if i + 8 <= n {
+                let word = WordBytes.load(b, at: i)
+                let leads = WordBytes.matches(word, 0xEF) | WordBytes.matches(word, 0xE3)
+                UnsafeMutableRawPointer(out.baseAddress! + o).storeBytes(of: word, as: UInt64.self)
+                if leads == 0 { o += 8; i += 8; continue }
+                let k = leads.trailingZeroBitCount / 8
+                o += k
+                i += k
+            }
             let c = b[i]
             if c == 0xEF, i + 2 < n {
                 let m = b[i + 1], l = b[i + 2]

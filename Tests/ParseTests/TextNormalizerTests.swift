@@ -40,6 +40,43 @@ import Testing
         return out
     }
 
+    /// Long texts (the half-width test and rewrite go eight bytes at a time, to the first EF
+    /// or E3 of a word): every lead at every place in a word, against the scalar rule.
+    @Test func halfWidthOfLongTextsAsTheScalarRule() {
+        let alphabet: [String] = ["a", "1", " ", "一", "、", "。", "（", "１", "Ｚ", "～", "\u{3000}", "\u{FF5F}", "\u{FF00}", "\u{E000}", "\u{EFFF}", "𠀀"]
+        var state: UInt64 = 7
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var differ = 0, folded = 0
+        for _ in 0..<5_000 {
+            let s = (0..<(8 + next(60))).map { _ in alphabet[next(alphabet.count)] }.joined()
+            let reference = String(String.UnicodeScalarView(s.unicodeScalars.map { u in
+                u.value >= 0xFF01 && u.value <= 0xFF5E ? Unicode.Scalar(u.value - 0xFEE0)! : u.value == 0x3000 ? " " : u
+            }))
+            let half = TextNormalizer.halfWidth(s)
+            if Array(half.utf8) != Array(reference.utf8) { differ += 1 }
+            if Array(s.utf8) != Array(half.utf8) { folded += 1 }
+            let written: [UInt8] = s.withUTF8Bytes { b in
+                [UInt8](unsafeUninitializedCapacity: b.count) { $1 = TextNormalizer.writeHalfWidth(b, to: $0) }
+            }
+            if written != Array(reference.utf8) { differ += 1 }
+            // Whether a text is half-width: byte by byte, no EF BC, EF BD nor E3 80 80 (so
+            // U+FF00 and U+FF5F, folded to themselves, say no).
+            for text in [s, reference] {
+                let b = Array(text.utf8)
+                let plain = !b.indices.contains { i in
+                    (b[i] == 0xEF && i + 1 < b.count && (b[i + 1] == 0xBC || b[i + 1] == 0xBD))
+                        || (b[i] == 0xE3 && i + 2 < b.count && b[i + 1] == 0x80 && b[i + 2] == 0x80)
+                }
+                if text.withUTF8Bytes(TextNormalizer.isHalfWidth) != plain { differ += 1 }
+            }
+        }
+        #expect(differ == 0)
+        #expect(folded > 4_000)
+    }
+
     @Test func byteShortcutsAnswerAsTheCharacterCode() {
         for s in Self.samples() {
             // trimmedSpaces on String (byte shortcut) and on Substring (scalar code), byte for
