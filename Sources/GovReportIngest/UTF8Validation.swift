@@ -13,8 +13,15 @@ public enum UTF8Validation {
         var i = 0
         while i + 8 <= n {
             let word = WordBytes.load(bytes, at: i)
-            if word & WordBytes.highs == 0 {
+            let high = word & WordBytes.highs
+            if high == 0 {
                 i += 8
+                continue
+            }
+            // ASCII before the word's first byte that is not (the spaces and digits of a
+            // table line): passed at once, not a scalar at a time.
+            if word & 0x80 == 0 {
+                i += high.trailingZeroBitCount / 8
                 continue
             }
             // A lead byte E1–EC or EE–EF and two continuation bytes: all a three-byte

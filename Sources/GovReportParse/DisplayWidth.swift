@@ -110,6 +110,15 @@ enum DisplayWidth {
             if c < 0x80 && c != 0x0D {
                 if c == 0x20 || (c >= 0x09 && c <= 0x0D) {
                     if start >= 0 { words.append((start, i, column)); start = -1 }
+                    // (The rest of a run of spaces passed at once: aligned columns are padded
+                    // with dozens.)
+                    if c == 0x20 {
+                        var j = i + 1
+                        while j < n && b[j] == 0x20 { j += 1 }
+                        column += j - i
+                        i = j
+                        continue
+                    }
                 } else if start < 0 {
                     start = i
                 }
