@@ -309,6 +309,13 @@ public enum WordBytes {
         (word &- ones &* UInt64(limit)) & ~word & highs != 0
     }
 
+    /// The high bit of each byte of `word` below `limit` (at most 0x80), and of no other
+    /// (exact, where `hasBelow` may also flag a byte above one: no carry crosses a byte).
+    @inlinable @inline(__always)
+    public static func below(_ word: UInt64, _ limit: UInt8) -> UInt64 {
+        ~(((word & ~highs) &+ ones &* UInt64(0x80 - limit)) | word) & highs
+    }
+
     /// The high bit of each byte of `word` that is `byte`, and of no other (exact, where `has`
     /// may also flag a byte above a match): masks of two bytes can then be lined up, one
     /// shifted by eight bits a byte, to find a sequence.

@@ -27,10 +27,9 @@ struct ApplicationsTableParser {
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
             return nil
         }
-        for r in rows.indices {
-            let row = rows[r]
-            for c in row.labels.indices {
-                if case .text(let text) = row.labels[c].content, let g = dictionary.match(text, in: .group) { group = g.key }
+        for row in rows {
+            for cell in row.labels {
+                if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
             }
             // A row of blank cells counts only when it has a cell for every column: shorter ones
             // are header debris ("总计" over an empty cell). A known label alone on a line of a

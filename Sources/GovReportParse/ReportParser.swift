@@ -140,15 +140,11 @@ public struct ReportParser: Sendable {
         var count = count
         var i = 0
         let n = bytes.count
-        let lows: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while i < n {
             if i + 8 <= n {
                 let word = WordBytes.load(bytes, at: i)
-                // The high bit of each byte below 0x21 (exact: no carry crosses a byte), and of
-                // each C2 and E3.
-                let below = ~(((word & lows) &+ 0x5F5F_5F5F_5F5F_5F5F) | word) & highs
-                let judged = below | WordBytes.matches(word, 0xC2) | WordBytes.matches(word, 0xE3)
+                // The high bit of each byte below 0x21, and of each C2 and E3.
+                let judged = WordBytes.below(word, 0x21) | WordBytes.matches(word, 0xC2) | WordBytes.matches(word, 0xE3)
                 // (The whole word stored: its bytes past the judged one are written over.)
                 UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
                 if judged == 0 {

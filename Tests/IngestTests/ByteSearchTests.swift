@@ -37,6 +37,14 @@ import Testing
             for limit: UInt8 in [0x01, 0x0A, 0x21, 0x41, 0x80] where WordBytes.hasBelow(word, limit) != bytes.contains(where: { $0 < limit }) {
                 wrong += 1
             }
+            // The exact masks: the high bit of each byte that matches, and of no other.
+            func mask(_ test: (UInt8) -> Bool) -> UInt64 {
+                bytes.indices.reduce(0) { test(bytes[$1]) ? $0 | UInt64(0x80) << (8 * UInt64($1)) : $0 }
+            }
+            for probe in probes where WordBytes.matches(word, probe) != mask({ $0 == probe }) { wrong += 1 }
+            for limit: UInt8 in [0x00, 0x01, 0x0A, 0x21, 0x41, 0x7F, 0x80] where WordBytes.below(word, limit) != mask({ $0 < limit }) {
+                wrong += 1
+            }
         }
         #expect(wrong == 0)
     }
