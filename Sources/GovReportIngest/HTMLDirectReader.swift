@@ -313,7 +313,7 @@ struct HTMLDirectReader {
         } else {
             push(name)
             let found = colspan ?? nil
-            events.startElement(name.text) { found }
+            events.startElement(name.text, kind: name.id >= 0 ? tables.kinds[name.id] : nil) { found }
             element = name
         }
         if b[i] == UInt8(ascii: "/") {
@@ -386,7 +386,7 @@ struct HTMLDirectReader {
     private mutating func openImplied(_ id: Int) {
         let name = tables.known(id)
         push(name)
-        events.startElement(name.text) { nil }
+        events.startElement(name.text, kind: tables.kinds[id]) { nil }
     }
 
     private mutating func push(_ name: Name) {

@@ -95,6 +95,9 @@ extension HTMLDirectReader {
         /// The listed names as C strings, never written after they are made.
         nonisolated(unsafe) let names: [UnsafePointer<UInt8>]
         let elements: [Element]
+        /// Each listed element's kind for the text (`HTMLText.kind(cName:)` of its name), so
+        /// that a known element is not looked up by its name again.
+        let kinds: [HTMLText.Kind]
         /// closing[old × count + new]: a start tag `new` closes an open `old`.
         let closing: [Bool]
         /// Names of up to eight bytes, packed into a word, in an open-addressed table of 256.
@@ -117,6 +120,7 @@ extension HTMLDirectReader {
                         inHead: ["script", "style", "meta", "link", "title", "base"].contains($0),
                         isFrame: ["noframes", "frame", "frameset"].contains($0))
             }
+            kinds = names.map { HTMLText.kind(cName: $0) }
             var closing = [Bool](repeating: false, count: all.count * all.count)
             for (old, new) in HTMLElementTable.closingPairs {
                 closing[all.firstIndex(of: old)! * all.count + all.firstIndex(of: new)!] = true

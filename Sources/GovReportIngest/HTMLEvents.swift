@@ -1,4 +1,5 @@
 import CLibXML2
+import Foundation
 
 /// Where the parser stands when it reports an event: what `HTMLEvents` asks the parser, as
 /// libxml2's context answers it (`LibXMLPosition`) or as `HTMLDirectReader` keeps it.
@@ -121,9 +122,12 @@ struct HTMLEvents<Position: HTMLParserPosition> {
 
     // MARK: - Events
 
-    /// - Parameter colspan: the element's `colspan` attribute, asked for a row's cells ("" when
-    ///   it has no value, nil when absent).
-    mutating func startElement(_ fullName: UnsafePointer<UInt8>, colspan: () -> String?) {
+    /// - Parameters:
+    ///   - kind: the element's kind when the parser knows it (`HTMLText.kind(cName:)` of its
+    ///     local name: a listed element's, looked up once, not by name for every element).
+    ///   - colspan: the element's `colspan` attribute, asked for a row's cells ("" when it has
+    ///     no value, nil when absent).
+    mutating func startElement(_ fullName: UnsafePointer<UInt8>, kind known: HTMLText.Kind? = nil, colspan: () -> String?) {
         guard !halted else { return }
         flushRun()
         guard frames.count <= HTMLMarkup.maxDepth else {
@@ -152,7 +156,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             // document's first child (a DTD, when one comes, is put first), else a sibling.
             if rootIsFirstChild && !hasDTD { reading = .walk; inRoot = true } else { reading = .ignore; inRoot = false }
         }
-        let kind = HTMLText.kind(cName: name)
+        let kind = known ?? HTMLText.kind(cName: name)
         var frame = Frame(children: reading, inRoot: inRoot)
         if inRoot && title == nil && !readingTitle && kind == .title {
             readingTitle = true
@@ -279,10 +283,11 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             run.removeAll(keepingCapacity: true)
             runKind = .none
         }
-        // A node's text is read as a C string: up to its first NUL, if any.
-        let end = run.firstIndex(of: 0) ?? run.count
         let reading = frames.last?.children ?? .ignore
         run.withUnsafeBufferPointer { all in
+            // A node's text is read as a C string: up to its first NUL, if any.
+            let end = all.baseAddress.flatMap { memchr($0, 0, all.count) }
+                .map { all.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? all.count
             let bytes = UnsafeBufferPointer(rebasing: all[..<end])
             if runKind == .text && reading == .walk {
                 writer.text(String(decoding: bytes, as: UTF8.self), line: runLine)

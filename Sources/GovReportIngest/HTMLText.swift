@@ -214,7 +214,9 @@ public enum HTMLText {
         }
 
         mutating func raw(_ s: String, line: Int) {
-            breakLine()
+            // (Nothing to break when no text is waiting: most lines of a table page are its
+            // cells, each after the last, and an empty text trimmed for each was a cost.)
+            if !current.isEmpty { breakLine() }
             lines.append(s)
             sourceLines.append(line)
         }
@@ -230,6 +232,27 @@ public enum HTMLText {
         /// the runs joined (`joinedCellRuns`), the ends trimmed (`trimmedSpaces`) and the tab put
         /// before them were each a String of their own, for every cell of every table.
         mutating func cell(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
+            // Most cells are one run with nothing to trim: their line is the tab and the bytes.
+            if b.isEmpty {
+                raw("\t", line: line)
+                if let value = colspan, value > 1 { for _ in 1..<min(value, 20) { raw("\t", line: line) } }
+                return
+            }
+            if HTMLText.isPlainCell(b) {
+                let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> String in
+                    out[0] = 0x09
+                    UnsafeMutableBufferPointer(rebasing: out[1...]).baseAddress!.update(from: b.baseAddress!, count: b.count)
+                    return String(validUTF8: UnsafeBufferPointer(out))
+                }
+                raw(text, line: line)
+                return
+            }
+            cellByRuns(bytes: b, colspan: colspan, line: line)
+        }
+
+        /// `cell(bytes:colspan:line:)` for any cell: its runs joined, its ends trimmed (the
+        /// reference `isPlainCell`'s shortcut is tested against).
+        mutating func cellByRuns(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
             let empty = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> Bool in
                 out[0] = 0x09
                 let o = HTMLText.joinRuns(b, cell: true, into: out, at: 1)
@@ -361,6 +384,19 @@ public enum HTMLText {
 
     /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a
     /// cell's text is cut into the runs joined by spaces.
+    /// Whether a cell's text (valid UTF-8, not empty) is its own line's content as it is: no
+    /// byte that could start a separator (below 0x20, C2 for U+0085, E2 for U+2028 and
+    /// U+2029), so one run; and neither end a space `trimmedSpaces` would take (an ASCII space,
+    /// U+3000 — E3 80 80 — or a lead E1, for U+1680; the other spaces lead with C2 or E2).
+    static func isPlainCell(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        for c in b where c < 0x20 || c == 0xC2 || c == 0xE2 { return false }
+        let n = b.count
+        if b[0] == 0x20 || b[0] == 0xE1 || b[n - 1] == 0x20 { return false }
+        if b[0] == 0xE3 && n >= 3 && b[1] == 0x80 && b[2] == 0x80 { return false }
+        if n >= 3 && (b[n - 3] == 0xE1 || (b[n - 3] == 0xE3 && b[n - 2] == 0x80 && b[n - 1] == 0x80)) { return false }
+        return true
+    }
+
     static func breaksCell(_ u: Unicode.Scalar) -> Bool {
         u == "\t" || (u.value >= 0x0A && u.value <= 0x0D) || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}"
     }

@@ -114,4 +114,16 @@ import Testing
         // Both answers seen often.
         #expect(plain > total / 5 && plain < total * 4 / 5, "\(plain) of \(total) plain")
     }
+
+    @Test func listedElementsKnowTheirKindsByNumber() {
+        // The kind handed on with a listed element is the one its name gives.
+        let tables = HTMLDirectReader.Tables.shared
+        var kinds: [HTMLText.Kind: Int] = [:]
+        for (id, name) in HTMLElementTable.names.enumerated() {
+            #expect(tables.kinds[id] == HTMLText.kind(named: name), "\(name)")
+            kinds[tables.kinds[id], default: 0] += 1
+        }
+        // Every kind is among them.
+        #expect(kinds.count == 7, "\(kinds)")
+    }
 }

@@ -63,16 +63,25 @@ import Testing
     }
 
     @Test func runsJoinedOnBytesAsOnScalars() {
-        let alphabet = ["\n", "\t", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", " ", "a", "中", "\u{301}", "é"]
+        // (With the spaces a cell's ends are trimmed of, and characters whose bytes start as
+        // theirs do: 、 is E3 80 81 against U+3000's E3 80 80, U+1681 E1 9A 81 against U+1680.)
+        let alphabet = ["\n", "\t", "\r", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", " ", "a", "中", "\u{301}", "é",
+                        "\u{3000}", "、", "\u{1680}", "\u{1681}", "\u{A0}", "\u{2003}", "“", "1"]
         var state: UInt64 = 0x1234_5678_9ABC_DEF1
         var samples = Self.contents
-        for _ in 0..<5_000 {
+        var plain = 0
+        // (Every other sample without separators, and with spaces only at its ends.)
+        let plainAlphabet = ["a", "中", "é", "、", "\u{1681}", "1", "\u{301}"]
+        let ends = ["", "", " ", "\u{3000}", "\u{1680}", "、", "\u{1681}", "\u{A0}"]
+        for k in 0..<5_000 {
             var s = ""
             state = state &* 6364136223846793005 &+ 1442695040888963407
+            let letters = k % 2 == 0 ? alphabet : plainAlphabet
             for _ in 0..<(Int(state >> 60)) {
                 state = state &* 6364136223846793005 &+ 1442695040888963407
-                s += alphabet[Int((state >> 33) % UInt64(alphabet.count))]
+                s += letters[Int((state >> 33) % UInt64(letters.count))]
             }
+            if k % 2 == 1 { s = ends[Int(state >> 61)] + s + ends[Int((state >> 58) & 7)] }
             samples.append(s)
         }
         for s in samples {
@@ -81,6 +90,7 @@ import Testing
             // A row cell's line, made on the bytes in one buffer: the runs joined by spaces,
             // trimmed, after a tab, as the three string steps made it; blank cells spanning
             // columns repeated.
+            if !s.isEmpty && s.withUTF8Bytes({ HTMLText.isPlainCell($0) }) { plain += 1 }
             for colspan in [nil, 1, 3] {
                 var writer = HTMLText.Writer()
                 writer.cell(s, colspan: colspan, line: 7)
@@ -90,6 +100,8 @@ import Testing
                 #expect(writer.sourceLines == Array(repeating: 7, count: expected.count))
             }
         }
+        // Both ways of making a cell's line are taken (`isPlainCell`'s shortcut and the runs).
+        #expect(plain > 250 && plain < samples.count - 250, "\(plain) of \(samples.count) plain")
     }
 
     @Test func cellBreaksAreTheNewlineCharactersAndTab() {
