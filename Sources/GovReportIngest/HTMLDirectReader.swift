@@ -411,11 +411,25 @@ struct HTMLDirectReader {
     private mutating func htmlName() throws(Unsupported) -> Name {
         let start = i
         var packed: UInt64 = 0
-        while let c = Self.nameByte(b[i]) {
-            if c == 0x2E { throw Unsupported() }
-            if i - start < 8 { packed |= UInt64(c) << (8 * UInt64(i - start)) }
-            i += 1
+        // (On a local index, the byte's class told by two range tests first: most names are a
+        // few letters.)
+        var j = start
+        while true {
+            let c = b[j]
+            let byte: UInt8
+            if (c | 0x20) &- 0x61 < 26 {
+                byte = c | 0x20
+            } else if c &- 0x30 < 10 || c == 0x3A || c == 0x2D || c == 0x5F {
+                byte = c
+            } else if c == 0x2E {
+                throw Unsupported()
+            } else {
+                break
+            }
+            if j - start < 8 { packed |= UInt64(byte) << (8 * UInt64(j - start)) }
+            j += 1
         }
+        i = j
         let count = i - start
         guard count > 0, count < 100 else { throw Unsupported() }
         if count <= 8, let id = tables.id(packed: packed) { return tables.known(id) }

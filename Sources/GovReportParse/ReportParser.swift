@@ -172,14 +172,33 @@ public struct ReportParser: Sendable {
         return count
     }
 
-    /// The edition the markers found say, given how to find one.
+    /// The edition the markers found say, given how to find one. Asks only what can change
+    /// the answer (`editionByEveryMarker`'s, which asks for all of them): the 2019 markers are
+    /// counted only until they outnumber the 2021 markers found or can no longer reach them —
+    /// each marker is a search of the whole text, and a report of one edition has none of the
+    /// other's.
     static func edition(has: (String) -> Bool, year: Int?) -> Edition {
         let score2021 = Self.markers2021.filter(has).count
-        let score2019 = Self.markers2019.filter(has).count
-        let hasTable = has("本年新收") || has("上年结转")
+        var score2019 = 0
+        for (k, marker) in Self.markers2019.enumerated() {
+            if score2019 > score2021 { return .format2019 }
+            if score2019 + (Self.markers2019.count - k) < score2021 { return .format2021 }
+            if has(marker) { score2019 += 1 }
+        }
+        return edition(score2021: score2021, score2019: score2019, has: has, year: year)
+    }
+
+    /// The edition the markers found say, every marker looked for: the reference `edition`
+    /// is tested against.
+    static func editionByEveryMarker(has: (String) -> Bool, year: Int?) -> Edition {
+        edition(score2021: Self.markers2021.filter(has).count, score2019: Self.markers2019.filter(has).count, has: has, year: year)
+    }
+
+    private static func edition(score2021: Int, score2019: Int, has: (String) -> Bool, year: Int?) -> Edition {
         if score2021 > score2019 { return .format2021 }
         if score2019 > score2021 { return .format2019 }
-        guard hasTable || score2021 > 0 else { return .free2008 }
+        // (The table's own words asked only when the markers tie.)
+        guard score2021 > 0 || has("本年新收") || has("上年结转") else { return .free2008 }
         return (year ?? 2021) >= 2021 ? .format2021 : .format2019
     }
 }

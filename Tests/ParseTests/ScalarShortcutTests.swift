@@ -349,3 +349,32 @@ import Testing
         #expect(kept > 100_000)
     }
 }
+
+/// The edition is told from the markers found, the 2019 markers asked only while they can
+/// change the answer: the same edition as with every marker asked, whichever are found.
+@Suite struct EditionMarkerTests {
+    @Test func fewerMarkersAskedGiveTheSameEdition() {
+        let markers = ReportParser.markers2021 + ReportParser.markers2019 + ["本年新收", "上年结转"]
+        var asked = 0, askedByEvery = 0
+        var editions: Set<Edition> = []
+        // Every set of markers found (2^12), for a year before, of and after 2021 and none.
+        for found in 0..<(1 << markers.count) {
+            func has(_ marker: String) -> Bool { found >> markers.firstIndex(of: marker)! & 1 == 1 }
+            for year in [2019, 2021, 2022, nil] {
+                let fewer = ReportParser.edition(has: { asked += 1; return has($0) }, year: year)
+                let every = ReportParser.editionByEveryMarker(has: { askedByEvery += 1; return has($0) }, year: year)
+                #expect(fewer == every, "markers \(String(found, radix: 2)), year \(String(describing: year))")
+                editions.insert(fewer)
+            }
+        }
+        #expect(editions == [.format2019, .format2021, .free2008])
+        #expect(asked < askedByEvery)
+        // A report of one edition, all its markers found and none of the other's: one 2019
+        // marker asked after the 2021 markers, not five and the table's words.
+        for one in [ReportParser.markers2021, ReportParser.markers2019] {
+            var count = 0
+            _ = ReportParser.edition(has: { count += 1; return one.contains($0) }, year: 2021)
+            #expect(count == 6, "\(count) asked")
+        }
+    }
+}
