@@ -28,7 +28,7 @@ import Testing
 
     @Test func textsOfCodesDecodeAsFoundationDecodesThem() {
         var random = SystemRandomNumberGenerator()
-        var tableDecoded = 0
+        var tableDecoded = 0, fourByteDecoded = 0
         for round in 0..<2_000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...60, using: &random) {
@@ -41,22 +41,33 @@ import Testing
                     if trail == 0x7F { trail = 0x80 }
                     bytes.append(trail)
                 default:
-                    // Now and then what the table leaves to Foundation: a four-byte code, a
-                    // stray or cut byte.
-                    if round % 6 == 1 { bytes += [0x81, 0x30, 0x81, 0x30] } else if round % 6 == 3 { bytes.append(0x80) } else { bytes.append(0xFF) }
+                    // Now and then a four-byte code (any: of the BMP, beyond it, unassigned),
+                    // or what the table leaves to Foundation: a stray or cut byte.
+                    if round % 6 == 1 || round % 6 == 5 {
+                        bytes += [UInt8.random(in: round % 6 == 1 ? 0x81...0x84 : 0x81...0xFE, using: &random), UInt8.random(in: 0x30...0x39, using: &random),
+                                  UInt8.random(in: 0x81...0xFE, using: &random), UInt8.random(in: 0x30...0x39, using: &random)]
+                    } else if round % 6 == 3 { bytes.append(0x80) } else { bytes.append(0xFF) }
                 }
             }
             if let ours = Self.table(bytes) {
                 #expect(ours == Self.foundation(bytes), "\(bytes)")
                 tableDecoded += 1
+                if round % 6 == 1 || round % 6 == 5, bytes.contains(where: { $0 >= 0x30 && $0 <= 0x39 }) { fourByteDecoded += 1 }
             } else {
                 #expect(bytes.contains(where: { $0 == 0x80 || $0 == 0xFF }) || bytes.count >= 4, "\(bytes)")
             }
         }
         #expect(tableDecoded >= 1_000)
+        // Texts with four-byte codes are decoded here too (not all: some codes are unassigned).
+        #expect(fourByteDecoded >= 100, "\(fourByteDecoded)")
         // A lead byte at the end, a lead before a byte that is no trail: left to Foundation.
         #expect(Self.table([0x41, 0xB0]) == nil && Self.table([0xB0, 0x20]) == nil && Self.table([0xB0, 0x7F]) == nil)
-        #expect(Self.table([0x81, 0x30, 0x81, 0x30]) == nil)
+        // Four-byte codes: U+0080, •, the last of the BMP, one beyond it; a cut one left to Foundation.
+        for code: [UInt8] in [[0x81, 0x30, 0x81, 0x30], [0x81, 0x36, 0xA6, 0x31], [0x84, 0x31, 0xA4, 0x39], [0x90, 0x30, 0x81, 0x30]] {
+            #expect(Self.table(code) != nil && Self.table(code) == Self.foundation(code), "\(code)")
+        }
+        #expect(Self.table([0x81, 0x36, 0xA6, 0x31]) == "•")
+        #expect(Self.table([0x41, 0x81, 0x36, 0xA6]) == nil && Self.table([0x81, 0x36, 0x20, 0x31]) == nil)
         #expect(Self.table(Array("年度报告".data(using: String.Encoding(rawValue: 0x8000_0632))!)) == "年度报告")
     }
 }
