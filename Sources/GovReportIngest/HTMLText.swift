@@ -82,8 +82,14 @@ public enum HTMLText {
             var copied = 0
             i = 0
             while i + 7 <= n {
-                // ("c" or "C": each byte with 0x20 set, compared with "c".)
-                if i + 8 <= n && !WordBytes.has(WordBytes.load(b, at: i) | 0x2020_2020_2020_2020, 0x63) { i += 8; continue }
+                // ("c" or "C": each byte with 0x20 set, compared with "c"; a word holding one
+                // read from its first — tags are full of them.)
+                if i + 8 <= n {
+                    let found = WordBytes.matches(WordBytes.load(b, at: i) | 0x2020_2020_2020_2020, 0x63)
+                    if found == 0 { i += 8; continue }
+                    i += found.trailingZeroBitCount / 8
+                    if i + 7 > n { break }
+                }
                 guard b[i] | 0x20 == UInt8(ascii: "c"), let end = declaredCharsetEnd(b, at: i) else { i += 1; continue }
                 out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<i]))
                 out.append(contentsOf: "charset=utf-8".utf8)
