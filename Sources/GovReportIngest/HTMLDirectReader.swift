@@ -337,6 +337,12 @@ struct HTMLDirectReader {
             misplaced -= 1
             return false
         }
+        // The end of the innermost open element (most end tags): closed, nothing inside it to
+        // weigh.
+        if let top = open.last, top == name {
+            closeTop()
+            return true
+        }
         // An end tag for no open element is ignored.
         guard open.contains(where: { $0 == name }) else { return false }
         // htmlAutoCloseOnClose: the elements inside it are closed, unless one of them ranks

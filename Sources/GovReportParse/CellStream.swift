@@ -509,14 +509,16 @@ public struct CellStream: Sendable {
         var values: [Cell] = []
         var carry: [Cell] = []
         var layout = RawRow.Layout.loose
-        // Each row's arrays are made with room for as many cells as the last row had (rows of
-        // a table are alike): grown cell by cell they were reallocated four or five times a row.
+        // Each row's arrays are made with room for as many cells as the fullest row so far had
+        // (rows of a table are alike): grown cell by cell they were reallocated four or five
+        // times a row; with room for as many as the last row had, still once a row (a label
+        // row, then a row of values).
         var labelRoom = 2, valueRoom = 8
         func finish() {
             if !values.isEmpty {
                 rows.append(RawRow(labels: carry.isEmpty ? labels : carry + labels, values: values, layout: layout))
                 carry = []
-                valueRoom = values.count
+                valueRoom = max(valueRoom, values.count)
             } else if layout == .tabbed || layout == .aligned {
                 // A label line without values: a row whose cells are all blank, or a label
                 // that continues on the next line (text copied from PDFs). Keep it both ways:
@@ -526,7 +528,7 @@ public struct CellStream: Sendable {
             } else {
                 carry = []
             }
-            if !labels.isEmpty { labelRoom = labels.count; labels = []; labels.reserveCapacity(labelRoom) }
+            if !labels.isEmpty { labelRoom = max(labelRoom, labels.count); labels = []; labels.reserveCapacity(labelRoom) }
             if !values.isEmpty { values = []; values.reserveCapacity(valueRoom) }
         }
         labels.reserveCapacity(labelRoom)
