@@ -18,7 +18,7 @@ enum ProsePatterns {
     /// Every match of `(?:收到|受理|提出|向本级)[^，,。；;]{0,12}?(?:政府信息公开|依申请公开)(?:政府信息)?(?:申请)?\s*(\d+)\s*件`
     /// (`ProseFigureExtractor.received`), left to right, none overlapping.
     static func received(in text: String) -> [Match] {
-        matches(text) { s, start in
+        matches(text, startingWith: ["收", "受", "提", "向"]) { s, start in
             var i = start
             guard take(s, &i, "收到") || take(s, &i, "受理") || take(s, &i, "提出") || take(s, &i, "向本级") else { return nil }
             // `[^，,。；;]{0,12}?`: the rest tried after none, then one more each time.
@@ -40,7 +40,7 @@ enum ProsePatterns {
     /// Every match of `(?:共|累计)发布(?:各类)?(?:政府)?信息\s*(\d+)\s*条`
     /// (`ProseFigureExtractor.published`), left to right, none overlapping.
     static func published(in text: String) -> [Match] {
-        matches(text) { s, start in
+        matches(text, startingWith: ["共", "累"]) { s, start in
             var i = start
             guard take(s, &i, "共") || take(s, &i, "累计"), take(s, &i, "发布") else { return nil }
             _ = take(s, &i, "各类")
@@ -51,12 +51,20 @@ enum ProsePatterns {
     }
 
     /// The matches `at` finds trying each start from the left, the next from the end of the
-    /// last (every match holds several scalars).
-    static func matches(_ text: String, _ at: (String.UnicodeScalarView, String.Index) -> Match?) -> [Match] {
+    /// last (every match holds several scalars). `firsts` holds every scalar a match can
+    /// start with: `at` is tried only where one is (trying every scalar of a paragraph's
+    /// pieces, each try a call reading the alternatives' first words, was most of matching).
+    static func matches(_ text: String, startingWith firsts: [Unicode.Scalar],
+                        _ at: (String.UnicodeScalarView, String.Index) -> Match?) -> [Match] {
         let s = text.unicodeScalars
         var found: [Match] = []
         var start = s.startIndex
         while start < s.endIndex {
+            let u = s[start]
+            if !firsts.contains(u) {
+                start = s.index(after: start)
+                continue
+            }
             if let m = at(s, start) {
                 found.append(m)
                 start = m.whole.upperBound
