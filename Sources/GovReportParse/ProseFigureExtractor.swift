@@ -78,19 +78,28 @@ struct ProseFigureExtractor {
                     if let found { return (found, i + 1) }
                     continue
                 }
-                let scalars = t.unicodeScalars
-                var start = scalars.startIndex
-                while start <= scalars.endIndex {
-                    var end = start
-                    while end < scalars.endIndex, !isSeparator(scalars[end]) { end = scalars.index(after: end) }
-                    let piece = t[start..<end]
-                    if groups.allSatisfy({ $0.contains(where: { piece.includes($0) }) }) {
-                        let text = String(piece)
-                        if let found = number(in: text, clauseStart: { _ in text.startIndex }) { return (found, i + 1) }
+                // (The pieces cut on the bytes, a scalar decoded at a time: walking the string's
+                // scalar view index by index over whole paragraphs was a visible cost.)
+                let found: Double? = t.withUTF8Bytes { b in
+                    var start = 0
+                    while true {
+                        var end = start
+                        var length = 0
+                        while end < b.count {
+                            let (v, n) = UTF8Scalar.decode(b, at: end)
+                            if isSeparator(Unicode.Scalar(v)!) { length = n; break }
+                            end += n
+                        }
+                        let piece = UnsafeBufferPointer(rebasing: b[start..<end])
+                        if groups.allSatisfy({ $0.contains(where: { word in word.withUTF8Bytes { ByteSearch.contains(piece, $0) } }) }) {
+                            let text = String(validUTF8: piece)
+                            if let found = number(in: text, clauseStart: { _ in text.startIndex }) { return found }
+                        }
+                        guard end < b.count else { return nil }
+                        start = end + length
                     }
-                    guard end < scalars.endIndex else { break }
-                    start = scalars.index(after: end)
                 }
+                if let found { return (found, i + 1) }
             }
             return nil
         }
