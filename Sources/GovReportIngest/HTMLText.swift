@@ -199,7 +199,7 @@ public enum HTMLText {
         mutating func text(_ s: String, line: Int) {
             // (A CR LF pair is one character that is neither "\n" nor "\r": text holding a CR
             // keeps the character test, the rest is split on scalars.)
-            let collapsed = s.utf8.contains(0x0D)
+            let collapsed = s.withUTF8Bytes({ $0.contains(0x0D) })
                 ? s.split(whereSeparator: { $0 == "\n" || $0 == "\r" || $0 == "\t" }).joined(separator: " ")
                 : HTMLText.joinedLineRuns(s)
             guard !collapsed.trimmedSpaces.isEmpty else {

@@ -266,16 +266,19 @@ public struct CellStream: Sendable {
     /// The value columns of an aligned table: where numbers end, clustered (within two display
     /// columns), with evenly spaced columns that no row fills put back between the others.
     static func columnGrid(_ ends: [Int], expected: Int? = nil) -> [Int] {
-        var clusters: [[Int]] = []
-        for end in ends.sorted() {
-            if let last = clusters.last?.last, end - last <= 2 { clusters[clusters.count - 1].append(end) }
-            else { clusters.append([end]) }
+        // Clusters as runs of the sorted ends (where two neighbours are more than two columns
+        // apart a new one starts), each its first index and count: an array per cluster was
+        // a visible part of reading aligned tables.
+        let sorted = ends.sorted()
+        var clusters: [(start: Int, count: Int)] = []
+        for (k, end) in sorted.enumerated() {
+            if k > 0 && end - sorted[k - 1] <= 2 { clusters[clusters.count - 1].count += 1 } else { clusters.append((k, 1)) }
         }
         // A column is where several rows end a number; a lone position is a row printed out
         // of line, which is then read by its own count.
         let support = clusters.map { $0.count }.max() ?? 0
-        if support >= 3 { clusters = clusters.filter { $0.count * 5 >= support } }
-        var centers = clusters.map { $0[$0.count / 2] }
+        if support >= 3 { clusters.removeAll { $0.count * 5 < support } }
+        var centers = clusters.map { sorted[$0.start + $0.count / 2] }
         guard centers.count >= 2 else { return centers }
         let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }
         if let step = gaps.min(), step >= 3,

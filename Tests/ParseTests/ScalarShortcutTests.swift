@@ -378,3 +378,75 @@ import Testing
         }
     }
 }
+
+/// An aligned table's columns found from runs of the sorted number ends: the grid the
+/// clusters made as arrays of their members gave.
+@Suite struct ColumnGridTests {
+    /// `CellStream.columnGrid` as it was written with an array per cluster: the reference.
+    static func columnGridByArrays(_ ends: [Int], expected: Int?) -> [Int] {
+        var clusters: [[Int]] = []
+        for end in ends.sorted() {
+            if let last = clusters.last?.last, end - last <= 2 { clusters[clusters.count - 1].append(end) }
+            else { clusters.append([end]) }
+        }
+        let support = clusters.map { $0.count }.max() ?? 0
+        if support >= 3 { clusters = clusters.filter { $0.count * 5 >= support } }
+        var centers = clusters.map { $0[$0.count / 2] }
+        guard centers.count >= 2 else { return centers }
+        let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }
+        if let step = gaps.min(), step >= 3,
+           gaps.allSatisfy({ gap in abs(gap - Int((Double(gap) / Double(step)).rounded()) * step) <= 1 }) {
+            var filled: [Int] = [centers[0]]
+            for (gap, next) in zip(gaps, centers.dropFirst()) {
+                let k = Int((Double(gap) / Double(step)).rounded())
+                if k > 1 { for j in 1..<k { filled.append(filled.last! + gap * j / k - (j > 1 ? gap * (j - 1) / k : 0)) } }
+                filled.append(next)
+            }
+            centers = filled
+        }
+        if let expected, centers.count < expected, expected > 1, let first = centers.first, let last = centers.last {
+            let step = Double(last - first) / Double(expected - 1)
+            let grid = (0..<expected).map { first + Int((Double($0) * step).rounded()) }
+            if step >= 3, centers.allSatisfy({ c in grid.contains { abs($0 - c) <= 1 } }) { return grid }
+        }
+        return centers
+    }
+
+    @Test func clustersAsRunsGiveTheArraysGrid() {
+        var state: UInt64 = 11
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var differences = 0, filtered = 0
+        for _ in 0..<20_000 {
+            // Rows ending numbers near a few columns (some rows off by a column or two, now
+            // and then one far out of line), in any order.
+            let columns = (0..<(1 + next(7))).map { 20 + $0 * (3 + next(12)) }
+            var ends: [Int] = []
+            for _ in 0..<next(12) {
+                for c in columns where next(4) > 0 { ends.append(c + next(5) - 2) }
+                if next(6) == 0 { ends.append(next(150)) }
+            }
+            var shuffler = SeededGenerator(seed: state)
+            ends.shuffle(using: &shuffler)
+            let expected = next(3) == 0 ? nil : 1 + next(9)
+            if CellStream.columnGrid(ends, expected: expected) != Self.columnGridByArrays(ends, expected: expected) { differences += 1 }
+            if ends.count >= 3 && Set(ends).count > 1 { filtered += 1 }
+        }
+        #expect(differences == 0)
+        #expect(filtered > 10_000)
+    }
+}
+
+/// A SplitMix64 source for shuffles that repeat.
+struct SeededGenerator: RandomNumberGenerator {
+    var seed: UInt64
+    mutating func next() -> UInt64 {
+        seed &+= 0x9E37_79B9_7F4A_7C15
+        var z = seed
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
