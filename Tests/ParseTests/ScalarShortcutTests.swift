@@ -350,6 +350,50 @@ import Testing
     }
 }
 
+/// The edition markers are looked for in a text file's own text, spaces passed over while
+/// matching: the answers the spaceless copy gives.
+@Suite struct MarkerSearchTests {
+    @Test func spacesPassedOverAsInTheSpacelessCopy() {
+        let markers = ReportParser.markers2021 + ReportParser.markers2019 + ["本年新收", "上年结转"]
+        // The markers' characters, the scalars the copy drops (spaces, controls, U+00A0,
+        // U+3000) and their near misses (、 is E3 80 81; U+00A9 is C2 A9), and whole markers.
+        let letters = Array(Set(markers.joined().map(String.init))).sorted()
+        let dropped = [" ", "\t", "\n", "\r", "\u{1F}", "\u{A0}", "\u{3000}"]
+        let others = ["、", "\u{A9}", "a", "1", "。", "\u{3001}\u{3000}"]
+        var state: UInt64 = 17
+        func next(_ n: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(n))
+        }
+        var differences = 0, found = 0, asked = 0
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<next(30) {
+                switch next(10) {
+                case 0..<5: text += letters[next(letters.count)]
+                case 5..<8: text += dropped[next(dropped.count)]
+                case 8: text += others[next(others.count)]
+                default:
+                    // A marker, spaces now and then between its characters.
+                    for c in markers[next(markers.count)] { text += String(c) + (next(4) == 0 ? dropped[next(dropped.count)] : "") }
+                }
+            }
+            let bytes = Array(text.utf8)
+            let spaceless = SpacelessTextTests.withoutSpacesByByte(bytes)
+            for marker in markers {
+                let expected = spaceless.withUnsafeBufferPointer { s in marker.withUTF8Bytes { ByteSearch.contains(s, $0) } }
+                let got = bytes.withUnsafeBufferPointer { t in marker.withUTF8Bytes { ReportParser.containsIgnoringSpaces(t, $0) } }
+                if got != expected { differences += 1 }
+                if expected { found += 1 }
+                asked += 1
+            }
+        }
+        #expect(differences == 0)
+        // Found and not found both, often.
+        #expect(found > asked / 20 && found < asked / 2, "\(found) of \(asked)")
+    }
+}
+
 /// The edition is told from the markers found, the 2019 markers asked only while they can
 /// change the answer: the same edition as with every marker asked, whichever are found.
 @Suite struct EditionMarkerTests {
