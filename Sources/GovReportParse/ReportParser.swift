@@ -41,6 +41,8 @@ public struct ReportParser: Sendable {
         let splitter = SectionSplitter()
         let headings = splitter.headings(in: source.lines)
         let ranges = splitter.ranges(headings, lineCount: source.lines.count)
+        report.sectionLines.reserveCapacity(headings.count)
+        report.sectionNumbers.reserveCapacity(headings.count)
         for h in headings {
             report.sectionLines[h.section] = h.index + 1
             report.sectionNumbers[h.section] = h.printedNumber
