@@ -27,6 +27,9 @@ public struct SourceText: Sendable {
             // with `String(decoding:)`, each line was checked again, a tenth of reading a text
             // file). Each line feed found with memchr (a loop over the bytes was most of the split).
             func line(_ range: Range<Int>) -> String { String(validUTF8: UnsafeBufferPointer(rebasing: bytes[range])) }
+            // (Room for a line every 24 bytes, about as long as report lines run: grown from
+            // empty, the array was copied some eight times a report.)
+            lines.reserveCapacity(bytes.count / 24 + 8)
             var start = 0
             while start < bytes.count, let hit = memchr(base + start, 10, bytes.count - start) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
