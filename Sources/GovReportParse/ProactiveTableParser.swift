@@ -32,6 +32,15 @@ struct ProactiveTableParser {
             if !noise.isEmpty {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the value of \(definition.label); ignored")
             }
+            if row.values.count == definition.columns.count {
+                // A row as wide as the table (most rows): its cells as they are, which is what
+                // `aligned` gives for it, without making an array of optional cells.
+                for (figureKey, cell) in zip(placed, row.values) {
+                    let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+                    reading.figures[figureKey] = Figure(value, line: cell.line)
+                }
+                continue
+            }
             let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
             if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
             for (figureKey, cell) in zip(placed, cells) {
