@@ -494,3 +494,37 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+/// Headings remembered by their lines' text are the headings read from them.
+@Suite struct HeadingMemoTests {
+    @Test func rememberedHeadingsAreTheHeadingsRead() throws {
+        var lines: [String] = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: Fixtures.samplesFolder.path).sorted() where name.hasSuffix(".txt") {
+            lines += Fixtures.sampleText(String(name.prefix(3))).components(separatedBy: "\n")
+        }
+        // Lines alike but for a numeral, a space, a word: each read for itself.
+        for numeral in ["一", "二", "三", "四", "五", "六", "七", "十一"] {
+            lines += ["\(numeral)、总体情况", " \(numeral)、总体情况", "\(numeral)、主动公开政府信息情况", "\(numeral)、结转下年度继续办理", "\(numeral).存在的主要问题"]
+        }
+        func direct(_ lines: [String]) -> [SectionSplitter.Heading] {
+            var found: [SectionSplitter.Heading] = []
+            for (i, raw) in lines.enumerated() {
+                guard SectionSplitter.mayBeNumbered(raw), let (section, numeral) = SectionSplitter.heading(raw) else { continue }
+                if found.contains(where: { $0.section == section }) { continue }
+                found.append(SectionSplitter.Heading(section: section, index: i, printedNumber: numeral))
+            }
+            return found
+        }
+        // Twice: the second time from the memo. And line by line, where every line's own
+        // heading is compared.
+        #expect(SectionSplitter().headings(in: lines) == direct(lines))
+        #expect(SectionSplitter().headings(in: lines) == direct(lines))
+        var headings = 0
+        for line in lines {
+            let once = SectionSplitter().headings(in: [line]), again = SectionSplitter().headings(in: [line])
+            #expect(once == direct([line]) && again == once, "\(line.debugDescription)")
+            headings += once.count
+        }
+        #expect(headings > 40)
+    }
+}
