@@ -505,37 +505,39 @@ public struct CellStream: Sendable {
     }
 
     /// Groups the cells into rows: a row is the text cells that label it and the value cells
-    /// that follow, up to the next text cell or the end of a line/block.
+    /// that follow, up to the next text cell or the end of a line/block. The cells are put one
+    /// after another in one array as they come (a row's labels, then its values), and each
+    /// row is given its parts of it.
     public var rows: [RawRow] {
-        var rows: [RawRow] = []
-        var labels: [Cell] = []
-        var values: [Cell] = []
-        var carry: [Cell] = []
+        // Filled first, then cut (a part taken while the array still grows would make it copy
+        // itself at the next cell).
+        var all: [Cell] = []
+        all.reserveCapacity(items.count)
+        // Each row's parts of `all`: the labels of a row of labels alone before it, when they
+        // carry over, its own labels and its values.
+        var spans: [(carry: Range<Int>, labels: Range<Int>, values: Range<Int>, layout: RawRow.Layout)] = []
+        // Where the row being read starts, and where its values do once it has one.
+        var rowStart = 0
+        var valueStart: Int?
+        var carry = 0..<0
         var layout = RawRow.Layout.loose
-        // Each row's arrays are made with room for as many cells as the fullest row so far had
-        // (rows of a table are alike): grown cell by cell they were reallocated four or five
-        // times a row; with room for as many as the last row had, still once a row (a label
-        // row, then a row of values).
-        var labelRoom = 2, valueRoom = 8
         func finish() {
-            if !values.isEmpty {
-                rows.append(RawRow(labels: carry.isEmpty ? labels : carry + labels, values: values, layout: layout))
-                carry = []
-                valueRoom = max(valueRoom, values.count)
+            let labels = rowStart..<(valueStart ?? all.count)
+            if let valueStart {
+                spans.append((carry, labels, valueStart..<all.count, layout))
+                carry = 0..<0
             } else if layout == .tabbed || layout == .aligned {
                 // A label line without values: a row whose cells are all blank, or a label
                 // that continues on the next line (text copied from PDFs). Keep it both ways:
                 // as a row without values, and for the next row's labels.
-                if !labels.isEmpty { rows.append(RawRow(labels: labels, values: [], layout: layout)) }
+                if !labels.isEmpty { spans.append((0..<0, labels, all.count..<all.count, layout)) }
                 carry = labels
             } else {
-                carry = []
+                carry = 0..<0
             }
-            if !labels.isEmpty { labelRoom = max(labelRoom, labels.count); labels = []; labels.reserveCapacity(labelRoom) }
-            if !values.isEmpty { values = []; values.reserveCapacity(valueRoom) }
+            rowStart = all.count
+            valueStart = nil
         }
-        labels.reserveCapacity(labelRoom)
-        values.reserveCapacity(valueRoom)
         for item in items {
             switch item {
             case .rowBreak:
@@ -543,16 +545,25 @@ public struct CellStream: Sendable {
             case .cell(let cell, let l):
                 layout = l
                 if case .text = cell.content {
-                    if !values.isEmpty { finish() }
-                    labels.append(cell)
-                } else if cell.content == .blank && labels.isEmpty && values.isEmpty {
+                    if valueStart != nil { finish() }
+                    all.append(cell)
+                } else if cell.content == .blank && all.count == rowStart {
                     continue  // a placeholder under a spanning label
                 } else {
-                    values.append(cell)
+                    if valueStart == nil { valueStart = all.count }
+                    all.append(cell)
                 }
             }
         }
         finish()
+        var rows: [RawRow] = []
+        rows.reserveCapacity(spans.count)
+        for span in spans {
+            // (Labels carried over are put before the row's own in an array of their own: a
+            // label continued from the line before is rare.)
+            let labels = span.carry.isEmpty ? all[span.labels] : ArraySlice(Array(all[span.carry]) + all[span.labels])
+            rows.append(RawRow(labels: labels, values: all[span.values], layout: span.layout))
+        }
         return rows
     }
 }

@@ -63,7 +63,7 @@ extension RawRow {
         // (Given back through `some`, mapped: an array of cells passed where optional cells
         // are expected is converted cell by cell through a dynamic cast, a hundredth of
         // extraction.)
-        func some(_ cells: [Cell]) -> [Cell?] { cells.map(Optional.some) }
+        func some(_ cells: ArraySlice<Cell>) -> [Cell?] { cells.map(Optional.some) }
         var cells = values
         if layout == .cellPerLine {
             while cells.count > count, cells.last?.content == .blank { cells.removeLast() }
@@ -78,7 +78,7 @@ extension RawRow {
             if cells.count == count { return (some(cells), nil) }
         }
         if cells.count > count {
-            let kept = some(rightAlignShort ? Array(cells.suffix(count)) : Array(cells.prefix(count)))
+            let kept = some(rightAlignShort ? cells.suffix(count) : cells.prefix(count))
             return (kept, "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
         }
         let missing = count - cells.count
