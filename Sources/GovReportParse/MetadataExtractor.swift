@@ -148,7 +148,14 @@ struct MetadataExtractor {
         return result
     }
 
-    static func isoDate(_ text: String) -> String? {
+    /// A date's ISO form, remembered by its text (the dates reports are signed on come back
+    /// report after report; each read cost some five thousand instructions).
+    static func isoDate(_ text: String) -> String? { isoDates.value(text, isoDateRead) }
+
+    static let isoDates = TextMemo<String?>(limit: 4_096)
+
+    /// `isoDate`, read from the text.
+    static func isoDateRead(_ text: String) -> String? {
         guard let m = MetadataPatterns.date(in: text), let y = Int(text[m.year]), let mo = Int(text[m.month]), let d = Int(text[m.day]),
               (1...12).contains(mo), (1...31).contains(d) else { return nil }
         // As String(format: "%04d-%02d-%02d"), without the trip through Foundation's formatter.

@@ -528,3 +528,26 @@ struct SeededGenerator: RandomNumberGenerator {
         #expect(headings > 40)
     }
 }
+
+/// Dates remembered by their text are the dates read from them.
+@Suite struct DateMemoTests {
+    @Test func rememberedDatesAreTheDatesRead() {
+        var texts: [String] = []
+        for y in [2019, 2020, 2021, 2022] {
+            for m in [1, 2, 10, 12, 13] {
+                for d in [1, 9, 10, 31, 32] { texts += ["\(y)年\(m)月\(d)日", "\(y)-\(m)-\(d)", "\(y) 年 \(m) 月 \(d)", "\(y)/\(m)/\(d)"] }
+            }
+        }
+        texts += ["", "2021年", "二〇二一年一月五日", "2021年1月5日印发"]
+        var dates = 0
+        for _ in 0..<2 {
+            for text in texts {
+                let remembered = MetadataExtractor.isoDate(text)
+                #expect(remembered == MetadataExtractor.isoDateRead(text), "\(text)")
+                if remembered != nil { dates += 1 }
+            }
+        }
+        // Most are dates; the thirteenth month and the thirty-second day are not.
+        #expect(dates > texts.count && dates < 2 * texts.count - 100)
+    }
+}
