@@ -263,12 +263,11 @@ public struct CellStream: Sendable {
         return slow
     }
 
-    /// The value columns of an aligned table: where numbers end, clustered (within two display
-    /// columns), with evenly spaced columns that no row fills put back between the others.
-    static func columnGrid(_ ends: [Int], expected: Int? = nil) -> [Int] {
-        // Clusters as runs of the sorted ends (where two neighbours are more than two columns
-        // apart a new one starts), each its first index and count: an array per cluster was
-        // a visible part of reading aligned tables.
+    /// Where numbers end, clustered (neighbours within two display columns), each cluster's
+    /// middle end; with three or more ends in the fullest, clusters of under a fifth of its
+    /// ends left out. Clusters are runs of the sorted ends, each its first index and count:
+    /// an array per cluster was a visible part of reading aligned tables.
+    static func clusterCenters(_ ends: [Int]) -> [Int] {
         let sorted = ends.sorted()
         var clusters: [(start: Int, count: Int)] = []
         for (k, end) in sorted.enumerated() {
@@ -278,7 +277,13 @@ public struct CellStream: Sendable {
         // of line, which is then read by its own count.
         let support = clusters.map { $0.count }.max() ?? 0
         if support >= 3 { clusters.removeAll { $0.count * 5 < support } }
-        var centers = clusters.map { sorted[$0.start + $0.count / 2] }
+        return clusters.map { sorted[$0.start + $0.count / 2] }
+    }
+
+    /// The value columns of an aligned table: where numbers end, clustered (within two display
+    /// columns), with evenly spaced columns that no row fills put back between the others.
+    static func columnGrid(_ ends: [Int], expected: Int? = nil) -> [Int] {
+        var centers = clusterCenters(ends)
         guard centers.count >= 2 else { return centers }
         let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }
         if let step = gaps.min(), step >= 3,

@@ -423,40 +423,23 @@ import Testing
     }
 }
 
-/// An aligned table's columns found from runs of the sorted number ends: the grid the
-/// clusters made as arrays of their members gave.
+/// An aligned table's column clusters found as runs of the sorted number ends: the centers
+/// the clusters made as arrays of their members gave.
 @Suite struct ColumnGridTests {
-    /// `CellStream.columnGrid` as it was written with an array per cluster: the reference.
-    static func columnGridByArrays(_ ends: [Int], expected: Int?) -> [Int] {
+    /// `CellStream.clusterCenters` as it was written with an array per cluster: the reference.
+    static func centersByArrays(_ ends: [Int]) -> (centers: [Int], dropped: Bool) {
         var clusters: [[Int]] = []
         for end in ends.sorted() {
             if let last = clusters.last?.last, end - last <= 2 { clusters[clusters.count - 1].append(end) }
             else { clusters.append([end]) }
         }
+        let all = clusters.count
         let support = clusters.map { $0.count }.max() ?? 0
         if support >= 3 { clusters = clusters.filter { $0.count * 5 >= support } }
-        var centers = clusters.map { $0[$0.count / 2] }
-        guard centers.count >= 2 else { return centers }
-        let gaps = zip(centers.dropFirst(), centers).map { $0 - $1 }
-        if let step = gaps.min(), step >= 3,
-           gaps.allSatisfy({ gap in abs(gap - Int((Double(gap) / Double(step)).rounded()) * step) <= 1 }) {
-            var filled: [Int] = [centers[0]]
-            for (gap, next) in zip(gaps, centers.dropFirst()) {
-                let k = Int((Double(gap) / Double(step)).rounded())
-                if k > 1 { for j in 1..<k { filled.append(filled.last! + gap * j / k - (j > 1 ? gap * (j - 1) / k : 0)) } }
-                filled.append(next)
-            }
-            centers = filled
-        }
-        if let expected, centers.count < expected, expected > 1, let first = centers.first, let last = centers.last {
-            let step = Double(last - first) / Double(expected - 1)
-            let grid = (0..<expected).map { first + Int((Double($0) * step).rounded()) }
-            if step >= 3, centers.allSatisfy({ c in grid.contains { abs($0 - c) <= 1 } }) { return grid }
-        }
-        return centers
+        return (clusters.map { $0[$0.count / 2] }, clusters.count < all)
     }
 
-    @Test func clustersAsRunsGiveTheArraysGrid() {
+    @Test func clustersAsRunsGiveTheArraysCenters() {
         var state: UInt64 = 11
         func next(_ n: Int) -> Int {
             state = state &* 6364136223846793005 &+ 1442695040888963407
@@ -474,12 +457,13 @@ import Testing
             }
             var shuffler = SeededGenerator(seed: state)
             ends.shuffle(using: &shuffler)
-            let expected = next(3) == 0 ? nil : 1 + next(9)
-            if CellStream.columnGrid(ends, expected: expected) != Self.columnGridByArrays(ends, expected: expected) { differences += 1 }
-            if ends.count >= 3 && Set(ends).count > 1 { filtered += 1 }
+            let reference = Self.centersByArrays(ends)
+            if CellStream.clusterCenters(ends) != reference.centers { differences += 1 }
+            if reference.dropped { filtered += 1 }
         }
         #expect(differences == 0)
-        #expect(filtered > 10_000)
+        // Clusters left out for having too few ends, often.
+        #expect(filtered > 1_000, "\(filtered)")
     }
 }
 
