@@ -239,12 +239,7 @@ public enum HTMLText {
         /// before them were each a String of their own, for every cell of every table.
         mutating func cell(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
             // Most cells are one run with nothing to trim: their line is the tab and the bytes.
-            if b.isEmpty {
-                raw("\t", line: line)
-                if let value = colspan, value > 1 { for _ in 1..<min(value, 20) { raw("\t", line: line) } }
-                return
-            }
-            if HTMLText.isPlainCell(b) {
+            if !b.isEmpty && HTMLText.isPlainCell(b) {
                 let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> String in
                     out[0] = 0x09
                     UnsafeMutableBufferPointer(rebasing: out[1...]).baseAddress!.update(from: b.baseAddress!, count: b.count)

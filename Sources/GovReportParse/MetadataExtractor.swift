@@ -59,7 +59,8 @@ struct MetadataExtractor {
         // (A text file none of whose text holds them is passed over in three searches, not
         // sixty: most reports were not copied from a web page.)
         let mayHaveChrome = source.wholeText.map { $0.includes("发布机构") || $0.includes("发布日期") || $0.includes("发文机关") } ?? true
-        for line in lines.prefix(mayHaveChrome ? 60 : 0) where line.includes("发")
+        let chromeLines = mayHaveChrome ? lines.prefix(60) : []
+        for line in chromeLines where line.includes("发")
             && (line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关")) {
             let t = TextNormalizer.halfWidth(line)
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {

@@ -106,20 +106,20 @@ public struct ReportParser: Sendable {
     }
 
     func detectEdition(_ source: SourceText, year: Int?) -> Edition {
-        // Byte search over the text without whitespace (markers may be split by spaces).
-        // On the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and
-        // U+3000 is E3 80 80, so dropping them keeps every other character whole.
-        // (In a temporary buffer: on the stack when there is room, where an array's buffer was
-        // a visible cost of its own.)
-        // (Room for every byte read: the whole text's, line feeds included, or the lines'.)
-        // A text file: the markers looked for in its text as it is, spaces passed over while
-        // matching (`containsIgnoringSpaces`) — the same answers as in the spaceless copy,
-        // without making the copy, which was some 2 % of reading.
+        // The markers may be split by white space, so they are looked for with it dropped. On
+        // the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and U+3000 is
+        // E3 80 80 (`droppedLength`), so dropping them keeps every other character whole.
+        // A text file: the markers looked for in its text as it is, the dropped scalars passed
+        // over while matching (`containsIgnoringSpaces`) — the same answers as in a spaceless
+        // copy, without making the copy, which was some 2 % of reading.
         if let whole = source.wholeText {
             return whole.withUTF8Bytes { text in
                 Self.edition(has: { marker in marker.withUTF8Bytes { Self.containsIgnoringSpaces(text, $0) } }, year: year)
             }
         }
+        // Lines made from a web page: a marker may run from one line into the next, so the
+        // lines are copied one after another, spaceless, into a temporary buffer (on the stack
+        // when there is room: an array's buffer was a visible cost of its own).
         let total = source.lines.reduce(0) { $0 + $1.utf8.count }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
             var count = 0
@@ -161,9 +161,9 @@ public struct ReportParser: Sendable {
             var j = firstLength
             while j < marker.count {
                 while i < n {
-                    let b = text[i]
-                    if b <= 32 { i += 1 } else if b == 0xC2, i + 1 < n, text[i + 1] == 0xA0 { i += 2 }
-                    else if b == 0xE3, i + 2 < n, text[i + 1] == 0x80, text[i + 2] == 0x80 { i += 3 } else { break }
+                    let skip = droppedLength(text, at: i)
+                    if skip == 0 { break }
+                    i += skip
                 }
                 let length = UTF8Scalar.decode(marker, at: j).length
                 guard i + length <= n else { break }
@@ -176,6 +176,18 @@ public struct ReportParser: Sendable {
             if j == marker.count { return true }
         }
         return false
+    }
+
+    /// How many bytes the scalar at `i` of `b` (valid UTF-8) takes when it is one the edition's
+    /// markers are looked for without — a control or an ASCII space (1), U+00A0 (C2 A0, 2),
+    /// U+3000 (E3 80 80, 3) — and 0 for any other.
+    @inline(__always)
+    static func droppedLength(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Int {
+        let c = b[i]
+        if c <= 32 { return 1 }
+        if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
+        if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
+        return 0
     }
 
     /// Appends `bytes` (valid UTF-8) to `buffer` from `count` without controls, ASCII spaces,
@@ -212,8 +224,8 @@ public struct ReportParser: Sendable {
                 while i < n && bytes[i] <= 32 { i += 1 }
                 continue
             }
-            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
-            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            let skip = droppedLength(bytes, at: i)
+            if skip > 0 { i += skip; continue }
             buffer[count] = b
             count += 1
             i += 1

@@ -25,13 +25,13 @@ struct SectionSplitter {
     /// What `heading` makes of a numbered line, remembered by the line's text: report after
     /// report prints the same headings ("一、总体情况"), and reading one (its half-width
     /// compact form, then a search for each section's words) cost some 2,800 instructions.
-    static let headings = TextMemo<(section: Section, numeral: String)?>(limit: 4_096)
+    static let headingMemo = TextMemo<(section: Section, numeral: String)?>(limit: 4_096)
 
     func headings(in lines: [String]) -> [Heading] {
         var found: [Heading] = []
         for (i, raw) in lines.enumerated() {
             // Cheap test first: a heading starts with numerals and 、 or a point.
-            guard Self.mayBeNumbered(raw), let (section, numeral) = Self.headings.value(raw, Self.heading) else { continue }
+            guard Self.mayBeNumbered(raw), let (section, numeral) = Self.headingMemo.value(raw, Self.heading) else { continue }
             if found.contains(where: { $0.section == section }) { continue }
             found.append(Heading(section: section, index: i, printedNumber: numeral))
         }
