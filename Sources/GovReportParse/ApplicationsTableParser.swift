@@ -9,7 +9,22 @@ struct ApplicationsTableParser {
     func parse(_ rows: [RawRow]) -> TableReading {
         let columns = FigureKeys.applicantColumns
         var reading = TableReading()
+        // The group heading (三)…(六) last seen, read only when a row needs it: every label
+        // cell of every row asked of the group table was some 1 % of extraction, and only the
+        // "other" row asks. `groupRead` rows' labels have been read for it; `current` is the
+        // row being matched.
         var group: String?
+        var groupRead = 0
+        var current = 0
+        func currentGroup() -> String? {
+            while groupRead <= current {
+                for cell in rows[groupRead].labels {
+                    if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
+                }
+                groupRead += 1
+            }
+            return group
+        }
         var previousKey: String?
         let facts = FigureKeys.applicationRowFacts
         var ledger = RowLedger(table: "applications table")
@@ -19,7 +34,7 @@ struct ApplicationsTableParser {
 
         func matchRow(_ text: String) -> String? {
             if let m = dictionary.match(text, in: .applications) {
-                if m.key == "other_other" && group != "other" && !(previousKey?.hasPrefix("other_") ?? false) { return nil }
+                if m.key == "other_other" && !(previousKey?.hasPrefix("other_") ?? false) && currentGroup() != "other" { return nil }
                 // "总计" heads the applicant columns too: the total row comes after outcome rows.
                 if m.key == "outcome_total" && !outcomeTaken { return nil }
                 return m.key
@@ -27,10 +42,8 @@ struct ApplicationsTableParser {
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
             return nil
         }
-        for row in rows {
-            for cell in row.labels {
-                if let text = cell.text, let g = dictionary.match(text, in: .group) { group = g.key }
-            }
+        for (index, row) in rows.enumerated() {
+            current = index
             // A row of blank cells counts only when it has a cell for every column: shorter ones
             // are header debris ("总计" over an empty cell). A known label alone on a line of a
             // tab-separated or aligned table is a row whose cells are all blank, unless the

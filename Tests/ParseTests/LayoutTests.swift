@@ -61,6 +61,21 @@ import Testing
         #expect(report.value("applications.unprocessed_reconfirm.total") == 2)
     }
 
+    /// "3.其他" is the other-handling row only under the group heading (六) or right after
+    /// another row of that group: the heading on the row's own line, on a line of its own
+    /// before it, and a "3.其他" under (五) that is not read as the row.
+    @Test func theOtherRowIsReadUnderItsGroupOnly() {
+        let top = "2021年政府信息公开工作年度报告\n\n" + Self.header + "一、本年新收政府信息公开申请数量\t12\t1\t0\t0\t0\t0\t13\n"
+        let sameLine = Fixtures.parse(text: top + "（六）其他处理\t3.其他\t4\t0\t0\t0\t0\t0\t4\n")
+        #expect(sameLine.value("applications.other_other.total") == 4)
+        let lineBefore = Fixtures.parse(text: top + "（六）其他处理\n\n3.其他\t5\t0\t0\t0\t0\t0\t5\n")
+        #expect(lineBefore.value("applications.other_other.total") == 5)
+        let otherGroup = Fixtures.parse(text: top + "（五）不予处理\t1.信访举报投诉类申请\t1\t0\t0\t0\t0\t0\t1\n3.其他\t6\t0\t0\t0\t0\t0\t6\n")
+        #expect(otherGroup.value("applications.unprocessed_complaint.total") == 1)
+        #expect(otherGroup.figures["applications.other_other.total"] == nil)
+        #expect(otherGroup.diagnostics.contains { $0.message.contains("‘3.其他’ are not under a known row") }, "\(otherGroup.diagnostics)")
+    }
+
     /// OCR-garbled labels within the dictionary's tolerance, full-width digits and spaces
     /// inside labels.
     @Test func garbledLabelsAndFullWidthDigits() {
