@@ -91,7 +91,7 @@ struct ApplicationsTableParser {
             if row.values.count == columns.count {
                 // A row as wide as the table (most rows): its cells as they are, which is what
                 // `aligned` gives for it, without making an array of optional cells.
-                row.values.withUnsafeBufferPointer { values in set(values.count) { values[$0] } }
+                placed.withUnsafeBufferPointer { placed in row.values.withUnsafeBufferPointer { reading.figures.setRow(placed, $0) } }
                 continue
             }
             let (cells, problem) = row.aligned(to: columns.count, rightAlignShort: true)

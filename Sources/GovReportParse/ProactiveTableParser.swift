@@ -35,10 +35,7 @@ struct ProactiveTableParser {
             if row.values.count == definition.columns.count {
                 // A row as wide as the table (most rows): its cells as they are, which is what
                 // `aligned` gives for it, without making an array of optional cells.
-                for (figureKey, cell) in zip(placed, row.values) {
-                    let value: Double? = if case .number(let n) = cell.content { n } else { nil }
-                    reading.figures[figureKey] = Figure(value, line: cell.line)
-                }
+                placed.withUnsafeBufferPointer { placed in row.values.withUnsafeBufferPointer { reading.figures.setRow(placed, $0) } }
                 continue
             }
             let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)

@@ -156,4 +156,41 @@ import Testing
         }
         #expect(Figures(placed: []) == Figures())
     }
+
+    /// A row's figures set in one pass equal those set cell by cell through the subscript: on
+    /// tables already holding figures (a place set again is counted once), with number, blank
+    /// and text cells, keys that are not canonical, and more keys than cells or cells than keys.
+    @Test func rowSetInOnePassEqualsCellByCell() {
+        var random = Random(state: 11)
+        let keys = Self.keys
+        for _ in 0..<300 {
+            var before = Figures()
+            for _ in 0..<random.next(20) {
+                before[keys[random.next(keys.count)]] = Figure(Double(random.next(50)), line: 1 + random.next(90))
+            }
+            var rowKeys: [PlacedKey] = []
+            for _ in 0..<random.next(9) {
+                let key = PlacedKey(keys[random.next(keys.count)])
+                if !rowKeys.contains(key) { rowKeys.append(key) }
+            }
+            let cells: [Cell] = (0..<random.next(10)).map { _ in
+                let content: Cell.Content = switch random.next(4) {
+                case 0: .blank
+                case 1: .text("（六）其他处理")
+                default: .number(Double(random.next(1000)) / Double(1 + random.next(3)))
+                }
+                return Cell(content: content, line: 1 + random.next(400))
+            }
+            var oneByOne = before
+            for (key, cell) in zip(rowKeys, cells) {
+                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+                oneByOne[key] = Figure(value, line: cell.line)
+            }
+            var inOnePass = before
+            rowKeys.withUnsafeBufferPointer { placed in cells.withUnsafeBufferPointer { inOnePass.setRow(placed, $0) } }
+            #expect(inOnePass == oneByOne)
+            #expect(inOnePass.count == oneByOne.count)
+            #expect(Array(inOnePass).map(\.key) == Array(oneByOne).map(\.key))
+        }
+    }
 }
