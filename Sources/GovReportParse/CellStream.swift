@@ -5,12 +5,15 @@ import GovReportIngest
 /// blank lines between every cell. The layout is decided per block of consecutive lines, so
 /// a report that mixes layouts still reads.
 public struct CellStream: Sendable {
-    public enum Item: Sendable, Equatable {
-        case cell(Cell, RawRow.Layout)
-        case rowBreak
-    }
-
-    public private(set) var items: [Item] = []
+    /// The cells in order; where each layout starts among them (the cells from one start to
+    /// the next are laid out as it says); and where rows break: before `cells[b]` for each
+    /// `b` of `breaks`, in order (a place may break twice: an empty row between, which ends a
+    /// label carried over). Not one array of cells and breaks as cases of an enum: the rows
+    /// are parts of `cells` as it stands, where the enum's cells were copied out one by one
+    /// into an array of their own (and a layout kept for every cell was an append more each).
+    public private(set) var cells: [Cell] = []
+    private var layoutStarts: [(from: Int, layout: RawRow.Layout)] = []
+    private var breaks: [Int] = []
     /// How many value columns the section's main table has, when known: lets space-aligned
     /// rows be placed even when some columns are empty in every row.
     let columnHint: Int?
@@ -46,9 +49,9 @@ public struct CellStream: Sendable {
         // of cutting tables; before that, an array of fields, a row and two arrays of kinds
         // for every line).
         (scratch.fields, scratch.ends) = scratch.bytes.withUnsafeBufferPointer { Self.fields($0, lineEnds: lineEnds) }
-        // Room for a cell and a row break a line (most lines are a cell of their own), and for
-        // a cell a field.
-        items.reserveCapacity(2 * lines.count)
+        // Room for a cell a field (most lines are a cell of their own), a row break a line.
+        cells.reserveCapacity(scratch.fields.count)
+        breaks.reserveCapacity(lines.count)
         scratch.row.reserveCapacity(scratch.fields.count)
         scratch.cells.reserveCapacity(lines.count)
         var start = 0
@@ -138,15 +141,17 @@ public struct CellStream: Sendable {
                 // Blank cells are real only between two numbers; elsewhere they are padding.
                 if row.count >= 5 && scratch.row[row].allSatisfy({ $0.content == .blank }) {
                     // A row of empty cells (a table row left blank): keep it whole.
-                    for cell in scratch.row[row] { items.append(.cell(cell, .tabbed)) }
-                    items.append(.rowBreak)
+                    lay(.tabbed)
+                    cells.append(contentsOf: scratch.row[row])
+                    rowBreak()
                     continue
                 }
                 if !scratch.row[row].contains(where: { if case .text = $0.content { true } else { false } }) {
                     // A row of values only (the review table's fifteen): every cell is a column.
                     // Trailing blanks stay: the review parser tells padding from blank cells by count.
-                    for cell in scratch.row[row] { items.append(.cell(cell, .tabbed)) }
-                    items.append(.rowBreak)
+                    lay(.tabbed)
+                    cells.append(contentsOf: scratch.row[row])
+                    rowBreak()
                     continue
                 }
                 // Blank cells between two numbers are real; so may be those between the label and
@@ -164,12 +169,13 @@ public struct CellStream: Sendable {
                     if scratch.row[i].content != .blank { last = kind(scratch.row[i].content) }
                 }
                 var before = Kind.none
+                lay(.tabbed)
                 for i in row {
                     let isBlank = scratch.row[i].content == .blank
-                    if !isBlank || (scratch.after[i] == .number && before != .none) { items.append(.cell(scratch.row[i], .tabbed)) }
+                    if !isBlank || (scratch.after[i] == .number && before != .none) { cells.append(scratch.row[i]) }
                     if !isBlank { before = kind(scratch.row[i].content) }
                 }
-                items.append(.rowBreak)
+                rowBreak()
             }
         } else {
             // Each line's cells, up to the first line of more than one (then the block is
@@ -193,10 +199,12 @@ public struct CellStream: Sendable {
             let cells = scratch.cells[first...]
             if block.count >= 2 && !aligned {
                 // One cell per line, a blank line between rows.
-                for cell in cells { items.append(.cell(cell, .cellPerLine)) }
-                items.append(.rowBreak)
+                lay(.cellPerLine)
+                self.cells.append(contentsOf: cells)
+                rowBreak()
             } else if block.count == 1 && !aligned {
-                for cell in cells where cell.content != .blank { items.append(.cell(cell, .loose)) }
+                lay(.loose)
+                for cell in cells where cell.content != .blank { self.cells.append(cell) }
             } else {
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
@@ -226,17 +234,17 @@ public struct CellStream: Sendable {
         var labelStart = 0
         for (k, numbers) in numbers.enumerated() {
             let line = firstLine + k
-            for text in labels[labelStart..<labelEnds[k]] { items.append(.cell(Cell(content: .text(text), line: line), .aligned)) }
+            for text in labels[labelStart..<labelEnds[k]] { append(Cell(content: .text(text), line: line), .aligned) }
             labelStart = labelEnds[k]
             if usable, !numbers.isEmpty, let placed = Self.place(numbers, on: columns) {
                 for value in placed {
                     let content: Cell.Content = value.map { .number($0) } ?? .blank
-                    items.append(.cell(Cell(content: content, line: line), .cellPerLine))
+                    append(Cell(content: content, line: line), .cellPerLine)
                 }
             } else {
-                for n in numbers { items.append(.cell(Cell(content: .number(n.value), line: line), .aligned)) }
+                for n in numbers { append(Cell(content: .number(n.value), line: line), .aligned) }
             }
-            items.append(.rowBreak)
+            rowBreak()
         }
     }
 
@@ -509,65 +517,110 @@ public struct CellStream: Sendable {
         return cells
     }
 
-    /// Groups the cells into rows: a row is the text cells that label it and the value cells
-    /// that follow, up to the next text cell or the end of a line/block. The cells are put one
-    /// after another in one array as they come (a row's labels, then its values), and each
-    /// row is given its parts of it.
-    public var rows: [RawRow] {
-        // Filled first, then cut (a part taken while the array still grows would make it copy
-        // itself at the next cell).
-        var all: [Cell] = []
-        all.reserveCapacity(items.count)
-        // Each row's parts of `all`: the labels of a row of labels alone before it, when they
-        // carry over, its own labels and its values.
+    private mutating func append(_ cell: Cell, _ layout: RawRow.Layout) {
+        lay(layout)
+        cells.append(cell)
+    }
+
+    /// The cells appended next are laid out as `layout`.
+    private mutating func lay(_ layout: RawRow.Layout) {
+        if layoutStarts.last?.layout != layout { layoutStarts.append((cells.count, layout)) }
+    }
+
+    private mutating func rowBreak() { breaks.append(cells.count) }
+
+    /// The runs of value cells (numbers and blanks) in order, each ended by a text cell or a
+    /// row break: what the review table is looked for in.
+    public var valueRuns: [ArraySlice<Cell>] {
+        var runs: [ArraySlice<Cell>] = []
+        var start = 0
+        var next = 0
+        for i in cells.indices {
+            if next < breaks.count && breaks[next] == i {
+                if start < i { runs.append(cells[start..<i]) }
+                start = i
+                while next < breaks.count && breaks[next] == i { next += 1 }
+            }
+            if !cells[i].isValue {
+                if start < i { runs.append(cells[start..<i]) }
+                start = i + 1
+            }
+        }
+        if start < cells.count { runs.append(cells[start...]) }
+        return runs
+    }
+
+    /// Where `rows` is in cutting the cells into rows.
+    private struct RowCutter {
+        /// Each row's parts of `cells`: the labels of a row of labels alone before it, when
+        /// they carry over, its own labels and its values.
         var spans: [(carry: Range<Int>, labels: Range<Int>, values: Range<Int>, layout: RawRow.Layout)] = []
-        // Where the row being read starts, and where its values do once it has one.
+        /// Where the row being read starts, and where its values do once it has one.
         var rowStart = 0
         var valueStart: Int?
         var carry = 0..<0
         var layout = RawRow.Layout.loose
-        func finish() {
-            let labels = rowStart..<(valueStart ?? all.count)
+
+        /// Ends the row being read at `end`.
+        mutating func finish(_ end: Int) {
+            let labels = rowStart..<(valueStart ?? end)
             if let valueStart {
-                spans.append((carry, labels, valueStart..<all.count, layout))
+                spans.append((carry, labels, valueStart..<end, layout))
                 carry = 0..<0
             } else if layout == .tabbed || layout == .aligned {
                 // A label line without values: a row whose cells are all blank, or a label
                 // that continues on the next line (text copied from PDFs). Keep it both ways:
                 // as a row without values, and for the next row's labels.
-                if !labels.isEmpty { spans.append((0..<0, labels, all.count..<all.count, layout)) }
+                if !labels.isEmpty { spans.append((0..<0, labels, end..<end, layout)) }
                 carry = labels
             } else {
                 carry = 0..<0
             }
-            rowStart = all.count
+            rowStart = end
             valueStart = nil
         }
-        for item in items {
-            switch item {
-            case .rowBreak:
-                finish()
-            case .cell(let cell, let l):
-                layout = l
-                if case .text = cell.content {
-                    if valueStart != nil { finish() }
-                    all.append(cell)
-                } else if cell.content == .blank && all.count == rowStart {
-                    continue  // a placeholder under a spanning label
-                } else {
-                    if valueStart == nil { valueStart = all.count }
-                    all.append(cell)
+    }
+
+    /// Groups the cells into rows: a row is the text cells that label it and the value cells
+    /// that follow, up to the next text cell or the end of a line/block. The cells are put one
+    /// after another in one array as they come (a row's labels, then its values), and each
+    /// row is given its parts of it.
+    public var rows: [RawRow] {
+        var cutter = RowCutter()
+        cutter.spans.reserveCapacity(breaks.count + 1)
+        var next = 0
+        var run = 0
+        cells.withUnsafeBufferPointer { cells in
+            for i in cells.indices {
+                while next < breaks.count && breaks[next] == i {
+                    cutter.finish(i)
+                    next += 1
+                }
+                while run < layoutStarts.count && layoutStarts[run].from <= i {
+                    cutter.layout = layoutStarts[run].layout
+                    run += 1
+                }
+                switch cells[i].content {
+                case .text:
+                    if cutter.valueStart != nil { cutter.finish(i) }
+                case .blank where i == cutter.rowStart:
+                    // A placeholder under a spanning label: the row starts after it.
+                    cutter.rowStart = i + 1
+                default:
+                    if cutter.valueStart == nil { cutter.valueStart = i }
                 }
             }
         }
-        finish()
+        for _ in next..<breaks.count { cutter.finish(cells.count) }
+        cutter.finish(cells.count)
+        let spans = cutter.spans
         var rows: [RawRow] = []
         rows.reserveCapacity(spans.count)
         for span in spans {
             // (Labels carried over are put before the row's own in an array of their own: a
             // label continued from the line before is rare.)
-            let labels = span.carry.isEmpty ? all[span.labels] : ArraySlice(Array(all[span.carry]) + all[span.labels])
-            rows.append(RawRow(labels: labels, values: all[span.values], layout: span.layout))
+            let labels = span.carry.isEmpty ? cells[span.labels] : ArraySlice(Array(cells[span.carry]) + cells[span.labels])
+            rows.append(RawRow(labels: labels, values: cells[span.values], layout: span.layout))
         }
         return rows
     }

@@ -7,22 +7,11 @@ struct ReviewTableParser {
 
     func parse(_ stream: CellStream, sectionLine: Int) -> TableReading {
         var reading = TableReading()
-        var runs: [[Cell]] = []
-        var current: [Cell] = []
-        for item in stream.items {
-            switch item {
-            case .cell(let cell, _) where cell.isValue:
-                current.append(cell)
-            default:
-                if !current.isEmpty { runs.append(current) }
-                current = []
-            }
-        }
-        if !current.isEmpty { runs.append(current) }
+        let runs = stream.valueRuns
 
         let keys = FigureKeys.reviewKeys
         // A run of fifteen, after dropping padding: blank cells at its ends beyond fifteen.
-        func fifteen(_ run: [Cell]) -> [Cell]? {
+        func fifteen(_ run: ArraySlice<Cell>) -> ArraySlice<Cell>? {
             var cells = run
             while cells.count > keys.count, cells.last?.content == .blank { cells.removeLast() }
             while cells.count > keys.count, cells.first?.content == .blank { cells.removeFirst() }
@@ -32,7 +21,7 @@ struct ReviewTableParser {
         if chosen == nil {
             let all = runs.flatMap { $0 }
             if all.count == keys.count {
-                chosen = all
+                chosen = all[...]
                 reading.note(source, all.first?.line ?? sectionLine, "review table: the 15 values are split over several rows; read in order")
             }
         }

@@ -76,6 +76,22 @@ import Testing
         #expect(otherGroup.diagnostics.contains { $0.message.contains("‘3.其他’ are not under a known row") }, "\(otherGroup.diagnostics)")
     }
 
+    /// A tab-separated table whose last line is a label alone, then a table of one cell per
+    /// line: the label is a row of blank cells of the tab-separated table (its layout is the
+    /// one it was written in, not the next block's), and the rows after it still read.
+    @Test func labelAloneBeforeABlockOfAnotherLayout() {
+        let text = "2021年政府信息公开工作年度报告\n\n" + Self.header
+            + "一、本年新收政府信息公开申请数量\t12\t1\t0\t0\t0\t0\t13\n"
+            + "二、上年结转政府信息公开申请数量\n\n"
+            + (["（一）予以公开"] + ["3", "0", "0", "0", "0", "0", "3"]).joined(separator: "\n") + "\n"
+        let report = Fixtures.parse(text: text)
+        #expect(report.value("applications.new.total") == 13)
+        #expect(report.figures["applications.carried_over.total"] != nil)
+        #expect(report.figures["applications.carried_over.total"]?.value == nil)
+        #expect(report.value("applications.disclosed.total") == 3)
+        #expect(!report.diagnostics.contains { $0.message.contains("上年结转") }, "\(report.diagnostics)")
+    }
+
     /// OCR-garbled labels within the dictionary's tolerance, full-width digits and spaces
     /// inside labels.
     @Test func garbledLabelsAndFullWidthDigits() {
