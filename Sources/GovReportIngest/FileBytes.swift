@@ -45,14 +45,17 @@ public enum FileBytes {
     /// The file's bytes as `Data`, refusing a file larger than `limit` before reading it.
     public static func data(_ path: String, limit: Int) throws(Failure) -> Data {
         try withOpenFile(path, limit: limit) { (descriptor: Int32, size: Int) throws(Failure) -> Data in
-            var data = Data(count: size)
-            var failure: Failure?
-            let count = data.withUnsafeMutableBytes { buffer in
-                do throws(Failure) { return try fill(descriptor, buffer) } catch { failure = error; return 0 }
+            // Into a buffer of its own handed to the data, not a zeroed one (`Data(count:)`
+            // wrote every byte of every file once before reading it).
+            guard size > 0, let base = malloc(size) else { return Data() }
+            let count: Int
+            do throws(Failure) {
+                count = try fill(descriptor, UnsafeMutableRawBufferPointer(start: base, count: size))
+            } catch {
+                free(base)
+                throw error
             }
-            if let failure { throw failure }
-            if count < size { data.count = count }
-            return data
+            return Data(bytesNoCopy: base, count: count, deallocator: .free)
         }
     }
 
