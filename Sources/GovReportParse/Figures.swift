@@ -147,14 +147,22 @@ public struct Figures: Sendable {
             } else {
                 // Slot by slot, a figure combined only where both have one (through the
                 // subscripts, every figure was unpacked and packed again).
-                for place in more.slots.indices where !more.slots[place].isEmpty {
-                    if slots[place].isEmpty {
-                        slots[place] = more.slots[place]
-                        count += 1
-                    } else {
-                        slots[place] = Slot(combine(slots[place].figure, more.slots[place].figure))
+                // (Over the two buffers: every slot of theirs is looked at, and through the
+                // arrays each was checked against the bounds and each write for uniqueness.)
+                var added = 0
+                slots.withUnsafeMutableBufferPointer { mine in
+                    more.slots.withUnsafeBufferPointer { theirs in
+                        for place in theirs.indices where !theirs[place].isEmpty {
+                            if mine[place].isEmpty {
+                                mine[place] = theirs[place]
+                                added += 1
+                            } else {
+                                mine[place] = Slot(combine(mine[place].figure, theirs[place].figure))
+                            }
+                        }
                     }
                 }
+                count += added
             }
         }
         for (key, theirs) in more.others {
