@@ -6,9 +6,8 @@ struct ApplicationsTableParser {
     let edition: Edition
     let source: SourceText
 
-    func parse(_ rows: [RawRow]) -> TableReading {
+    func parse(_ rows: [RawRow], into reading: inout TableReading) {
         let columns = FigureKeys.applicantColumns
-        var reading = TableReading()
         // The group heading (三)…(六) last seen, read only when a row needs it: every label
         // cell of every row asked of the group table was some 1 % of extraction, and only the
         // "other" row asks. `groupRead` rows' labels have been read for it; `current` is the
@@ -106,6 +105,5 @@ struct ApplicationsTableParser {
             for figureKey in FigureKeys.applicationKeys(key) { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.applicationRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
-        return reading
     }
 }

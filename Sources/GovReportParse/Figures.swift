@@ -136,40 +136,6 @@ public struct Figures: Sendable {
         }
     }
 
-    /// Adds the figures of `more` under keys not set here; `combine` picks between two
-    /// figures under the same key.
-    public mutating func merge(_ more: Figures, uniquingKeysWith combine: (Figure, Figure) -> Figure) {
-        if !more.slots.isEmpty {
-            if slots.isEmpty {
-                // Nothing here yet (each report's first table): their slots as they are.
-                slots = more.slots
-                count += more.slots.reduce(0) { $0 + ($1.isEmpty ? 0 : 1) }
-            } else {
-                // Slot by slot, a figure combined only where both have one (through the
-                // subscripts, every figure was unpacked and packed again).
-                // (Over the two buffers: every slot of theirs is looked at, and through the
-                // arrays each was checked against the bounds and each write for uniqueness.)
-                var added = 0
-                slots.withUnsafeMutableBufferPointer { mine in
-                    more.slots.withUnsafeBufferPointer { theirs in
-                        for place in theirs.indices where !theirs[place].isEmpty {
-                            if mine[place].isEmpty {
-                                mine[place] = theirs[place]
-                                added += 1
-                            } else {
-                                mine[place] = Slot(combine(mine[place].figure, theirs[place].figure))
-                            }
-                        }
-                    }
-                }
-                count += added
-            }
-        }
-        for (key, theirs) in more.others {
-            self[key] = self[key].map { combine($0, theirs) } ?? theirs
-        }
-    }
-
     /// Every figure's line passed through `transform`, in place (looking each key up twice,
     /// by its text, was most of pointing an HTML report's figures back into its file).
     public mutating func mapLines(_ transform: (Int) -> Int) {

@@ -6,9 +6,8 @@ struct ProactiveTableParser {
     let edition: Edition
     let source: SourceText
 
-    func parse(_ rows: [RawRow]) -> TableReading {
+    func parse(_ rows: [RawRow], into reading: inout TableReading) {
         let definitions = FigureKeys.proactiveRowFacts[edition] ?? ByteKeyedMap()
-        var reading = TableReading()
         var ledger = RowLedger(table: "section 二")
         for row in rows {
             if row.values.isEmpty {
@@ -54,6 +53,5 @@ struct ProactiveTableParser {
             for figureKey in definitions[key]!.placed { reading.figures[figureKey] = Figure(nil, line: line) }
         }
         ledger.reportMissing(FigureKeys.proactiveRows(edition).map { ($0.key, $0.label) }, at: rows.first?.line ?? 0, into: &reading, source)
-        return reading
     }
 }

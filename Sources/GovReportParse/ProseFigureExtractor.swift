@@ -41,6 +41,12 @@ struct ProseFigureExtractor {
     ///   - lines: the lines to search, with their 0-based indexes.
     func extract(_ lines: [(Int, String)], edition: Edition) -> Figures {
         var figures: Figures = [:]
+        extract(lines, edition: edition, into: &figures)
+        return figures
+    }
+
+    /// `extract`, the figures set in `figures` (the report's own, for a parse).
+    func extract(_ lines: [(Int, String)], edition: Edition, into figures: inout Figures) {
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
         func first(_ matches: (String) -> [ProsePatterns.Match], needs groups: [[String]], rejectClause: [String] = [],
@@ -123,6 +129,5 @@ struct ProseFigureExtractor {
                 }
             }
         }
-        return figures
     }
 }

@@ -49,6 +49,13 @@ public struct ReportParser: Sendable {
         }
 
         let prose = ProseFigureExtractor()
+        // Every table and the prose read into the report's own table of figures, taken out of
+        // the report while they are read (so that it is not copied when written) and put back:
+        // each reading's table made, filled and merged into the report's was some 2 % of
+        // reading. Their keys never meet (proactive.*, applications.*, reviews.*, prose.*; a
+        // 2008-style report has the prose alone), so nothing read is written over.
+        var reading = TableReading()
+        swap(&reading.figures, &report.figures)
         if edition.hasTables {
             for section in Section.allCases where ranges[section] == nil {
                 report.diagnostics.append(Diagnostic(.warning, source.location(0), "section ‘\(section.title)’ not found"))
@@ -63,27 +70,23 @@ public struct ReportParser: Sendable {
                 return CellStream(lines: source.lines[r], firstLine: r.lowerBound + 1, columnHint: columns)
             }
             if let s = stream(.proactive) {
-                let reading = ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
-                report.add(reading.figures)
-                report.diagnostics += reading.diagnostics
+                ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows, into: &reading)
             }
             if let s = stream(.applications) {
-                let reading = ApplicationsTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows)
-                report.add(reading.figures)
-                report.diagnostics += reading.diagnostics
+                ApplicationsTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows, into: &reading)
             }
             if let s = stream(.reviews) {
-                let reading = ReviewTableParser(source: source).parse(s, sectionLine: report.sectionLines[.reviews] ?? 0)
-                report.add(reading.figures)
-                report.diagnostics += reading.diagnostics
+                ReviewTableParser(source: source).parse(s, sectionLine: report.sectionLines[.reviews] ?? 0, into: &reading)
             }
             let overview = ranges[.overview] ?? 0..<(ranges.values.map(\.lowerBound).min() ?? source.lines.count)
             let lines = overview.map { ($0, source.lines[$0]) }
-            report.add(prose.extract(lines, edition: edition))
+            prose.extract(lines, edition: edition, into: &reading.figures)
         } else {
             let lines = source.lines.indices.map { ($0, source.lines[$0]) }
-            report.add(prose.extract(lines, edition: edition))
+            prose.extract(lines, edition: edition, into: &reading.figures)
         }
+        swap(&reading.figures, &report.figures)
+        report.diagnostics += reading.diagnostics
         let tableFigures = report.figures.containsFigure { $0.origin == .table && $0.value != nil }
         if metadata.titleLine == nil && headings.count < 2 && !tableFigures {
             report.isRecognised = false
@@ -261,13 +264,5 @@ public struct ReportParser: Sendable {
         // (The table's own words asked only when the markers tie.)
         guard score2021 > 0 || has("本年新收") || has("上年结转") else { return .free2008 }
         return (year ?? 2021) >= 2021 ? .format2021 : .format2019
-    }
-}
-
-extension Report {
-    /// Adds figures that are not there yet (the first reading of a key wins).
-    mutating func add(_ more: Figures) {
-        // Into the table made for the edition (taking `more` whole when empty would drop it).
-        figures.merge(more) { a, _ in a }
     }
 }

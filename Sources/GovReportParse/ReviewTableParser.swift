@@ -5,8 +5,7 @@ import GovReportIngest
 struct ReviewTableParser {
     let source: SourceText
 
-    func parse(_ stream: CellStream, sectionLine: Int) -> TableReading {
-        var reading = TableReading()
+    func parse(_ stream: CellStream, sectionLine: Int, into reading: inout TableReading) {
         let runs = stream.valueRuns
 
         let keys = FigureKeys.reviewKeys
@@ -29,13 +28,12 @@ struct ReviewTableParser {
             let longest = runs.map(\.count).max() ?? 0
             reading.warn(source, sectionLine,
                          "review table: no run of 15 values found (longest has \(longest)); its figures are not read")
-            return reading
+            return
         }
         // By the keys' places (by their texts, each cell's key was hashed to find its place).
         for (key, cell) in zip(FigureKeys.reviewPlacedKeys, cells) {
             let value: Double? = if case .number(let n) = cell.content { n } else { nil }
             reading.figures[key] = Figure(value, line: cell.line)
         }
-        return reading
     }
 }
