@@ -5,51 +5,100 @@ import Foundation
 public struct SourceText: Sendable {
     public let path: String
     public let encoding: TextEncoding
-    public let lines: [String]
+    /// The text the lines are parts of: the file's own, or the lines made from another format
+    /// (HTML) one after another, each ended by a line feed but the last. The lines are read
+    /// where they are in it (`withLineBytes`), made strings only where one is needed
+    /// (`line(_:)`): a string of its own for every line, made and freed, was some 5 % of
+    /// reading.
+    public let text: String
+    /// Where each line ends among `text`'s bytes (at its line feed, or the text's end); a
+    /// line starts one byte past the end of the line before it.
+    @usableFromInline let lineEnds: [Int]
     /// For text made from another format (HTML), the line of the original file each line came
     /// from; nil when the lines are the file's own.
     public let originalLines: [Int]?
+
     /// The text the lines were cut from, when the file was text (nil for lines made from
     /// another format): what reads the whole text at once reads it in one piece, not line by
     /// line (most lines are short, and each line's start and end cost as much as its bytes).
-    public let wholeText: String?
+    public var wholeText: String? { originalLines == nil ? text : nil }
 
     public init(path: String, text: String, encoding: TextEncoding = .utf8) {
         self.path = path
         self.encoding = encoding
         // Split on the byte, not on Characters: grapheme breaking is the slow part of reading.
+        // Each line feed found with memchr (a loop over the bytes was most of the split).
         var text = text
-        var lines: [String] = []
+        var ends: [Int] = []
         text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
-            // Each line copied out of the text's bytes without validating them again: the text
-            // is valid UTF-8 and a line feed ends a scalar, so every line is valid too (made
-            // with `String(decoding:)`, each line was checked again, a tenth of reading a text
-            // file). Each line feed found with memchr (a loop over the bytes was most of the split).
-            func line(_ range: Range<Int>) -> String { String(validUTF8: UnsafeBufferPointer(rebasing: bytes[range])) }
             // (Room for a line every 24 bytes, about as long as report lines run: grown from
             // empty, the array was copied some eight times a report.)
-            lines.reserveCapacity(bytes.count / 24 + 8)
+            ends.reserveCapacity(bytes.count / 24 + 8)
             var start = 0
             while start < bytes.count, let hit = memchr(base + start, 10, bytes.count - start) {
                 let i = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
-                lines.append(line(start..<i))
+                ends.append(i)
                 start = i + 1
             }
-            if start < bytes.count { lines.append(line(start..<bytes.count)) }
+            if start < bytes.count { ends.append(bytes.count) }
         }
-        self.lines = lines
+        self.text = text
+        lineEnds = ends
         originalLines = nil
-        wholeText = text
     }
 
+    /// Lines made from another format, joined into one text (see `text`).
     public init(path: String, lines: [String], originalLines: [Int]?, encoding: TextEncoding) {
         self.path = path
-        self.lines = lines
         self.originalLines = originalLines
         self.encoding = encoding
-        wholeText = nil
+        let total = lines.reduce(0) { $0 + $1.utf8.count + 1 }
+        var ends: [Int] = []
+        ends.reserveCapacity(lines.count)
+        text = String(unsafeUninitializedCapacity: max(total, 1)) { buffer in
+            var o = 0
+            for (k, line) in lines.enumerated() {
+                if k > 0 { buffer[o] = 0x0A; o += 1 }
+                o += line.withUTF8Bytes { b in
+                    if let from = b.baseAddress { (buffer.baseAddress! + o).initialize(from: from, count: b.count) }
+                    return b.count
+                }
+                ends.append(o)
+            }
+            return o
+        }
+        lineEnds = ends
     }
+
+    public var lineCount: Int { lineEnds.count }
+
+    /// The bytes of 0-based line `i` (without its line feed) among `text`'s bytes.
+    @inlinable public func lineRange(_ i: Int) -> Range<Int> {
+        (i == 0 ? 0 : lineEnds[i - 1] + 1)..<lineEnds[i]
+    }
+
+    /// Calls `body` with the text's bytes, where they are.
+    @inlinable @inline(__always)
+    public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try text.withUTF8Bytes(body)
+    }
+
+    /// Calls `body` with the bytes of 0-based line `i`, where they are in the text.
+    @inlinable @inline(__always)
+    public func withLineBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let range = lineRange(i)
+        return try text.withUTF8Bytes { try body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// 0-based line `i` as a string of its own.
+    public func line(_ i: Int) -> String {
+        withLineBytes(i) { String(validUTF8: $0) }
+    }
+
+    /// Every line as a string of its own (for what reads a few texts: the readers of a build
+    /// read the lines where they are).
+    public var lines: [String] { (0..<lineCount).map(line) }
 
     /// The line of the original file for 1-based line `n` of `lines`.
     public func originalLine(_ n: Int) -> Int {

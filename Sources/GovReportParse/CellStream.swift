@@ -23,25 +23,32 @@ public struct CellStream: Sendable {
     ///   - firstLine: the 1-based line number of `lines[0]`.
     ///   - columnHint: the number of value columns of the section's main table, if known.
     public init<C: Collection>(lines: C, firstLine: Int, columnHint: Int? = nil) where C.Element == String {
-        self.init(lines: ArraySlice(lines), firstLine: firstLine, columnHint: columnHint)
+        let source = SourceText(path: "", lines: Array(lines), originalLines: nil, encoding: .utf8)
+        self.init(source: source, lines: 0..<source.lineCount, firstLine: firstLine, columnHint: columnHint)
     }
 
-    /// A block is a run of lines without an empty one, read as a slice of the section's lines.
-    public init(lines: ArraySlice<String>, firstLine: Int, columnHint: Int? = nil) {
+    /// The lines `lines` (0-based) of a source, read where they are in its text.
+    /// A block is a run of lines without an empty one.
+    /// - Parameters:
+    ///   - firstLine: the 1-based line number the first of `lines` is given in cells and rows.
+    public init(source: SourceText, lines: Range<Int>, firstLine: Int, columnHint: Int? = nil) {
         self.columnHint = columnHint
         var scratch = Scratch()
         // Every line half-width, into one buffer made once for the section (half-width text is
         // never longer): line k's bytes end at `lineEnds[k]`.
         var lineEnds: [Int] = []
         lineEnds.reserveCapacity(lines.count)
-        let total = lines.reduce(0) { $0 + $1.utf8.count }
-        scratch.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
-            var o = 0
-            for k in lines.indices {
-                o += lines[k].withUTF8Bytes { TextNormalizer.writeHalfWidth($0, to: UnsafeMutableBufferPointer(rebasing: buffer[o...])) }
-                lineEnds.append(o)
+        let total = lines.reduce(0) { $0 + source.lineRange($1).count }
+        source.withBytes { text in
+            scratch.bytes = [UInt8](unsafeUninitializedCapacity: total) { buffer, count in
+                var o = 0
+                for k in lines {
+                    let line = UnsafeBufferPointer(rebasing: text[source.lineRange(k)])
+                    o += TextNormalizer.writeHalfWidth(line, to: UnsafeMutableBufferPointer(rebasing: buffer[o...]))
+                    lineEnds.append(o)
+                }
+                count = o
             }
-            count = o
         }
         // Every line's tab-separated fields, trimmed, as byte ranges of `bytes` one after
         // another, line k's ending at `ends[k]`: a field is made a string only when it is read
@@ -57,11 +64,11 @@ public struct CellStream: Sendable {
         var start = 0
         scratch.bytes.withUnsafeBufferPointer { b in
             for k in lineEnds.indices where Self.isEmpty(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]])) {
-                if start < k { flush(lines, start..<k, firstLine: firstLine, &scratch) }
+                if start < k { flush(source, lines.lowerBound, start..<k, firstLine: firstLine, &scratch) }
                 start = k + 1
             }
         }
-        if start < lineEnds.count { flush(lines, start..<lineEnds.count, firstLine: firstLine, &scratch) }
+        if start < lineEnds.count { flush(source, lines.lowerBound, start..<lineEnds.count, firstLine: firstLine, &scratch) }
     }
 
     /// The arrays the blocks are cut with, one set for the section, each block's and line's
@@ -107,8 +114,9 @@ public struct CellStream: Sendable {
         return true
     }
 
-    /// Reads the lines `block` (indices from the section's first line) of the section.
-    private mutating func flush(_ lines: ArraySlice<String>, _ block: Range<Int>, firstLine sectionLine: Int, _ scratch: inout Scratch) {
+    /// Reads the lines `block` (indices from the section's first line, `sectionStart` of the
+    /// source) of the section.
+    private mutating func flush(_ source: SourceText, _ sectionStart: Int, _ block: Range<Int>, firstLine sectionLine: Int, _ scratch: inout Scratch) {
         let firstLine = sectionLine + block.lowerBound
         // Line k's fields are `fields[fieldStart..<ends[k]]`, `fieldStart` moving line by line.
         var fieldStart = block.lowerBound == 0 ? 0 : scratch.ends[block.lowerBound - 1]
@@ -208,14 +216,14 @@ public struct CellStream: Sendable {
             } else {
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
-                alignedRows(lines[(lines.startIndex + block.lowerBound)..<(lines.startIndex + block.upperBound)], firstLine: firstLine)
+                alignedRows(source, (sectionStart + block.lowerBound)..<(sectionStart + block.upperBound), firstLine: firstLine)
             }
         }
     }
 
     /// Lines whose cells are separated by runs of spaces. Rows with fewer numbers than the
     /// fullest rows of the block get their blank cells back from the column positions.
-    private mutating func alignedRows(_ lines: ArraySlice<String>, firstLine: Int) {
+    private mutating func alignedRows(_ source: SourceText, _ lines: Range<Int>, firstLine: Int) {
         // Each line's label columns (one after another, line k's ending at `labelEnds[k]`) and
         // numbers (a label and an array of them a line, cut again into columns, were a third of
         // reading aligned tables).
@@ -224,8 +232,8 @@ public struct CellStream: Sendable {
         var numbers: [[(value: Double, end: Int)]] = []
         labelEnds.reserveCapacity(lines.count)
         numbers.reserveCapacity(lines.count)
-        for text in lines {
-            numbers.append(Self.alignedLine(text, labels: &labels))
+        for i in lines {
+            numbers.append(source.withLineBytes(i) { Self.alignedLine(bytes: $0, labels: &labels) })
             labelEnds.append(labels.count)
         }
         let columns = Self.columnGrid(numbers.flatMap { $0.map { $0.end } }, expected: columnHint)
@@ -254,16 +262,20 @@ public struct CellStream: Sendable {
     /// left out. On the bytes when every scalar is a character of its own (`labelAndNumbers`,
     /// `labelColumns` and `trimmedSpaces` on strings otherwise, and as the reference).
     static func alignedLine(_ text: String, labels: inout [String]) -> [(value: Double, end: Int)] {
-        let numbers: [(value: Double, end: Int)]? = text.withUTF8Bytes { b in
-            guard let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) else { return nil }
+        text.withUTF8Bytes { alignedLine(bytes: $0, labels: &labels) }
+    }
+
+    /// `alignedLine` of a line's bytes (valid UTF-8), read where they are: a string is made
+    /// of the line only when it is read by words.
+    static func alignedLine(bytes b: UnsafeBufferPointer<UInt8>, labels: inout [String]) -> [(value: Double, end: Int)] {
+        if let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) {
             labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
                 let column = UTF8Scalar.trimmedSpaces(b, part.lowerBound, part.upperBound)
                 if !column.isEmpty { labels.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[column]))) }
             }
             return numbers
         }
-        if let numbers { return numbers }
-        let (label, slow) = DisplayWidth.labelAndNumbersByWords(text)
+        let (label, slow) = DisplayWidth.labelAndNumbersByWords(String(validUTF8: b))
         for part in labelColumns(label) {
             let column = part.trimmedSpaces
             if !column.isEmpty { labels.append(column) }

@@ -33,16 +33,21 @@ struct MetadataExtractor {
     static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{1,3})市(\p{Han}{1,4}?[区县])"#)
     static let firstYear = try! NSRegularExpression(pattern: #"^\s*(\d{4})\s*年"#)
 
+    /// Whether 0-based line `i` holds `word`, looked for in the line's bytes where they are.
+    func has(_ i: Int, _ word: String) -> Bool {
+        source.withLineBytes(i) { line in word.withUTF8Bytes { ByteSearch.contains(line, $0) } }
+    }
+
     func extract() -> Result {
         var result = Result()
-        let lines = source.lines
+        let lineCount = source.lineCount
         var titleAgency: String?
 
-        for (i, line) in lines.prefix(40).enumerated() {
+        for i in 0..<min(40, lineCount) {
             // The regular expressions only run on lines holding their fixed words (all of them:
-            // the overview's paragraphs name 政府信息公开 too).
-            guard line.includes("政府信息公开"), line.includes("报告") else { continue }
-            let t = TextNormalizer.halfWidth(line).trimmedSpaces
+            // the overview's paragraphs name 政府信息公开 too), looked for where the line is.
+            guard has(i, "政府信息公开"), has(i, "报告") else { continue }
+            let t = TextNormalizer.halfWidth(source.line(i)).trimmedSpaces
             if let m = MetadataPatterns.title(in: t) {
                 let prefix = String(t[m.prefix]).trimmedSpaces
                 result.year = Int(t[m.year])
@@ -59,10 +64,9 @@ struct MetadataExtractor {
         // (A text file none of whose text holds them is passed over in three searches, not
         // sixty: most reports were not copied from a web page.)
         let mayHaveChrome = source.wholeText.map { $0.includes("发布机构") || $0.includes("发布日期") || $0.includes("发文机关") } ?? true
-        let chromeLines = mayHaveChrome ? lines.prefix(60) : []
-        for line in chromeLines where line.includes("发")
-            && (line.includes("发布机构") || line.includes("发布日期") || line.includes("发文机关")) {
-            let t = TextNormalizer.halfWidth(line)
+        for i in 0..<(mayHaveChrome ? min(60, lineCount) : 0) where has(i, "发")
+            && (has(i, "发布机构") || has(i, "发布日期") || has(i, "发文机关")) {
+            let t = TextNormalizer.halfWidth(source.line(i))
             for m in Self.chrome.matches(in: t, range: NSRange(t.startIndex..., in: t)) {
                 let field = String(t[t.scalarRange(m.range(at: 1))])
                 let value = String(t[t.scalarRange(m.range(at: 2))])
@@ -76,9 +80,8 @@ struct MetadataExtractor {
         var signatureAgency: String?
         var signatureLine: Int?
         // (By index from the end: reversing the enumerated lines made an array of all of them.)
-        for i in lines.indices.reversed().prefix(8) {
-            let line = lines[i]
-            let t = TextNormalizer.halfWidth(line).trimmedSpaces
+        for i in (0..<lineCount).reversed().prefix(8) {
+            let t = TextNormalizer.halfWidth(source.line(i)).trimmedSpaces
             // At most 60 characters (no more bytes than that says so without counting them).
             // (Counted by scalars where each is a character: counting characters broke the
             // text into graphemes for every longer line of every report's end.)
@@ -126,9 +129,9 @@ struct MetadataExtractor {
         }
 
         if result.year == nil {
-            for (i, line) in lines.enumerated().prefix(30) {
-                guard line.includes("年") else { continue }
-                let t = TextNormalizer.halfWidth(line)
+            for i in 0..<min(30, lineCount) {
+                guard has(i, "年") else { continue }
+                let t = TextNormalizer.halfWidth(source.line(i))
                 if let m = Self.firstYear.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
                     result.year = Int(t[t.scalarRange(m.range(at: 1))])
                     result.diagnostics.append(Diagnostic(.note, source.location(i + 1),
@@ -195,7 +198,8 @@ struct MetadataExtractor {
     func mostFrequentRegion() -> (String, String)? {
         var counts: [String: (count: Int, first: Int, city: String, district: String)] = [:]
         var order = 0
-        for line in source.lines where line.includes("市") {
+        for i in 0..<source.lineCount where has(i, "市") {
+            let line = source.line(i)
             for m in Self.regionInText.matches(in: line, range: NSRange(line.startIndex..., in: line)) {
                 let before = String(line[line.scalarRange(m.range(at: 1))])
                 let district = String(line[line.scalarRange(m.range(at: 2))])

@@ -47,6 +47,22 @@ struct ProseFigureExtractor {
 
     /// `extract`, the figures set in `figures` (the report's own, for a parse).
     func extract(_ lines: [(Int, String)], edition: Edition, into figures: inout Figures) {
+        extract(count: lines.count, index: { lines[$0].0 }, has: { lines[$0].1.includes($1) }, line: { lines[$0].1 },
+                edition: edition, into: &figures)
+    }
+
+    /// `extract` of the lines `lines` (0-based) of a source: each line searched for the
+    /// expressions' words where it is in the text, made a string only when it holds them.
+    func extract(_ source: SourceText, lines: Range<Int>, edition: Edition, into figures: inout Figures) {
+        extract(count: lines.count, index: { lines.lowerBound + $0 },
+                has: { k, word in source.withLineBytes(lines.lowerBound + k) { line in word.withUTF8Bytes { ByteSearch.contains(line, $0) } } },
+                line: { source.line(lines.lowerBound + $0) }, edition: edition, into: &figures)
+    }
+
+    /// The lines to search are `count`, the k-th of them line `index(k)` (0-based), holding
+    /// `word` when `has(k, word)`, its text `line(k)`.
+    private func extract(count: Int, index: (Int) -> Int, has: (Int, String) -> Bool, line: (Int) -> String,
+                         edition: Edition, into figures: inout Figures) {
         /// The first match whose clause (the text since the previous comma or full stop) does
         /// not name a part of the whole ("其他政府单位新媒体共发布信息843条" is not the total).
         func first(_ matches: (String) -> [ProsePatterns.Match], needs groups: [[String]], rejectClause: [String] = [],
@@ -70,8 +86,9 @@ struct ProseFigureExtractor {
                 return nil
             }
             // The expression only runs on lines holding a word of each group of its fixed words.
-            for (i, line) in lines where groups.allSatisfy({ $0.contains(where: { line.includes($0) }) }) {
-                let t = TextNormalizer.halfWidth(line)
+            for k in 0..<count where groups.allSatisfy({ $0.contains(where: { has(k, $0) }) }) {
+                let i = index(k)
+                let t = TextNormalizer.halfWidth(line(k))
                 // No match holds a separator, and every match holds a word of each group: where
                 // every scalar is a character, the expression runs only on the pieces between
                 // separators that hold the words (over whole paragraphs it was a visible cost),
@@ -119,8 +136,9 @@ struct ProseFigureExtractor {
             figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
-            for (i, line) in lines where line.includes("行政复议") {
-                let t = TextNormalizer.halfWidth(line)
+            for k in 0..<count where has(k, "行政复议") {
+                let i = index(k)
+                let t = TextNormalizer.halfWidth(line(k))
                 if Self.noReviews.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil {
                     for group in FigureKeys.reviewGroups {
                         figures[FigureKeys.canonicalKey(FigureKeys.review(group.key, "total"))] = Figure(0, line: i + 1, origin: .prose)

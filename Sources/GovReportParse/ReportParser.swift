@@ -39,8 +39,8 @@ public struct ReportParser: Sendable {
         }
 
         let splitter = SectionSplitter()
-        let headings = splitter.headings(in: source.lines)
-        let ranges = splitter.ranges(headings, lineCount: source.lines.count)
+        let headings = splitter.headings(in: source)
+        let ranges = splitter.ranges(headings, lineCount: source.lineCount)
         report.sectionLines.reserveCapacity(headings.count)
         report.sectionNumbers.reserveCapacity(headings.count)
         for h in headings {
@@ -67,7 +67,7 @@ public struct ReportParser: Sendable {
                 case .reviews: FigureKeys.reviewKeys.count
                 default: nil
                 }
-                return CellStream(lines: source.lines[r], firstLine: r.lowerBound + 1, columnHint: columns)
+                return CellStream(source: source, lines: r, firstLine: r.lowerBound + 1, columnHint: columns)
             }
             if let s = stream(.proactive) {
                 ProactiveTableParser(dictionary: dictionary, edition: edition, source: source).parse(s.rows, into: &reading)
@@ -78,12 +78,10 @@ public struct ReportParser: Sendable {
             if let s = stream(.reviews) {
                 ReviewTableParser(source: source).parse(s, sectionLine: report.sectionLines[.reviews] ?? 0, into: &reading)
             }
-            let overview = ranges[.overview] ?? 0..<(ranges.values.map(\.lowerBound).min() ?? source.lines.count)
-            let lines = overview.map { ($0, source.lines[$0]) }
-            prose.extract(lines, edition: edition, into: &reading.figures)
+            let overview = ranges[.overview] ?? 0..<(ranges.values.map(\.lowerBound).min() ?? source.lineCount)
+            prose.extract(source, lines: overview, edition: edition, into: &reading.figures)
         } else {
-            let lines = source.lines.indices.map { ($0, source.lines[$0]) }
-            prose.extract(lines, edition: edition, into: &reading.figures)
+            prose.extract(source, lines: 0..<source.lineCount, edition: edition, into: &reading.figures)
         }
         swap(&reading.figures, &report.figures)
         report.diagnostics += reading.diagnostics
@@ -112,34 +110,17 @@ public struct ReportParser: Sendable {
         // The markers may be split by white space, so they are looked for with it dropped. On
         // the UTF-8 bytes: controls and spaces are single bytes, U+00A0 is C2 A0 and U+3000 is
         // E3 80 80 (`droppedLength`), so dropping them keeps every other character whole.
-        // A text file: the markers looked for in its text as it is, the dropped scalars passed
-        // over while matching (`containsIgnoringSpaces`) — the same answers as in a spaceless
-        // copy, without making the copy, which was some 2 % of reading.
-        if let whole = source.wholeText {
-            return whole.withUTF8Bytes { text in
-                Self.edition(has: { marker in marker.withUTF8Bytes { Self.containsIgnoringSpaces(text, $0) } }, year: year)
-            }
-        }
-        // Lines made from a web page: a marker may run from one line into the next, so the
-        // lines are copied one after another, spaceless, into a temporary buffer (on the stack
-        // when there is room: an array's buffer was a visible cost of its own).
-        let total = source.lines.reduce(0) { $0 + $1.utf8.count }
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(total, 1)) { buffer in
-            var count = 0
-            // (The line feeds between lines are dropped as the spaces are: the whole text's
-            // bytes without them are the lines' one after another.)
-            for i in source.lines.indices {
-                count = source.lines[i].withUTF8Bytes { Self.appendWithoutSpaces($0, to: buffer, at: count) }
-            }
-            let text = UnsafeBufferPointer(rebasing: buffer[..<count])
-            func has(_ marker: String) -> Bool {
-                marker.withUTF8Bytes { ByteSearch.contains(text, $0) }
-            }
-            return Self.edition(has: has, year: year)
+        // The markers looked for in the source's text as it is (a web page's lines joined by
+        // line feeds, which are dropped as the spaces are: a marker may run from one line
+        // into the next), the dropped scalars passed over while matching
+        // (`containsIgnoringSpaces`) — the same answers as in a spaceless copy, without making
+        // the copy, which was some 2 % of reading.
+        source.withBytes { text in
+            Self.edition(has: { marker in marker.withUTF8Bytes { Self.containsIgnoringSpaces(text, $0) } }, year: year)
         }
     }
 
-    /// Whether `marker` (valid UTF-8 holding none of the scalars `appendWithoutSpaces` drops)
+    /// Whether `marker` (valid UTF-8 holding none of the scalars `droppedLength` drops)
     /// is in `text` (valid UTF-8) once those scalars are dropped: its scalars one after
     /// another with only such scalars between them. Each place the marker's first scalar is
     /// (found with memchr by its last byte, as `ByteSearch` finds a needle) is read on from
@@ -191,49 +172,6 @@ public struct ReportParser: Sendable {
         if c == 0xC2, i + 1 < b.count, b[i + 1] == 0xA0 { return 2 }
         if c == 0xE3, i + 2 < b.count, b[i + 1] == 0x80, b[i + 2] == 0x80 { return 3 }
         return 0
-    }
-
-    /// Appends `bytes` (valid UTF-8) to `buffer` from `count` without controls, ASCII spaces,
-    /// U+00A0 (C2 A0) and U+3000 (E3 80 80), and returns the new count. Eight bytes at a time:
-    /// the bytes before the first control, space or C2 or E3 lead byte of a word are stored
-    /// with it and that byte is judged alone (most of a Chinese text: byte by byte, the copy was
-    /// a visible part of reading; then a word holding any of them — every CJK punctuation mark
-    /// leads with E3 — was taken byte by byte, the word tested again at each).
-    /// `buffer` has room for every byte of `bytes` after `count`.
-    static func appendWithoutSpaces(_ bytes: UnsafeBufferPointer<UInt8>, to buffer: UnsafeMutableBufferPointer<UInt8>, at count: Int) -> Int {
-        var count = count
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            if i + 8 <= n {
-                let word = WordBytes.load(bytes, at: i)
-                // The high bit of each byte below 0x21, and of each C2 and E3.
-                let judged = WordBytes.below(word, 0x21) | WordBytes.matches(word, 0xC2) | WordBytes.matches(word, 0xE3)
-                // (The whole word stored: its bytes past the judged one are written over.)
-                UnsafeMutableRawPointer(buffer.baseAddress! + count).storeBytes(of: word, as: UInt64.self)
-                if judged == 0 {
-                    count += 8
-                    i += 8
-                    continue
-                }
-                let k = judged.trailingZeroBitCount / 8
-                count += k
-                i += k
-            }
-            let b = bytes[i]
-            // (A run of them passed over at once: aligned tables pad with dozens of spaces.)
-            if b <= 32 {
-                i += 1
-                while i < n && bytes[i] <= 32 { i += 1 }
-                continue
-            }
-            let skip = droppedLength(bytes, at: i)
-            if skip > 0 { i += skip; continue }
-            buffer[count] = b
-            count += 1
-            i += 1
-        }
-        return count
     }
 
     /// The edition the markers found say, given how to find one. Asks only what can change

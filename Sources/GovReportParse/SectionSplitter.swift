@@ -28,10 +28,22 @@ struct SectionSplitter {
     static let headingMemo = TextMemo<(section: Section, numeral: String)?>(limit: 4_096)
 
     func headings(in lines: [String]) -> [Heading] {
+        headings(count: lines.count, surelyNot: { lines[$0].withUTF8Bytes(Self.surelyNotNumbered) }, line: { lines[$0] })
+    }
+
+    /// The headings of a source's lines, each line's first bytes looked at where they are,
+    /// a line made a string of its own only when it may be numbered.
+    func headings(in source: SourceText) -> [Heading] {
+        headings(count: source.lineCount, surelyNot: { source.withLineBytes($0, Self.surelyNotNumbered) }, line: source.line)
+    }
+
+    private func headings(count: Int, surelyNot: (Int) -> Bool, line: (Int) -> String) -> [Heading] {
         var found: [Heading] = []
-        for (i, raw) in lines.enumerated() {
+        for i in 0..<count {
             // Cheap test first: a heading starts with numerals and 、 or a point.
-            guard Self.mayBeNumbered(raw), let (section, numeral) = Self.headingMemo.value(raw, Self.heading) else { continue }
+            guard !surelyNot(i) else { continue }
+            let raw = line(i)
+            guard Self.mayBeNumberedByScalars(raw), let (section, numeral) = Self.headingMemo.value(raw, Self.heading) else { continue }
             if found.contains(where: { $0.section == section }) { continue }
             found.append(Heading(section: section, index: i, printedNumber: numeral))
         }
@@ -124,24 +136,25 @@ struct SectionSplitter {
     /// Anything else (a mark after a space, a compatibility ideograph) is left to the
     /// character test.
     static func mayBeNumbered(_ line: String) -> Bool {
-        // Most lines answer from their first scalar, decoded from the bytes after any ASCII
-        // white space: ASCII, a unified ideograph other than the numerals, or full-width or CJK
-        // punctuation that is a character of its own says no, as the scalar walk below would
-        // (each line walked as scalars was some 130 instructions).
-        let surelyNot = line.utf8.withContiguousStorageIfAvailable { b -> Bool in
-            var i = 0
-            let n = b.count
-            while i < n && (b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D)) { i += 1 }
-            guard i < n else { return true }
-            let v = UTF8Scalar.decode(b, at: i).value
-            if v < 0x80 { return true }
-            if v >= 0x4E00 && v <= 0x9FFF { return !TextNormalizer.isNumeralScalar(v) }
-            // (Full-width forms and CJK punctuation but U+3000 hold no white space.)
-            guard (v >= 0xFF00 && v <= 0xFFEF) || (v > 0x3000 && v <= 0x303F) else { return false }
-            return String.isCharacterOfItsOwn(v)
-        }
-        if surelyNot == true { return false }
-        return mayBeNumberedByScalars(line)
+        line.withUTF8Bytes(surelyNotNumbered) ? false : mayBeNumberedByScalars(line)
+    }
+
+    /// Whether a line's bytes say it is not numbered. Most lines answer from their first
+    /// scalar, decoded from the bytes after any ASCII white space: ASCII, a unified ideograph
+    /// other than the numerals, or full-width or CJK punctuation that is a character of its
+    /// own says no, as the scalar walk would (each line walked as scalars was some 130
+    /// instructions).
+    static func surelyNotNumbered(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = b.count
+        while i < n && (b[i] == 0x20 || (b[i] >= 0x09 && b[i] <= 0x0D)) { i += 1 }
+        guard i < n else { return true }
+        let v = UTF8Scalar.decode(b, at: i).value
+        if v < 0x80 { return true }
+        if v >= 0x4E00 && v <= 0x9FFF { return !TextNormalizer.isNumeralScalar(v) }
+        // (Full-width forms and CJK punctuation but U+3000 hold no white space.)
+        guard (v >= 0xFF00 && v <= 0xFFEF) || (v > 0x3000 && v <= 0x303F) else { return false }
+        return String.isCharacterOfItsOwn(v)
     }
 
     /// `mayBeNumbered` scalar by scalar, without its first-scalar answer (which is tested

@@ -118,3 +118,36 @@ import Testing
         #expect(differences == 0)
     }
 }
+
+/// A source's lines are read where they are in its text (`withLineBytes`), a file's own text
+/// or a web page's lines joined by line feeds: each the bytes of the line it stands for.
+@Suite struct LinesInPlaceTests {
+    static let alphabet = ["a", " ", "\r", "\t", "1", "é", "一", "、", "\u{3000}", "１", "𠀀", "e\u{301}", "\u{FEFF}"]
+
+    @Test func joinedLinesAreReadBackAsGiven() {
+        var state: UInt64 = 5
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var differences = 0, lines = 0
+        for _ in 0..<2_000 {
+            // Empty lines among them, at either end too.
+            let given = (0..<next(12)).map { _ in next(4) == 0 ? "" : (0..<next(20)).map { _ in Self.alphabet[next(Self.alphabet.count)] }.joined() }
+            let source = SourceText(path: "x.html", lines: given, originalLines: given.indices.map { $0 * 2 + 1 }, encoding: .utf8)
+            lines += given.count
+            if source.lineCount != given.count || source.lines != given { differences += 1 }
+            for i in given.indices where source.withLineBytes(i, { Array($0) }) != Array(given[i].utf8) { differences += 1 }
+            if source.text != given.joined(separator: "\n") { differences += 1 }
+            if source.wholeText != nil { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect(lines > 8_000)
+    }
+
+    @Test func fileLinesAreReadWhereTheyAre() {
+        let text = "一、总体情况\r\n\r\n二\t3\t4\n\n最后"
+        let source = SourceText(path: "a.txt", text: text)
+        #expect(source.lineCount == 5)
+        #expect((0..<5).map { source.withLineBytes($0) { String(decoding: $0, as: UTF8.self) } } == ["一、总体情况\r", "\r", "二\t3\t4", "", "最后"])
+        #expect(source.line(2) == "二\t3\t4")
+        #expect(source.wholeText == text)
+    }
+}

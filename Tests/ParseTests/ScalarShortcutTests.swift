@@ -302,10 +302,10 @@ import Testing
     }
 }
 
-/// The edition markers are looked for in the text without its spaces, made eight bytes at a
-/// time where it can be: the same bytes as made one by one.
-@Suite struct SpacelessTextTests {
-    /// `ReportParser.appendWithoutSpaces` byte by byte, as it was written before: the reference.
+/// The edition markers are looked for in a source's text, spaces passed over while matching:
+/// the answers a copy of the text without them gives.
+@Suite struct MarkerSearchTests {
+    /// The text without controls, ASCII spaces, U+00A0 and U+3000, byte by byte: the reference.
     static func withoutSpacesByByte(_ bytes: [UInt8]) -> [UInt8] {
         var out: [UInt8] = []
         var i = 0
@@ -321,38 +321,6 @@ import Testing
         return out
     }
 
-    @Test func eightBytesAtATimeAsByteByByte() {
-        let pieces: [[UInt8]] = [[0x20], [0x09], [0x0A], [0x1F], [0x21], [0x41], [0x7F], [0xC2, 0xA0], [0xC2, 0x85], [0xC2, 0xA9],
-                                 [0xE3, 0x80, 0x80], [0xE3, 0x80, 0x81], [0xE3, 0x81, 0x82], [0xE4, 0xB8, 0x80], [0xE6, 0x94, 0xBF],
-                                 [0xEF, 0xBC, 0x91], [0xF0, 0x9F, 0x87, 0xA8]]
-        var state: UInt64 = 3
-        func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-        var differences = 0
-        var kept = 0
-        for _ in 0..<20_000 {
-            // Mostly characters that are not spaces (runs of eight bytes without one), the
-            // rest any piece.
-            let bytes = (0..<next(40)).flatMap { _ in next(3) == 0 ? pieces[next(pieces.count)] : pieces[12 + next(pieces.count - 12)] }
-            let expected = Self.withoutSpacesByByte(bytes)
-            let made: [UInt8] = bytes.withUnsafeBufferPointer { b in
-                [UInt8](unsafeUninitializedCapacity: b.count + 8) { buffer, count in
-                    count = ReportParser.appendWithoutSpaces(b, to: buffer, at: 0)
-                }
-            }
-            if made != expected { differences += 1 }
-            kept += expected.count
-        }
-        #expect(differences == 0)
-        #expect(kept > 100_000)
-    }
-}
-
-/// The edition markers are looked for in a text file's own text, spaces passed over while
-/// matching: the answers the spaceless copy gives.
-@Suite struct MarkerSearchTests {
     @Test func spacesPassedOverAsInTheSpacelessCopy() {
         let markers = ReportParser.markers2021 + ReportParser.markers2019 + ["本年新收", "上年结转"]
         // The markers' characters, the scalars the copy drops (spaces, controls, U+00A0,
@@ -379,7 +347,7 @@ import Testing
                 }
             }
             let bytes = Array(text.utf8)
-            let spaceless = SpacelessTextTests.withoutSpacesByByte(bytes)
+            let spaceless = Self.withoutSpacesByByte(bytes)
             for marker in markers {
                 let expected = spaceless.withUnsafeBufferPointer { s in marker.withUTF8Bytes { ByteSearch.contains(s, $0) } }
                 let got = bytes.withUnsafeBufferPointer { t in marker.withUTF8Bytes { ReportParser.containsIgnoringSpaces(t, $0) } }
@@ -397,6 +365,18 @@ import Testing
 /// The edition is told from the markers found, the 2019 markers asked only while they can
 /// change the answer: the same edition as with every marker asked, whichever are found.
 @Suite struct EditionMarkerTests {
+    /// A web page's lines are joined by line feeds, passed over as spaces are: a marker that
+    /// runs from one line into the next is found, one broken by another character is not.
+    @Test func markersRunAcrossAWebPagesLines() {
+        func page(_ lines: [String]) -> SourceText {
+            SourceText(path: "x.html", lines: lines, originalLines: lines.indices.map { $0 + 1 }, encoding: .utf8)
+        }
+        let parser = Fixtures.parser
+        #expect(parser.detectEdition(page(["信息内容", "本年制", "发件数", "本年废止件数", "现行", " 有效件数"]), year: 2021) == .format2021)
+        #expect(parser.detectEdition(page(["信息内容", "本年制", "", "发件数"]), year: 2021) == .format2021)
+        #expect(parser.detectEdition(page(["信息内容", "本年制", "x", "发件数"]), year: 2021) == .free2008)
+    }
+
     @Test func fewerMarkersAskedGiveTheSameEdition() {
         let markers = ReportParser.markers2021 + ReportParser.markers2019 + ["本年新收", "上年结转"]
         var asked = 0, askedByEvery = 0
