@@ -457,6 +457,9 @@ public struct CellStream: Sendable {
             // scalar is a character of its own, found on the bytes.
             if i > 0, wordTokens(field, line: line, into: &cells) { return }
         }
+        // A number that is not plain digits ("３９２７", "1,200"): what `tokens` on the text
+        // takes first, read on the bytes.
+        if let n = TextNormalizer.number(bytes: field) { cells.append(Cell(content: .number(n), line: line)); return }
         tokens(String(validUTF8: field), line: line, into: &cells)
     }
 

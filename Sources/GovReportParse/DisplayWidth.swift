@@ -167,7 +167,7 @@ enum DisplayWidth {
     static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
         if let plain = TextNormalizer.plainNumber(word) { return plain }
         guard let first = word.first, TextNormalizer.mayStartNumber(lead: first) else { return nil }
-        return TextNormalizer.number(String(decoding: word, as: UTF8.self))
+        return TextNormalizer.number(bytes: word)
     }
 
     /// `labelAndNumbers` through the word strings and `prefix`: the reference, and the path

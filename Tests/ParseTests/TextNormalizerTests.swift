@@ -111,6 +111,33 @@ import Testing
     }
 }
 
+/// A number is read on its bytes (`number(bytes:)`) as `number` reads its text: full-width
+/// digits and signs, points and commas, spaces of every kind around it, and near misses.
+@Suite struct NumberOnBytesTests {
+    @Test func bytesReadAsTheText() {
+        let pieces = ["0", "1", "7", "９", "０", "３", ".", "．", ",", "，", "-", "－", "+", "＋", " ", "\u{3000}", "\u{A0}",
+                      "\u{2003}", "\t", "\r", "e", "一", "、", "%", "％", "\u{FF5F}", "12", "1,200", "３９２７"]
+        var state: UInt64 = 29
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var differences: [String] = [], numbers = 0, notPlain = 0
+        for _ in 0..<60_000 {
+            let text = (0..<(1 + next(8))).map { _ in pieces[next(pieces.count)] }.joined()
+            let expected = TextNormalizer.number(text)
+            let got = text.withUTF8Bytes { TextNormalizer.number(bytes: $0) }
+            if got != expected { differences.append(text) }
+            if expected != nil {
+                numbers += 1
+                if text.withUTF8Bytes(TextNormalizer.plainNumber) == nil { notPlain += 1 }
+            }
+        }
+        // A long text the general way.
+        let long = String(repeating: "\u{3000}", count: 40) + "１２"
+        #expect(long.withUTF8Bytes { TextNormalizer.number(bytes: $0) } == 12)
+        #expect(differences.isEmpty, "\(differences.prefix(5).map(\.debugDescription))")
+        #expect(notPlain > 5_000, "\(notPlain) of \(numbers)")
+    }
+}
+
 @Suite struct BoundedEditDistanceTests {
     /// The banded distance with a limit is the full distance capped at one past the limit, on
     /// random sequences of a small alphabet (so that near matches are common), every length
