@@ -31,7 +31,7 @@ struct HTMLDirectReader {
 
     /// The page's lines as `HTMLEvents` makes them from libxml2's events, or nil when the
     /// page holds markup this reader leaves to libxml2.
-    static func lines(_ bytes: [UInt8]) -> (lines: [String], sourceLines: [Int])? {
+    static func lines(_ bytes: [UInt8]) -> HTMLText.Page? {
         // The bytes followed by NULs, as the parser's input ends: every look ahead stops there.
         let padded = UnsafeMutablePointer<UInt8>.allocate(capacity: bytes.count + 16)
         defer { padded.deallocate() }

@@ -103,7 +103,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
 
     init(_ position: Position) { self.position = position }
 
-    mutating func finish() -> (lines: [String], sourceLines: [Int]) {
+    mutating func finish() -> HTMLText.Page {
         flushRun()
         // Elements still open (a parse that stopped): closed as the tree has them, ended.
         while let frame = frames.popLast() { close(frame) }
@@ -113,9 +113,8 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             result.breakLine()
         }
         writer.breakLine()
-        result.lines += writer.lines
-        result.sourceLines += writer.sourceLines
-        return (result.lines, result.sourceLines)
+        result.page.append(writer.page)
+        return result.page
     }
 
     private var line: Int { position.line }
@@ -304,7 +303,7 @@ extension HTMLEvents where Position == LibXMLPosition {
     // MARK: - Reading a page
 
     /// The page's lines as `HTMLText.lines(fromHTML:)` gives them.
-    static func lines(_ bytes: [UInt8]) -> (lines: [String], sourceLines: [Int]) {
+    static func lines(_ bytes: [UInt8]) -> HTMLText.Page {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
                             | HTML_PARSE_NONET.rawValue | HTML_PARSE_NOBLANKS.rawValue)
         // As htmlReadMemory sets up its parser (a document is still made, for the DTD the
@@ -314,10 +313,10 @@ extension HTMLEvents where Position == LibXMLPosition {
             p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: bytes.count) {
                 xmlCreateMemoryParserCtxt($0, Int32(bytes.count))
             }
-        }) else { return ([], []) }
+        }) else { return HTMLText.Page() }
         defer { xmlFreeParserCtxt(ctxt) }
         htmlDefaultSAXHandlerInit()
-        guard let sax = ctxt.pointee.sax else { return ([], []) }
+        guard let sax = ctxt.pointee.sax else { return HTMLText.Page() }
         withUnsafeMutableBytes(of: &sax.pointee) { target in
             let defaults = UnsafeRawPointer(__htmlDefaultSAXHandler())!
             target.baseAddress!.copyMemory(from: defaults, byteCount: MemoryLayout<xmlSAXHandlerV1>.size)

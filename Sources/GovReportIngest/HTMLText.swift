@@ -16,6 +16,12 @@ public enum HTMLText {
     static let declaredCharset = try! NSRegularExpression(pattern: #"charset\s*=\s*["']?[A-Za-z0-9_-]+"#, options: [.caseInsensitive])
 
     public static func lines(fromHTML html: String) -> (lines: [String], sourceLines: [Int]) {
+        let page = page(fromHTML: html)
+        return (page.lines, page.sourceLines)
+    }
+
+    /// `lines(fromHTML:)` as a page (its lines in one buffer).
+    public static func page(fromHTML html: String) -> Page {
         // The text is already decoded: tell libxml2 it is UTF-8 and neutralise any other
         // declared charset so that it does not switch encodings part-way.
         // Plain markup is read directly; the rest by libxml2's parser, whose reading the
@@ -190,11 +196,49 @@ public enum HTMLText {
         }
     }()
 
+    /// A page's lines, one after another in one buffer, each ended by a line feed but the
+    /// last (`ends[k]` where line k ends), with the line of the page each came from: what a
+    /// source is made of (`SourceText(path:page:encoding:)`) without a string a line.
+    public struct Page: Sendable, Equatable {
+        public internal(set) var bytes: [UInt8] = []
+        public internal(set) var ends: [Int] = []
+        public internal(set) var sourceLines: [Int] = []
+
+        public init() {}
+
+        /// The lines as strings of their own (for what reads a few pages: tests, the fuzzer).
+        public var lines: [String] {
+            ends.indices.map { k in String(decoding: bytes[(k == 0 ? 0 : ends[k - 1] + 1)..<ends[k]], as: UTF8.self) }
+        }
+
+        /// Adds a line (valid UTF-8).
+        mutating func append(_ line: UnsafeBufferPointer<UInt8>, from sourceLine: Int) {
+            if !ends.isEmpty { bytes.append(0x0A) }
+            bytes.append(contentsOf: line)
+            ends.append(bytes.count)
+            sourceLines.append(sourceLine)
+        }
+
+        /// Adds the lines of another page after these.
+        mutating func append(_ other: Page) {
+            guard !other.ends.isEmpty else { return }
+            let offset = ends.isEmpty ? 0 : bytes.count + 1
+            if !ends.isEmpty { bytes.append(0x0A) }
+            bytes += other.bytes
+            ends += other.ends.map { $0 + offset }
+            sourceLines += other.sourceLines
+        }
+    }
+
     struct Writer {
-        var lines: [String] = []
-        var sourceLines: [Int] = []
+        /// The lines written (into one buffer: a string for every cell of every table, made
+        /// and then joined into the source's text, was some 3 % of reading a web page).
+        var page = Page()
         var current = ""
         var currentLine = 0
+
+        var lines: [String] { page.lines }
+        var sourceLines: [Int] { page.sourceLines }
 
         mutating func text(_ s: String, line: Int) {
             // (A CR LF pair is one character that is neither "\n" nor "\r": text holding a CR
@@ -213,18 +257,21 @@ public enum HTMLText {
         mutating func breakLine() {
             let t = current.trimmedSpaces
             if !t.isEmpty {
-                lines.append(t)
-                sourceLines.append(currentLine)
+                t.withUTF8Bytes { page.append($0, from: currentLine) }
             }
             current = ""
         }
 
         mutating func raw(_ s: String, line: Int) {
+            s.withUTF8Bytes { raw(bytes: $0, line: line) }
+        }
+
+        /// `raw` of a line's bytes (valid UTF-8).
+        mutating func raw(bytes: UnsafeBufferPointer<UInt8>, line: Int) {
             // (Nothing to break when no text is waiting: most lines of a table page are its
             // cells, each after the last, and an empty text trimmed for each was a cost.)
             if !current.isEmpty { breakLine() }
-            lines.append(s)
-            sourceLines.append(line)
+            page.append(bytes, from: line)
         }
 
         /// A row cell's line: its text's runs joined by spaces and trimmed, after a tab; a
@@ -240,12 +287,12 @@ public enum HTMLText {
         mutating func cell(bytes b: UnsafeBufferPointer<UInt8>, colspan: Int?, line: Int) {
             // Most cells are one run with nothing to trim: their line is the tab and the bytes.
             if !b.isEmpty && HTMLText.isPlainCell(b) {
-                let text = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { out -> String in
-                    out[0] = 0x09
-                    UnsafeMutableBufferPointer(rebasing: out[1...]).baseAddress!.update(from: b.baseAddress!, count: b.count)
-                    return String(validUTF8: UnsafeBufferPointer(out))
-                }
-                raw(text, line: line)
+                if !current.isEmpty { breakLine() }
+                if !page.ends.isEmpty { page.bytes.append(0x0A) }
+                page.bytes.append(0x09)
+                page.bytes.append(contentsOf: b)
+                page.ends.append(page.bytes.count)
+                page.sourceLines.append(line)
                 return
             }
             cellByRuns(bytes: b, colspan: colspan, line: line)
@@ -260,8 +307,7 @@ public enum HTMLText {
                 // The content trimmed, the tab moved up to it.
                 let content = UTF8Scalar.trimmedSpaces(UnsafeBufferPointer(out), 1, o)
                 out[content.lowerBound - 1] = 0x09
-                let cellLine = UnsafeBufferPointer(rebasing: out[(content.lowerBound - 1)..<content.upperBound])
-                raw(String(decoding: cellLine, as: UTF8.self), line: line)
+                raw(bytes: UnsafeBufferPointer(rebasing: out[(content.lowerBound - 1)..<content.upperBound]), line: line)
                 return content.isEmpty
             }
             if let value = colspan, empty && value > 1 {

@@ -48,6 +48,26 @@ public struct SourceText: Sendable {
         originalLines = nil
     }
 
+    /// The lines of a web page (`HTMLText.page(fromHTML:)`), its buffer made the text.
+    public init(path: String, page: HTMLText.Page, encoding: TextEncoding) {
+        // (Valid by construction, checked once: a page that somehow is not goes the way of
+        // separate lines, each repaired.)
+        guard page.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else {
+            self.init(path: path, lines: page.lines, originalLines: page.sourceLines, encoding: encoding)
+            return
+        }
+        self.init(path: path, encoding: encoding, text: page.bytes.withUnsafeBufferPointer { String(validUTF8: $0) },
+                  lineEnds: page.ends, originalLines: page.sourceLines)
+    }
+
+    private init(path: String, encoding: TextEncoding, text: String, lineEnds: [Int], originalLines: [Int]?) {
+        self.path = path
+        self.encoding = encoding
+        self.text = text
+        self.lineEnds = lineEnds
+        self.originalLines = originalLines
+    }
+
     /// Lines made from another format, joined into one text (see `text`).
     public init(path: String, lines: [String], originalLines: [Int]?, encoding: TextEncoding) {
         self.path = path
@@ -147,9 +167,9 @@ public struct SourceText: Sendable {
         if TextEncoding.looksBinary(data) { throw .binary(path: displayPath) }
         guard let (text, encoding) = TextEncoding.decode(data) else { throw .undecodable(path: displayPath) }
         if htmlExtensions.contains(PathName.pathExtension(PathName.lastComponent(path)).lowercased()) {
-            let (lines, original) = HTMLText.lines(fromHTML: text)
-            if lines.isEmpty { throw .empty(path: displayPath) }
-            return SourceText(path: displayPath, lines: lines, originalLines: original, encoding: encoding)
+            let page = HTMLText.page(fromHTML: text)
+            if page.ends.isEmpty { throw .empty(path: displayPath) }
+            return SourceText(path: displayPath, page: page, encoding: encoding)
         }
         return SourceText(path: displayPath, text: text, encoding: encoding)
     }

@@ -22,8 +22,12 @@ enum FuzzOne {
         if text.drop { $0.isWhitespace }.first == "<" {
             // The direct reader must read a page as libxml2 does, or leave it to libxml2.
             precondition(HTMLText.readersAgree(onHTML: text), "the direct HTML reader differs from libxml2's")
-            let (lines, original) = HTMLText.lines(fromHTML: text)
-            source = SourceText(path: "fuzz.html", lines: lines, originalLines: original, encoding: encoding)
+            // (The page's lines in one buffer, as a build reads them; its lines as strings
+            // make the same source.)
+            let page = HTMLText.page(fromHTML: text)
+            source = SourceText(path: "fuzz.html", page: page, encoding: encoding)
+            let byLines = SourceText(path: "fuzz.html", lines: page.lines, originalLines: page.sourceLines, encoding: encoding)
+            precondition(source.text == byLines.text && source.lines == byLines.lines, "a page's buffer differs from its lines")
         } else {
             source = SourceText(path: "fuzz.txt", text: text, encoding: encoding)
         }

@@ -1,5 +1,5 @@
 import Foundation
-import GovReportIngest
+@testable import GovReportIngest
 import TestSupport
 import Testing
 
@@ -149,5 +149,37 @@ import Testing
         #expect((0..<5).map { source.withLineBytes($0) { String(decoding: $0, as: UTF8.self) } } == ["一、总体情况\r", "\r", "二\t3\t4", "", "最后"])
         #expect(source.line(2) == "二\t3\t4")
         #expect(source.wholeText == text)
+    }
+}
+
+/// A web page's lines are written into one buffer (`HTMLText.Page`), the title's before the
+/// body's, and made a source as they are: the same source as its lines one by one.
+@Suite struct PageTests {
+    @Test func pageMakesTheSourceItsLinesMake() {
+        let html = """
+        <html><head><title>某区2021年政府信息公开工作年度报告</title></head><body>
+        <p>一、总体情况</p><p>  </p>
+        <table><tr><td>项目</td><td> 本年 新增 </td><td></td><td colspan="3"></td></tr>
+        <tr><td>行政许可</td><td>１２</td></tr></table>
+        <div>发布机构：某区人民政府办公室</div></body></html>
+        """
+        let page = HTMLText.page(fromHTML: html)
+        #expect(page.lines == HTMLText.lines(fromHTML: html).lines)
+        #expect(page.lines.first == "某区2021年政府信息公开工作年度报告")
+        #expect(page.lines.contains("\t本年 新增"))
+        #expect(page.lines.filter { $0 == "\t" }.count >= 3)
+        let source = SourceText(path: "a.html", page: page, encoding: .utf8)
+        let byLines = SourceText(path: "a.html", lines: page.lines, originalLines: page.sourceLines, encoding: .utf8)
+        #expect(source.text == byLines.text)
+        #expect(source.lines == byLines.lines)
+        #expect(source.originalLines == page.sourceLines)
+        #expect(source.lineCount == page.ends.count)
+        // Pages joined: the second's lines after the first's.
+        var joined = HTMLText.Page()
+        joined.append(page)
+        joined.append(HTMLText.Page())
+        joined.append(page)
+        #expect(joined.lines == page.lines + page.lines)
+        #expect(joined.sourceLines == page.sourceLines + page.sourceLines)
     }
 }
