@@ -52,7 +52,9 @@ struct MetadataExtractor {
                 let prefix = String(t[m.prefix]).trimmedSpaces
                 result.year = Int(t[m.year])
                 result.titleLine = i + 1
-                if prefix.count >= 2 { titleAgency = prefix }
+                // (Two characters or more: looked for past the first, not every character
+                // counted — the count broke the whole name into characters.)
+                if !prefix.isEmpty && !prefix.dropFirst().isEmpty { titleAgency = prefix }
                 break
             }
         }

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovReportParse
 import Testing
+import TestSupport
 
 /// The title and date expressions matched scalar by scalar find what `NSRegularExpression`
 /// finds, group for group, on random texts made of the pieces a title or date is made of and
@@ -56,6 +57,20 @@ import Testing
             }
         }
         return texts
+    }
+
+    /// The title names the agency when what comes before the year is two characters or more:
+    /// one character is not a name, however many scalars make it.
+    @Test func titleNamesTheAgencyFromTwoCharacters() {
+        func agency(_ prefix: String) -> String? {
+            let report = Fixtures.parse(text: prefix + "2021年政府信息公开工作年度报告\n\n一、总体情况\n\n本年。\n")
+            return report.agency?.source == .title ? report.agency?.name : nil
+        }
+        #expect(agency("某局") == "某局")
+        #expect(agency("局") == nil)
+        #expect(agency("e\u{301}") == nil)
+        #expect(agency("e\u{301}局") == "e\u{301}局")
+        #expect(agency("") == nil)
     }
 
     @Test func titlesAndDatesMatchAsTheExpressionsDo() {
