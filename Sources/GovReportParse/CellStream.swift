@@ -18,6 +18,8 @@ public struct CellStream: Sendable {
     /// rows be placed even when some columns are empty in every row.
     let columnHint: Int?
 
+    /// A section's lines given as strings (what tests and tools give), joined into a source of
+    /// their own.
     /// - Parameters:
     ///   - lines: the section's lines.
     ///   - firstLine: the 1-based line number of `lines[0]`.

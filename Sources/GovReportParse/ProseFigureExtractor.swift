@@ -37,22 +37,19 @@ struct ProseFigureExtractor {
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
+    /// The figures stated in lines given as strings (what the tests give).
     /// - Parameters:
     ///   - lines: the lines to search, with their 0-based indexes.
     func extract(_ lines: [(Int, String)], edition: Edition) -> Figures {
         var figures: Figures = [:]
-        extract(lines, edition: edition, into: &figures)
+        extract(count: lines.count, index: { lines[$0].0 }, has: { lines[$0].1.includes($1) }, line: { lines[$0].1 },
+                edition: edition, into: &figures)
         return figures
     }
 
-    /// `extract`, the figures set in `figures` (the report's own, for a parse).
-    func extract(_ lines: [(Int, String)], edition: Edition, into figures: inout Figures) {
-        extract(count: lines.count, index: { lines[$0].0 }, has: { lines[$0].1.includes($1) }, line: { lines[$0].1 },
-                edition: edition, into: &figures)
-    }
-
-    /// `extract` of the lines `lines` (0-based) of a source: each line searched for the
-    /// expressions' words where it is in the text, made a string only when it holds them.
+    /// The figures stated in the lines `lines` (0-based) of a source, set in `figures` (the
+    /// report's own): each line searched for the expressions' words where it is in the text,
+    /// made a string only when it holds them.
     func extract(_ source: SourceText, lines: Range<Int>, edition: Edition, into figures: inout Figures) {
         extract(count: lines.count, index: { lines.lowerBound + $0 },
                 has: { k, word in source.withLineBytes(lines.lowerBound + k) { line in word.withUTF8Bytes { ByteSearch.contains(line, $0) } } },
