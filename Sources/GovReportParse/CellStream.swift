@@ -229,30 +229,44 @@ public struct CellStream: Sendable {
         // Each line's label columns (one after another, line k's ending at `labelEnds[k]`) and
         // numbers (a label and an array of them a line, cut again into columns, were a third of
         // reading aligned tables).
+        // (The numbers of all lines one after another, line k's ending at `numberEnds[k]`, and
+        // one array of words and one of placed numbers used by every line: arrays made for
+        // each line were a visible part of reading aligned tables.)
         var labels: [String] = []
         var labelEnds: [Int] = []
-        var numbers: [[(value: Double, end: Int)]] = []
+        var numbers: [(value: Double, end: Int)] = []
+        var numberEnds: [Int] = []
+        var words: [(start: Int, end: Int, column: Int)] = []
         labelEnds.reserveCapacity(lines.count)
-        numbers.reserveCapacity(lines.count)
+        numberEnds.reserveCapacity(lines.count)
+        numbers.reserveCapacity(8 * lines.count)
+        words.reserveCapacity(16)
+        var most = 0
         for i in lines {
-            numbers.append(source.withLineBytes(i) { Self.alignedLine(bytes: $0, labels: &labels) })
+            let start = numbers.count
+            source.withLineBytes(i) { Self.alignedLine(bytes: $0, labels: &labels, words: &words, numbers: &numbers) }
+            numberEnds.append(numbers.count)
             labelEnds.append(labels.count)
+            most = max(most, numbers.count - start)
         }
-        let columns = Self.columnGrid(numbers.flatMap { $0.map { $0.end } }, expected: columnHint)
-        let most = numbers.map { $0.count }.max() ?? 0
+        let columns = Self.columnGrid(numbers.map { $0.end }, expected: columnHint)
         let usable = columns.count >= most && most >= 1 && columns.count >= 2
+        var placed: [Double?] = []
         var labelStart = 0
-        for (k, numbers) in numbers.enumerated() {
+        var numberStart = 0
+        for k in numberEnds.indices {
             let line = firstLine + k
             for text in labels[labelStart..<labelEnds[k]] { append(Cell(content: .text(text), line: line), .aligned) }
             labelStart = labelEnds[k]
-            if usable, !numbers.isEmpty, let placed = Self.place(numbers, on: columns) {
+            let own = numbers[numberStart..<numberEnds[k]]
+            numberStart = numberEnds[k]
+            if usable, !own.isEmpty, Self.place(own, on: columns, into: &placed) {
                 for value in placed {
                     let content: Cell.Content = value.map { .number($0) } ?? .blank
                     append(Cell(content: content, line: line), .cellPerLine)
                 }
             } else {
-                for n in numbers { append(Cell(content: .number(n.value), line: line), .aligned) }
+                for n in own { append(Cell(content: .number(n.value), line: line), .aligned) }
             }
             rowBreak()
         }
@@ -270,19 +284,29 @@ public struct CellStream: Sendable {
     /// `alignedLine` of a line's bytes (valid UTF-8), read where they are: a string is made
     /// of the line only when it is read by words.
     static func alignedLine(bytes b: UnsafeBufferPointer<UInt8>, labels: inout [String]) -> [(value: Double, end: Int)] {
-        if let (labelEnd, numbers) = DisplayWidth.labelEndAndNumbers(b) {
+        var words: [(start: Int, end: Int, column: Int)] = []
+        var numbers: [(value: Double, end: Int)] = []
+        alignedLine(bytes: b, labels: &labels, words: &words, numbers: &numbers)
+        return numbers
+    }
+
+    /// `alignedLine` with the line's numbers appended to `numbers`, `words` the room its words
+    /// are cut into (kept by the caller from line to line).
+    static func alignedLine(bytes b: UnsafeBufferPointer<UInt8>, labels: inout [String],
+                            words: inout [(start: Int, end: Int, column: Int)], numbers: inout [(value: Double, end: Int)]) {
+        if let labelEnd = DisplayWidth.labelEnd(b, words: &words, numbers: &numbers) {
             labelColumnRanges(UnsafeBufferPointer(rebasing: b[..<labelEnd])) { part in
                 let column = UTF8Scalar.trimmedSpaces(b, part.lowerBound, part.upperBound)
                 if !column.isEmpty { labels.append(String(validUTF8: UnsafeBufferPointer(rebasing: b[column]))) }
             }
-            return numbers
+            return
         }
         let (label, slow) = DisplayWidth.labelAndNumbersByWords(String(validUTF8: b))
         for part in labelColumns(label) {
             let column = part.trimmedSpaces
             if !column.isEmpty { labels.append(column) }
         }
-        return slow
+        numbers += slow
     }
 
     /// Where numbers end, clustered (neighbours within two display columns), each cluster's
@@ -358,18 +382,20 @@ public struct CellStream: Sendable {
     }
 
     /// Puts each number under the reference column it ends nearest to (in order, within two
-    /// columns); nil when any number is not clearly under a column.
-    static func place(_ numbers: [(value: Double, end: Int)], on columns: [Int]) -> [Double?]? {
-        guard !columns.isEmpty else { return nil }
-        var result = [Double?](repeating: nil, count: columns.count)
+    /// columns), into `result` (a value or nil for every column; the caller's room, kept from
+    /// line to line); false when any number is not clearly under a column.
+    static func place(_ numbers: ArraySlice<(value: Double, end: Int)>, on columns: [Int], into result: inout [Double?]) -> Bool {
+        guard !columns.isEmpty else { return false }
+        result.removeAll(keepingCapacity: true)
+        result.append(contentsOf: repeatElement(nil, count: columns.count))
         var next = 0
         for n in numbers {
             guard let i = (next..<columns.count).min(by: { abs(columns[$0] - n.end) < abs(columns[$1] - n.end) }),
-                  abs(columns[i] - n.end) <= 2 else { return nil }
+                  abs(columns[i] - n.end) <= 2 else { return false }
             result[i] = n.value
             next = i + 1
         }
-        return result
+        return true
     }
 
     /// The tab-separated fields of a line, each half-width and without its leading and

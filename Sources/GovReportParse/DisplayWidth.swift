@@ -89,6 +89,23 @@ enum DisplayWidth {
         return (cut == 0 ? 0 : words[cut - 1].end, numbers)
     }
 
+    /// `labelEndAndNumbers` into arrays the caller keeps from line to line: the words into
+    /// `words` (emptied first), the numbers appended to `numbers`; nil, nothing appended, when
+    /// a scalar is not a character of its own. (Two arrays made and freed for every line of an
+    /// aligned table were a visible part of reading them.)
+    static func labelEnd(_ b: UnsafeBufferPointer<UInt8>, words: inout [(start: Int, end: Int, column: Int)],
+                         numbers: inout [(value: Double, end: Int)]) -> Int? {
+        guard wordsOnBytes(b, into: &words) else { return nil }
+        let first = numbers.count
+        var cut = words.count
+        while cut > 0, let value = number(UnsafeBufferPointer(rebasing: b[words[cut - 1].start..<words[cut - 1].end])) {
+            numbers.append((value, words[cut - 1].column))
+            cut -= 1
+        }
+        numbers[first...].reverse()
+        return cut == 0 ? 0 : words[cut - 1].end
+    }
+
     /// The words of valid UTF-8 text separated by white space — each word's first and
     /// past-the-end byte and the display column where it ends — when every scalar is a
     /// character of its own (nil otherwise: such text is read by characters).
@@ -97,6 +114,13 @@ enum DisplayWidth {
         // Room for a table line's words (grown from empty, the array was made again four or
         // five times a line).
         words.reserveCapacity(16)
+        return wordsOnBytes(b, into: &words) ? words : nil
+    }
+
+    /// `wordsOnBytes` into `words`, emptied first (its room kept); false when a scalar is not
+    /// a character of its own.
+    static func wordsOnBytes(_ b: UnsafeBufferPointer<UInt8>, into words: inout [(start: Int, end: Int, column: Int)]) -> Bool {
+        words.removeAll(keepingCapacity: true)
         var column = 0
         var start = -1
         var i = 0
@@ -133,7 +157,7 @@ enum DisplayWidth {
                 continue
             }
             let (v, length) = UTF8Scalar.decode(b, at: i)
-            guard String.isCharacterOfItsOwn(v) else { return nil }
+            guard String.isCharacterOfItsOwn(v) else { return false }
             let u = Unicode.Scalar(v)!
             if u.isWhiteSpace {
                 if start >= 0 { words.append((start, i, column)); start = -1 }
@@ -144,7 +168,7 @@ enum DisplayWidth {
             i += length
         }
         if start >= 0 { words.append((start, n, column)) }
-        return words
+        return true
     }
 
     /// The numbers that end a list of words, in order, each with its word's end column, and

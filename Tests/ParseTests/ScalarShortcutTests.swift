@@ -403,6 +403,29 @@ import Testing
     }
 }
 
+/// An aligned table's lines are cut with one array of words and one of numbers for the whole
+/// block: each line's cells are its own, read as the line alone reads them.
+@Suite struct AlignedBlockTests {
+    @Test func eachLineKeepsToItsOwnWordsAndNumbers() {
+        let lines = ["一、本年新收政府信息公开申请数量          12     1     0     0     0     0    13",
+                     "                                            2     0     0     0     0     0     2",
+                     "四、结转下年度继续办理                     1     0     0     0     0     0     1",
+                     "3     4",
+                     "（一）予以公开",
+                     "二、上年结转政府信息公开申请数量           2                                    2"]
+        let cells = CellStream(lines: lines, firstLine: 1, columnHint: 7).cells
+        // Line by line: the cells each line gives alone.
+        for (k, line) in lines.enumerated() {
+            var labels: [String] = []
+            let alone = CellStream.alignedLine(line, labels: &labels)
+            let own = cells.filter { $0.line == k + 1 }
+            #expect(own.compactMap(\.text) == labels, "line \(k + 1)")
+            #expect(own.compactMap { if case .number(let n) = $0.content { n } else { nil } } == alone.map(\.value), "line \(k + 1)")
+        }
+        #expect(cells.filter { $0.line == 2 }.compactMap { if case .number(let n) = $0.content { n } else { nil } } == [2, 0, 0, 0, 0, 0, 2])
+    }
+}
+
 /// An aligned table's column clusters found as runs of the sorted number ends: the centers
 /// the clusters made as arrays of their members gave.
 @Suite struct ColumnGridTests {
