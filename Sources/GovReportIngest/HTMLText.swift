@@ -211,9 +211,10 @@ public enum HTMLText {
             ends.indices.map { k in String(decoding: bytes[(k == 0 ? 0 : ends[k - 1] + 1)..<ends[k]], as: UTF8.self) }
         }
 
-        /// Adds a line (valid UTF-8).
-        mutating func append(_ line: UnsafeBufferPointer<UInt8>, from sourceLine: Int) {
+        /// Adds a line (valid UTF-8), after a tab when `tabbed` (a table cell's line).
+        mutating func append(_ line: UnsafeBufferPointer<UInt8>, from sourceLine: Int, tabbed: Bool = false) {
             if !ends.isEmpty { bytes.append(0x0A) }
+            if tabbed { bytes.append(0x09) }
             bytes.append(contentsOf: line)
             ends.append(bytes.count)
             sourceLines.append(sourceLine)
@@ -288,11 +289,7 @@ public enum HTMLText {
             // Most cells are one run with nothing to trim: their line is the tab and the bytes.
             if !b.isEmpty && HTMLText.isPlainCell(b) {
                 if !current.isEmpty { breakLine() }
-                if !page.ends.isEmpty { page.bytes.append(0x0A) }
-                page.bytes.append(0x09)
-                page.bytes.append(contentsOf: b)
-                page.ends.append(page.bytes.count)
-                page.sourceLines.append(line)
+                page.append(b, from: line, tabbed: true)
                 return
             }
             cellByRuns(bytes: b, colspan: colspan, line: line)
@@ -429,8 +426,6 @@ public enum HTMLText {
         return o
     }
 
-    /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a
-    /// cell's text is cut into the runs joined by spaces.
     /// Whether a cell's text (valid UTF-8, not empty) is its own line's content as it is: no
     /// byte that could start a separator (below 0x20, C2 for U+0085, E2 for U+2028 and
     /// U+2029), so one run; and neither end a space `trimmedSpaces` would take (an ASCII space,
@@ -444,6 +439,8 @@ public enum HTMLText {
         return true
     }
 
+    /// Line ends of every kind (what `Character.isNewline` is true of) and tabs: where a
+    /// cell's text is cut into the runs joined by spaces.
     static func breaksCell(_ u: Unicode.Scalar) -> Bool {
         u == "\t" || (u.value >= 0x0A && u.value <= 0x0D) || u == "\u{85}" || u == "\u{2028}" || u == "\u{2029}"
     }

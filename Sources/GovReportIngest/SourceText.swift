@@ -68,27 +68,14 @@ public struct SourceText: Sendable {
         self.originalLines = originalLines
     }
 
-    /// Lines made from another format, joined into one text (see `text`).
+    /// Lines made from another format, joined into one text (see `text`) as a web page's are.
     public init(path: String, lines: [String], originalLines: [Int]?, encoding: TextEncoding) {
-        self.path = path
-        self.originalLines = originalLines
-        self.encoding = encoding
-        let total = lines.reduce(0) { $0 + $1.utf8.count + 1 }
-        var ends: [Int] = []
-        ends.reserveCapacity(lines.count)
-        text = String(unsafeUninitializedCapacity: max(total, 1)) { buffer in
-            var o = 0
-            for (k, line) in lines.enumerated() {
-                if k > 0 { buffer[o] = 0x0A; o += 1 }
-                o += line.withUTF8Bytes { b in
-                    if let from = b.baseAddress { (buffer.baseAddress! + o).initialize(from: from, count: b.count) }
-                    return b.count
-                }
-                ends.append(o)
-            }
-            return o
-        }
-        lineEnds = ends
+        var page = HTMLText.Page()
+        // (The page's own line numbers go unused: `originalLines` are kept.)
+        for (k, line) in lines.enumerated() { line.withUTF8Bytes { page.append($0, from: k + 1) } }
+        // (Strings' bytes are valid UTF-8, and so is their join.)
+        self.init(path: path, encoding: encoding, text: page.bytes.withUnsafeBufferPointer { String(validUTF8: $0) },
+                  lineEnds: page.ends, originalLines: originalLines)
     }
 
     public var lineCount: Int { lineEnds.count }

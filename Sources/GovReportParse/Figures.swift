@@ -64,9 +64,6 @@ public struct Figures: Sendable {
         }
     }
 
-    /// Figures at known places, set in one pass: how the build cache gives back ten thousand
-    /// reports' figures on every rebuild (setting them one by one through the subscript was a
-    /// fifth of that). Nil when a place repeats or is not a canonical key's.
     /// A table row's figures, cell k under `placed[k]` (as far as both go): a number cell's
     /// value, any other cell a blank figure, each at its cell's line, read from the table.
     /// The slots written in one pass, one uniqueness check and one count for the row: set one
@@ -94,6 +91,9 @@ public struct Figures: Sendable {
         }
     }
 
+    /// Figures at known places, set in one pass: how the build cache gives back ten thousand
+    /// reports' figures on every rebuild (setting them one by one through the subscript was a
+    /// fifth of that). Nil when a place repeats or is not a canonical key's.
     public init?(placed: [(place: Int, figure: Figure)]) {
         guard !placed.isEmpty else { return }
         var slots = [Slot](repeating: .empty, count: FigureKeys.sortedCanonical.count)
