@@ -72,21 +72,6 @@ struct ApplicationsTableParser {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the values of row \(key); ignored")
             }
             let placed = known?.placed ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
-            // Each figure set by its key's place, read where the keys and cells are kept (as
-            // pairs of copies, every key and cell was retained and released).
-            func set(_ count: Int, _ cell: (Int) -> Cell?) {
-                placed.withUnsafeBufferPointer { placed in
-                    for k in 0..<min(placed.count, count) {
-                        guard let cell = cell(k) else { continue }
-                        let value: Double? = if case .number(let n) = cell.content { n } else { nil }
-                        if let place = placed[k].place {
-                            reading.figures[place: place] = Figure(value, line: cell.line)
-                        } else {
-                            reading.figures[placed[k]] = Figure(value, line: cell.line)
-                        }
-                    }
-                }
-            }
             if row.values.count == columns.count {
                 // A row as wide as the table (most rows): its cells as they are, which is what
                 // `aligned` gives for it, without making an array of optional cells.
@@ -99,7 +84,7 @@ struct ApplicationsTableParser {
                 let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
-            cells.withUnsafeBufferPointer { cells in set(cells.count) { cells[$0] } }
+            placed.withUnsafeBufferPointer { placed in reading.figures.setRow(placed, count: cells.count) { cells[$0] } }
         }
         for (key, line) in ledger.blankOnly(where: { facts[$0]?.editions.contains(edition) == true }) {
             for figureKey in FigureKeys.applicationKeys(key) { reading.figures[figureKey] = Figure(nil, line: line) }

@@ -70,24 +70,31 @@ public struct Figures: Sendable {
     /// by one through the subscript, the figures of the row tables were 2 % of extraction.
     /// A key that is not canonical goes through the subscript.
     mutating func setRow(_ placed: UnsafeBufferPointer<PlacedKey>, _ cells: UnsafeBufferPointer<Cell>) {
-        let n = Swift.min(placed.count, cells.count)
+        setRow(placed, count: cells.count) { cells[$0] }
+    }
+
+    /// `setRow` of a row realigned to its table, cell k `cell(k)` — none set where it is nil
+    /// (a column the row lost).
+    mutating func setRow(_ placed: UnsafeBufferPointer<PlacedKey>, count cellCount: Int, cell: (Int) -> Cell?) {
+        let n = Swift.min(placed.count, cellCount)
         guard n > 0 else { return }
         if slots.isEmpty { slots = [Slot](repeating: .empty, count: FigureKeys.sortedCanonical.count) }
         var added = 0
-        var others: [Int] = []
+        var others: [(Int, Cell)] = []
         slots.withUnsafeMutableBufferPointer { slots in
             for k in 0..<n {
-                guard let place = placed[k].place else { others.append(k); continue }
-                let line = cells[k].line << 3 | Slot.present
-                let slot = if case .number(let v) = cells[k].content { Slot(value: v, meta: line | Slot.hasValue) } else { Slot(value: 0, meta: line) }
+                guard let cell = cell(k) else { continue }
+                guard let place = placed[k].place else { others.append((k, cell)); continue }
+                let line = cell.line << 3 | Slot.present
+                let slot = if case .number(let v) = cell.content { Slot(value: v, meta: line | Slot.hasValue) } else { Slot(value: 0, meta: line) }
                 if slots[place].isEmpty { added += 1 }
                 slots[place] = slot
             }
         }
         count += added
-        for k in others {
-            let value: Double? = if case .number(let v) = cells[k].content { v } else { nil }
-            self[placed[k]] = Figure(value, line: cells[k].line)
+        for (k, cell) in others {
+            let value: Double? = if case .number(let v) = cell.content { v } else { nil }
+            self[placed[k]] = Figure(value, line: cell.line)
         }
     }
 

@@ -39,14 +39,9 @@ struct ProactiveTableParser {
             }
             let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
             if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
-            for (figureKey, cell) in zip(placed, cells) {
-                guard let cell else {
-                    // A tab-separated row whose trailing cells are blank: the blank is the cell.
-                    reading.figures[figureKey] = Figure(nil, line: row.line)
-                    continue
-                }
-                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
-                reading.figures[figureKey] = Figure(value, line: cell.line)
+            // (A tab-separated row whose trailing cells are blank: the blank is the cell.)
+            placed.withUnsafeBufferPointer { placed in
+                reading.figures.setRow(placed, count: cells.count) { cells[$0] ?? Cell(content: .blank, line: row.line) }
             }
         }
         for (key, line) in ledger.blankOnly(where: { definitions[$0] != nil }) {

@@ -192,6 +192,17 @@ import Testing
             #expect(inOnePass == oneByOne)
             #expect(inOnePass.count == oneByOne.count)
             #expect(Array(inOnePass).map(\.key) == Array(oneByOne).map(\.key))
+            // A realigned row: its lost columns (nil) set nothing.
+            let lost = cells.indices.map { _ in random.next(3) == 0 }
+            var realignedByOne = before
+            for (k, (key, cell)) in zip(rowKeys, cells).enumerated() where !lost[k] {
+                let value: Double? = if case .number(let n) = cell.content { n } else { nil }
+                realignedByOne[key] = Figure(value, line: cell.line)
+            }
+            var realigned = before
+            rowKeys.withUnsafeBufferPointer { placed in realigned.setRow(placed, count: cells.count) { lost[$0] ? nil : cells[$0] } }
+            #expect(realigned == realignedByOne)
+            #expect(realigned.count == realignedByOne.count)
         }
     }
 }
