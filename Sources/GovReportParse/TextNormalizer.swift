@@ -226,48 +226,28 @@ public enum TextNormalizer {
     }
 
     /// Parses a cell as a number: half-width digits, optional sign, decimal point and
-    /// thousands separators. Returns nil for anything else.
+    /// thousands separators. Returns nil for anything else. (Read on the text's bytes,
+    /// `number(bytes:)`.)
     public static func number(_ s: String) -> Double? {
-        // The usual number, a few ASCII digits and nothing else, read straight from the bytes
-        // (what the general path below gives it, without its copies).
-        if let plain = s.withUTF8Bytes(plainNumber) { return plain }
-        // Quick reject: a number starts (after spaces) with a digit, sign, point or a
-        // full-width one; labels, the usual input, start with a CJK character.
-        guard let first = s.unicodeScalars.first(where: { !($0 == " " || $0 == "\t" || $0 == "\u{3000}" || $0 == "\u{A0}") }),
-              first.value < 0x80 ? (first.value >= 0x30 && first.value <= 0x39 || first == "-" || first == "+" || first == "." || first == ",")
-                                 : (first.value >= 0xFF01 && first.value <= 0xFF5E) || first.isSpaceSeparator
-        else { return nil }
-        let t = halfWidth(s).trimmedSpaces
-        guard !t.isEmpty else { return nil }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(t.utf8.count)
-        var sawDigit = false
-        var points = 0
-        var count = 0
-        for b in t.utf8 {
-            // Every accepted character is ASCII, so bytes are characters here.
-            count += 1
-            if count > 20 { return nil }
-            switch b {
-            case 0x30...0x39: digits.append(b); sawDigit = true
-            case 0x2E: digits.append(b); points += 1
-            case 0x2C where sawDigit: continue
-            case 0x2D where count == 1, 0x2B where count == 1: digits.append(b)
-            default: return nil
-            }
-        }
-        guard sawDigit, points <= 1, digits.last != 0x2E else { return nil }
-        return Double(String(decoding: digits, as: UTF8.self))
+        s.withUTF8Bytes(number(bytes:))
     }
 
     /// `number` of a text's bytes (valid UTF-8), read in place: half-width into a buffer on
-    /// the stack, trimmed, the same digits read and given to the same parser. (Through a
-    /// string, every number of full-width digits, "３９２７", cost some 1,500 instructions.)
+    /// the stack, trimmed, the digits, signs and point read and given to `Double`'s parser.
+    /// (Through a string made half-width and trimmed, every number of full-width digits,
+    /// "３９２７", cost some 1,500 instructions.)
     static func number(bytes b: UnsafeBufferPointer<UInt8>) -> Double? {
+        // The usual number, a few ASCII digits and nothing else.
         if let plain = plainNumber(b) { return plain }
-        // (A number has at most 20 characters of at most three bytes, and spaces around it:
-        // longer text the general way.)
-        guard b.count <= 96 else { return number(String(validUTF8: b)) }
+        // Quick reject: after ASCII spaces and tabs, an ASCII byte that is not a digit, sign,
+        // point or comma, or the lead of a CJK ideograph (E4–E9), is never part of a number
+        // (half-width maps nothing to one from there): labels, the usual input.
+        var first = 0
+        while first < b.count && (b[first] == 0x20 || b[first] == 0x09) { first += 1 }
+        guard first < b.count else { return nil }
+        let lead = b[first]
+        if lead < 0x80 ? !((lead >= 0x30 && lead <= 0x39) || lead == 0x2D || lead == 0x2B || lead == 0x2E || lead == 0x2C)
+                       : (lead >= 0xE4 && lead <= 0xE9) { return nil }
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count + 1) { half -> Double? in
             let n = writeHalfWidth(b, to: half)
             let t = UTF8Scalar.trimmedSpaces(UnsafeBufferPointer(half), 0, n)
