@@ -72,19 +72,13 @@ struct ApplicationsTableParser {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the values of row \(key); ignored")
             }
             let placed = known?.placed ?? FigureKeys.applicationKeys(key).map(PlacedKey.init)
-            if row.values.count == columns.count {
-                // A row as wide as the table (most rows): its cells as they are, which is what
-                // `aligned` gives for it, without making an array of optional cells.
-                placed.withUnsafeBufferPointer { placed in row.values.withUnsafeBufferPointer { reading.figures.setRow(placed, $0) } }
-                continue
-            }
-            let (cells, problem) = row.aligned(to: columns.count, rightAlignShort: true)
-            if let problem {
-                let lost = zip(columns, cells).filter { $0.1 == nil }.map(\.0.label)
+            let cells = row.aligned(to: columns.count, rightAlignShort: true)
+            if let problem = cells.problem {
+                let lost = columns.indices.filter { cells[$0] == nil }.map { columns[$0].label }
                 let lostText = lost.isEmpty ? "" : " (\(lost.joined(separator: "、")) not stated)"
                 reading.warn(source, row.values.first?.line ?? row.line, "applications table, row \(key): \(problem)\(lostText)")
             }
-            placed.withUnsafeBufferPointer { placed in reading.figures.setRow(placed, count: cells.count) { cells[$0] } }
+            placed.withUnsafeBufferPointer { reading.figures.setRow($0, cells) }
         }
         for (key, line) in ledger.blankOnly(where: { facts[$0]?.editions.contains(edition) == true }) {
             for figureKey in FigureKeys.applicationKeys(key) { reading.figures[figureKey] = Figure(nil, line: line) }

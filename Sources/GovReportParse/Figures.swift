@@ -64,17 +64,12 @@ public struct Figures: Sendable {
         }
     }
 
-    /// A table row's figures, cell k under `placed[k]` (as far as both go): a number cell's
-    /// value, any other cell a blank figure, each at its cell's line, read from the table.
+    /// A table row's figures, cell k (`cell(k)`, k < `cellCount`) under `placed[k]` (as far as
+    /// both go): a number cell's value, any other cell a blank figure, each at its cell's
+    /// line, read from the table; none set where the cell is nil (a column the row lost).
     /// The slots written in one pass, one uniqueness check and one count for the row: set one
     /// by one through the subscript, the figures of the row tables were 2 % of extraction.
     /// A key that is not canonical goes through the subscript.
-    mutating func setRow(_ placed: UnsafeBufferPointer<PlacedKey>, _ cells: UnsafeBufferPointer<Cell>) {
-        setRow(placed, count: cells.count) { cells[$0] }
-    }
-
-    /// `setRow` of a row realigned to its table, cell k `cell(k)` — none set where it is nil
-    /// (a column the row lost).
     mutating func setRow(_ placed: UnsafeBufferPointer<PlacedKey>, count cellCount: Int, cell: (Int) -> Cell?) {
         let n = Swift.min(placed.count, cellCount)
         guard n > 0 else { return }
@@ -95,6 +90,21 @@ public struct Figures: Sendable {
         for (k, cell) in others {
             let value: Double? = if case .number(let v) = cell.content { v } else { nil }
             self[placed[k]] = Figure(value, line: cell.line)
+        }
+    }
+
+    /// `setRow` of a row aligned to its table: its cells under their columns, a lost column
+    /// given `lost` (nil: nothing set there). Through the cells' buffer: the aligned row's
+    /// subscript, asked column by column, checked the part's bounds for every cell.
+    mutating func setRow(_ placed: UnsafeBufferPointer<PlacedKey>, _ row: AlignedRow, lost: Cell? = nil) {
+        let leading = row.leading
+        row.cells.withUnsafeBufferPointer { cells in
+            // (A row as wide as its table, most rows, without a column's test.)
+            if leading == 0 && cells.count == row.width { return setRow(placed, count: cells.count) { cells[$0] } }
+            setRow(placed, count: row.width) { column in
+                let k = column &- leading
+                return k >= 0 && k < cells.count ? cells[k] : lost
+            }
         }
     }
 

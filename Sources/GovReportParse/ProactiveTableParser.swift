@@ -31,18 +31,10 @@ struct ProactiveTableParser {
             if !noise.isEmpty {
                 reading.warn(source, row.line, "stray text ‘\(noise.joined(separator: " "))’ before the value of \(definition.label); ignored")
             }
-            if row.values.count == definition.columns.count {
-                // A row as wide as the table (most rows): its cells as they are, which is what
-                // `aligned` gives for it, without making an array of optional cells.
-                placed.withUnsafeBufferPointer { placed in row.values.withUnsafeBufferPointer { reading.figures.setRow(placed, $0) } }
-                continue
-            }
-            let (cells, problem) = row.aligned(to: definition.columns.count, rightAlignShort: false)
-            if let problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
+            let cells = row.aligned(to: definition.columns.count, rightAlignShort: false)
+            if let problem = cells.problem { reading.warn(source, row.line, "section 二, \(definition.label): \(problem)") }
             // (A tab-separated row whose trailing cells are blank: the blank is the cell.)
-            placed.withUnsafeBufferPointer { placed in
-                reading.figures.setRow(placed, count: cells.count) { cells[$0] ?? Cell(content: .blank, line: row.line) }
-            }
+            placed.withUnsafeBufferPointer { reading.figures.setRow($0, cells, lost: Cell(content: .blank, line: row.line)) }
         }
         for (key, line) in ledger.blankOnly(where: { definitions[$0] != nil }) {
             for figureKey in definitions[key]!.placed { reading.figures[figureKey] = Figure(nil, line: line) }

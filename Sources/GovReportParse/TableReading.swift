@@ -57,37 +57,53 @@ extension RawRow {
 
     var hasNumber: Bool { values.contains { if case .number = $0.content { true } else { false } } }
 
-    /// The value cells aligned to `count` columns. Returns the cells (nil where a column was
-    /// lost) and a description of any realignment, for the warning.
-    func aligned(to count: Int, rightAlignShort: Bool) -> (cells: [Cell?], problem: String?) {
-        // (Given back through `some`, mapped: an array of cells passed where optional cells
-        // are expected is converted cell by cell through a dynamic cast, a hundredth of
-        // extraction.)
-        func some(_ cells: ArraySlice<Cell>) -> [Cell?] { cells.map(Optional.some) }
+    /// The value cells aligned to `count` columns, as a part of the row's own cells under
+    /// the columns it fills (the rest lost) and a description of any realignment, for the
+    /// warning. (A part, not an array of optional cells: most rows are as wide as their table,
+    /// and an array made for each of them was some 1 % of extraction.)
+    func aligned(to count: Int, rightAlignShort: Bool) -> AlignedRow {
+        // (Most rows, as the rules below leave them, told first.)
+        if values.count == count { return AlignedRow(cells: values, leading: 0, width: count, problem: nil) }
         var cells = values
         if layout == .cellPerLine {
             while cells.count > count, cells.last?.content == .blank { cells.removeLast() }
             // Placeholders under spanning labels (HTML rowspans, merged cells) come first.
             while cells.count > count, cells.first?.content == .blank { cells.removeFirst() }
         }
-        if cells.count == count { return (some(cells), nil) }
+        if cells.count == count { return AlignedRow(cells: cells, leading: 0, width: count, problem: nil) }
         if layout != .cellPerLine {
             // Blank cells before the first value are real only when they make the row exactly
             // as wide as the table; otherwise they are padding of unknown width.
             while cells.first?.content == .blank { cells.removeFirst() }
-            if cells.count == count { return (some(cells), nil) }
+            if cells.count == count { return AlignedRow(cells: cells, leading: 0, width: count, problem: nil) }
         }
         if cells.count > count {
-            let kept = some(rightAlignShort ? cells.suffix(count) : cells.prefix(count))
-            return (kept, "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
+            return AlignedRow(cells: rightAlignShort ? cells.suffix(count) : cells.prefix(count), leading: 0, width: count,
+                              problem: "\(cells.count) values where \(count) were expected; kept the \(rightAlignShort ? "last" : "first") \(count)")
         }
-        let missing = count - cells.count
-        let padding = [Cell?](repeating: nil, count: missing)
         if rightAlignShort {
-            return (padding + some(cells),
-                    "\(cells.count) values where \(count) were expected; aligned them to the last \(cells.count) columns")
+            return AlignedRow(cells: cells, leading: count - cells.count, width: count,
+                              problem: "\(cells.count) values where \(count) were expected; aligned them to the last \(cells.count) columns")
         }
-        return (some(cells) + padding, nil)
+        return AlignedRow(cells: cells, leading: 0, width: count, problem: nil)
+    }
+}
+
+/// A row's value cells under its table's columns: `cells` fill the columns from `leading` on;
+/// the columns before and after them were lost (nil).
+struct AlignedRow {
+    let cells: ArraySlice<Cell>
+    /// How many columns come before the first cell.
+    let leading: Int
+    /// The table's columns.
+    let width: Int
+    /// What was done to the row to align it, for the warning (nil: nothing to say).
+    let problem: String?
+
+    /// The cell under a column (0 ..< width); nil when the row lost it.
+    subscript(column: Int) -> Cell? {
+        let k = column - leading
+        return k >= 0 && k < cells.count ? cells[cells.startIndex + k] : nil
     }
 }
 

@@ -188,7 +188,7 @@ import Testing
                 oneByOne[key] = Figure(value, line: cell.line)
             }
             var inOnePass = before
-            rowKeys.withUnsafeBufferPointer { placed in cells.withUnsafeBufferPointer { inOnePass.setRow(placed, $0) } }
+            rowKeys.withUnsafeBufferPointer { placed in inOnePass.setRow(placed, count: cells.count) { cells[$0] } }
             #expect(inOnePass == oneByOne)
             #expect(inOnePass.count == oneByOne.count)
             #expect(Array(inOnePass).map(\.key) == Array(oneByOne).map(\.key))
