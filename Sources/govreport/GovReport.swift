@@ -63,12 +63,12 @@ struct InputOptions: ParsableArguments {
     /// Reads, parses and checks the inputs, as `check` and `extract` do; exit 3 when the
     /// bundled resources cannot be loaded.
     /// The reports read; with `each`, in the order of their paths, each handed over as it is
-    /// checked (`SiteBuilder.read(_:relativeTo:inPathOrder:)`).
+    /// checked (`ReportReader.read(_:relativeTo:inPathOrder:)`).
     func readReports(inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
         let root = try resourceRoot()
         let (paths, base) = resolved(root: root)
         do {
-            return try SiteBuilder(resources: root).read(paths, relativeTo: base, inPathOrder: each)
+            return try ReportReader(resources: root).read(paths, relativeTo: base, inPathOrder: each)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)
