@@ -7,7 +7,7 @@ import GovReportParse
 
 /// Reads, parses and checks reports: the first half of a build, and all that `extract` and
 /// `check` do. A type of its own so that those need not load the site's templates (parsing
-/// them was a third of starting `extract`, on one core while the other waited).
+/// them was a quarter of starting `extract`, on one core while the other waited).
 public struct ReportReader: Sendable {
     public let dictionary: LabelDictionary
     public let gazetteer: Gazetteer
