@@ -53,23 +53,32 @@ enum GB18030Table {
     }()
 
     /// The scalars of the four-byte codes met so far (0 for one that is not one scalar), by the
-    /// code's four bytes read as a big-endian number.
+    /// code's four bytes read as a big-endian number: at most `fourByteMemoLimit` of them
+    /// (a run over many damaged files could otherwise fill it with up to 1.6 million codes).
     static let fourByteScalars = Mutex<[UInt32: UInt32]>([:])
+    /// Real reports use a few dozen four-byte codes (•, €, rare names); past this many, a code
+    /// not met yet is asked of Foundation each time, not remembered.
+    static let fourByteMemoLimit = 4_096
 
     /// The scalar Foundation decodes a four-byte code to, when it gives one scalar (not
     /// U+FFFD, not ASCII); nil otherwise.
     static func fourByteScalar(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32? {
         let code = UInt32(a) << 24 | UInt32(b) << 16 | UInt32(c) << 8 | UInt32(d)
         let known = fourByteScalars.withLock { $0[code] } ?? {
-            var value: UInt32 = 0
-            if let text = String(data: Data([a, b, c, d]), encoding: TextEncoding.foundationGB18030) {
-                var scalars = text.unicodeScalars.makeIterator()
-                if let u = scalars.next(), scalars.next() == nil, u.value != 0xFFFD, u.value >= 0x80 { value = u.value }
-            }
-            fourByteScalars.withLock { $0[code] = value }
+            let value = foundationScalar(a, b, c, d)
+            fourByteScalars.withLock { if $0.count < fourByteMemoLimit { $0[code] = value } }
             return value
         }()
         return known == 0 ? nil : known
+    }
+
+    /// What Foundation decodes a four-byte code to, when one scalar (not U+FFFD, not ASCII);
+    /// 0 otherwise.
+    static func foundationScalar(_ a: UInt8, _ b: UInt8, _ c: UInt8, _ d: UInt8) -> UInt32 {
+        guard let text = String(data: Data([a, b, c, d]), encoding: TextEncoding.foundationGB18030) else { return 0 }
+        var scalars = text.unicodeScalars.makeIterator()
+        if let u = scalars.next(), scalars.next() == nil, u.value != 0xFFFD, u.value >= 0x80 { return u.value }
+        return 0
     }
 
     /// The text, or nil when it holds anything but ASCII, two-byte codes in the table and

@@ -70,4 +70,36 @@ import Testing
         #expect(Self.table([0x41, 0x81, 0x36, 0xA6]) == nil && Self.table([0x81, 0x36, 0x20, 0x31]) == nil)
         #expect(Self.table(Array("年度报告".data(using: String.Encoding(rawValue: 0x8000_0632))!)) == "年度报告")
     }
+
+    /// The memo of four-byte codes stops growing at its limit; codes past it still decode as
+    /// Foundation decodes them.
+    @Test func fourByteCodesPastTheMemosLimitStillDecode() {
+        // More distinct four-byte codes than the memo keeps (81 30 81 30 … in order).
+        var codes: [[UInt8]] = []
+        outer: for a in UInt8(0x81)...0x84 {
+            for b in UInt8(0x30)...0x39 {
+                for c in UInt8(0x81)...0xFE {
+                    for d in UInt8(0x30)...0x39 {
+                        codes.append([a, b, c, d])
+                        if codes.count == GB18030Table.fourByteMemoLimit + 600 { break outer }
+                    }
+                }
+            }
+        }
+        var decoded = 0
+        for code in codes {
+            let expected = GB18030Table.foundationScalar(code[0], code[1], code[2], code[3])
+            let ours = GB18030Table.fourByteScalar(code[0], code[1], code[2], code[3])
+            #expect(ours == (expected == 0 ? nil : expected), "\(code)")
+            if ours != nil { decoded += 1 }
+        }
+        // Most of these codes are characters (U+0080 on): the test is not of empty answers.
+        #expect(decoded > GB18030Table.fourByteMemoLimit)
+        #expect(GB18030Table.fourByteScalars.withLock { $0.count } <= GB18030Table.fourByteMemoLimit)
+        // Asked again, past the limit: the same answers.
+        for code in codes.suffix(50) {
+            let expected = GB18030Table.foundationScalar(code[0], code[1], code[2], code[3])
+            #expect(GB18030Table.fourByteScalar(code[0], code[1], code[2], code[3]) == (expected == 0 ? nil : expected))
+        }
+    }
 }
