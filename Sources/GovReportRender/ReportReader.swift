@@ -57,7 +57,9 @@ public struct ReportReader: Sendable {
     /// for. With `each`, each report is handed over as it is checked.
     func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true,
               inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) -> Reading {
+        let laps = Laps(indent: 2)
         let (files, errors, markdown) = InputCollector().collectListing(inputs, relativeTo: base, stamps: fingerprints)
+        laps.lap("listing \(files.count) files")
         assert(zip(files, files.dropFirst()).allSatisfy { $0.displayPath <= $1.displayPath })
         let (notes, noteErrors) = Notes.collect(beside: files, folder: notesFolder, listed: markdown)
         let cache = loadCache()
@@ -119,6 +121,7 @@ public struct ReportReader: Sendable {
             let n = done.add(1, ordering: .relaxed).newValue
             progress?(BuildProgress(stage: .reading, done: n, total: files.count))
         }
+        laps.lap("reading, parsing and checking")
         reading.reused = reused.load(ordering: .relaxed)
         let collected = results.withLock { $0 }
         for i in files.indices {
@@ -161,7 +164,9 @@ public struct ReportReader: Sendable {
                     "another report of ‘\(key.agency.text)’ for \(key.year) is in \(others) (a duplicate or a corrected re-issue); both are kept"))
             }
         }
+        laps.lap("collecting the reports")
         reading.diagnostics.sort()
+        laps.lap("sorting \(reading.diagnostics.count) diagnostics")
         return reading
     }
 }
