@@ -87,4 +87,27 @@ import Testing
         let (inputs, _) = InputCollector().collect([sample, sample, Fixtures.samplesFolder.path])
         #expect(inputs.count == 5)
     }
+
+    @Test func theFirstWayAFileIsFoundIsTheOneKept() throws {
+        // A link walked before its target ("0links/" before "a/") and a link walked after it
+        // ("z/"), a file named as well as walked, each with stamps and without: one input a
+        // file, under the path it was first found by.
+        let root = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let fm = FileManager.default
+        for folder in ["0links", "a", "z"] { try fm.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true) }
+        for path in ["a/p.txt", "a/q.txt", "a/r.txt"] { try Data("x".utf8).write(to: root.appendingPathComponent(path)) }
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("0links/to-p.txt").path, withDestinationPath: root.appendingPathComponent("a/p.txt").path)
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("z/to-q.txt").path, withDestinationPath: root.appendingPathComponent("a/q.txt").path)
+        for stamps in [true, false] {
+            let (inputs, errors, _) = InputCollector().collectListing([root.path + "/a/r.txt", root.path], stamps: stamps)
+            #expect(errors.isEmpty)
+            #expect(inputs.map(\.displayPath) == [root.path + "/0links/to-p.txt", root.path + "/a/q.txt", root.path + "/a/r.txt"], "stamps: \(stamps)")
+            // The named file is the one kept: found first, under the name it was given by.
+            #expect(inputs.last?.path == root.path + "/a/r.txt")
+        }
+        // Without a link or a named file: every file walked, once.
+        let (walked, _, _) = InputCollector().collectListing([root.path + "/a"], stamps: false)
+        #expect(walked.map(\.displayPath) == ["p.txt", "q.txt", "r.txt"].map { root.path + "/a/" + $0 })
+    }
 }
