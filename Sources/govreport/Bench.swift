@@ -63,21 +63,32 @@ struct Bench: ParsableCommand {
         var table = "reports  phase              wall s   cpu s  peak MB   pages   MB/s  ÷hugo" + (base == nil ? "\n" : "  build\n")
         // Per size and phase, each build's measurements and Hugo's time in the same round.
         var compared: [(size: Int, phase: String, base: [(Measurement, Double?)], this: [(Measurement, Double?)])] = []
+        // Per size, Hugo's time in each round.
+        var hugoTimes: [[Double]] = []
         // Output folders of earlier runs are removed only after every measurement of this one:
         // creating thousands of files soon after deleting thousands makes ext4 skip the
         // recently freed inodes one by one (for a minute or more), and that would be measured
         // too. (Runs started right after one another still pay for the one before's removal.)
         var stale: [URL] = []
         defer { for old in stale { try? FileManager.default.removeItem(at: old) } }
-        for size in sizes.split(separator: ",").compactMap({ Int($0) }) {
-            let corpus = workURL.appendingPathComponent("corpus-\(size)")
-            if prepareOnly {
+        let sizeList = sizes.split(separator: ",").compactMap { Int($0) }
+        if prepareOnly {
+            for size in sizeList {
+                let corpus = workURL.appendingPathComponent("corpus-\(size)")
                 if !FileManager.default.fileExists(atPath: corpus.appendingPathComponent("truth.jsonl").path) {
                     _ = try CorpusGenerator(options: .init(count: size, seed: seed)).write(to: corpus)
                 }
                 if hugo != nil { _ = try makeHugoSite(corpus: corpus, at: Self.hugoFolder(workURL, size)) }
-                continue
             }
+            return
+        }
+        // Every size's corpus and Hugo site made first; then the sizes measured round by round,
+        // each round going through every size, so that the machine's drift over minutes falls
+        // on every size alike (measured size after size, the cost of 50,000 reports over that
+        // of 10,000 in a full build swung from 5.1 to 6.1 on one machine in one afternoon).
+        var corpora: [(size: Int, corpus: URL, megabytes: Double, hugoSite: URL)] = []
+        for size in sizeList {
+            let corpus = workURL.appendingPathComponent("corpus-\(size)")
             _ = try measure([me, "bench", "--prepare-only", "--sizes", String(size), "--seed", String(seed), "--work", work])
             let megabytes = Double(folderSize(corpus)) / 1_048_576
             // Earlier runs' folders (this run's stay, for a look, until the next run).
@@ -89,10 +100,14 @@ struct Bench: ParsableCommand {
             // The Hugo site of the text-only pages, before `HugoPage`: no longer used.
             let textOnly = workURL.appendingPathComponent("hugo-\(size)")
             if FileManager.default.fileExists(atPath: textOnly.appendingPathComponent("config.toml").path) { stale.append(textOnly) }
-            var results = Self.phaseNames.map { (size: size, phase: $0, base: [(Measurement, Double?)](), this: [(Measurement, Double?)]()) }
-            // This size's output folders (ours and Hugo's), for a work folder in memory.
-            var made: [URL] = []
-            for round in 0..<max(1, rounds) {
+            corpora.append((size, corpus, megabytes, hugoSite))
+        }
+        compared = corpora.flatMap { c in Self.phaseNames.map { (size: c.size, phase: $0, base: [(Measurement, Double?)](), this: [(Measurement, Double?)]()) } }
+        hugoTimes = Array(repeating: [], count: corpora.count)
+        for round in 0..<max(1, rounds) {
+            for (k, (size, corpus, megabytes, hugoSite)) in corpora.enumerated() {
+                // This size's output folders (ours and Hugo's) in this round, for a work folder in memory.
+                var made: [URL] = []
                 // Each full build (ours and Hugo's) goes to a folder of its own.
                 let run = UUID().uuidString.prefix(8)
                 var hugoTime: Double?
@@ -101,6 +116,7 @@ struct Bench: ParsableCommand {
                     made.append(published)
                     let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", published.path])
                     hugoTime = m.wall
+                    hugoTimes[k].append(m.wall)
                     table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil) + "\n"
                     if let cmark {
                         // The floor for rendering: cmark alone over the same Markdown.
@@ -118,21 +134,20 @@ struct Bench: ParsableCommand {
                     for (i, (m, pages)) in measured.enumerated() {
                         table += row(size, Self.phaseNames[i], m, pages: pages, mb: megabytes, hugo: hugoTime)
                             + (base == nil ? "\n" : "  \(build.label)\n")
-                        if build.label == "base" { results[i].base.append((m, hugoTime)) } else { results[i].this.append((m, hugoTime)) }
+                        let at = k * Self.phaseNames.count + i
+                        if build.label == "base" { compared[at].base.append((m, hugoTime)) } else { compared[at].this.append((m, hugoTime)) }
                     }
                 }
-            }
-            compared += results
-            // In a folder in memory (tmpfs) this size's sites go as soon as it is measured: they
-            // hold the memory the next size's builds and Hugo need (at 50,000 the sites of the
-            // sizes before, and of earlier runs, left Hugo 9 GB: 212 s instead of 35), and
-            // tmpfs frees files without ext4's penalty on the files made next.
-            if Self.inMemory(workURL) {
-                // (And the extraction's output: 0.3 GB at 50,000.)
-                for folder in made + [workURL.appendingPathComponent("x.jsonl")] { try? FileManager.default.removeItem(at: folder) }
+                // In a folder in memory (tmpfs) this size's sites go as soon as it is measured: they
+                // hold the memory the next size's builds and Hugo need (at 50,000 the sites of the
+                // sizes before, and of earlier runs, left Hugo 9 GB: 212 s instead of 35), and
+                // tmpfs frees files without ext4's penalty on the files made next.
+                if Self.inMemory(workURL) {
+                    // (And the extraction's output: 0.3 GB at 50,000.)
+                    for folder in made + [workURL.appendingPathComponent("x.jsonl")] { try? FileManager.default.removeItem(at: folder) }
+                }
             }
         }
-        if prepareOnly { return }
         print(table, terminator: "")
         if base != nil {
             print("\nthis build against the baseline (means over \(max(1, rounds)) round(s); below 1 is faster):")
@@ -165,6 +180,25 @@ struct Bench: ParsableCommand {
                 } else {
                     line += String(format: "       %6.2f        %6.2f  %5.2f–%.2f", Self.mean(ratios), Self.median(ratios),
                                    ratios.min()!, ratios.max()!)
+                }
+                print(line)
+            }
+        }
+        if corpora.count > 1 {
+            // How the cost grows with the corpus: each size's mean time over the next smaller
+            // size's (linear: the sizes' ratio), for this build and for Hugo.
+            let order = corpora.indices.sorted { corpora[$0].size < corpora[$1].size }
+            print("\ncost against corpus size (means over \(max(1, rounds)) round(s) of wall time; linear is the sizes' ratio):")
+            print("sizes              ×size  hugo build" + Self.phaseNames.map { "  " + $0 }.joined())
+            for (small, large) in zip(order, order.dropFirst()) {
+                var line = "\(corpora[large].size) ÷ \(corpora[small].size)".padding(toLength: 17, withPad: " ", startingAt: 0)
+                    + String(format: " %6.2f", Double(corpora[large].size) / Double(corpora[small].size))
+                line += hugoTimes[small].isEmpty ? "           —"
+                    : String(format: " %11.2f", Self.mean(hugoTimes[large]) / Self.mean(hugoTimes[small]))
+                for (i, phase) in Self.phaseNames.enumerated() {
+                    let a = compared[small * Self.phaseNames.count + i].this.map(\.0.wall)
+                    let b = compared[large * Self.phaseNames.count + i].this.map(\.0.wall)
+                    line += String(format: " %\(phase.count + 1).2f", Self.mean(b) / Self.mean(a))
                 }
                 print(line)
             }

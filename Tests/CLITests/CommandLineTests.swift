@@ -254,4 +254,37 @@ import Testing
         let missing = try Self.run(["bench", "--sizes", "30", "--work", work.path, "--baseline", work.appendingPathComponent("nothing").path])
         #expect(missing.status != 0 && missing.stderr.contains("not an executable"))
     }
+
+    /// Sizes are measured round by round, each round going through every size (the machine's
+    /// drift over minutes falls on all of them alike), and the cost's growth with the corpus is
+    /// printed: each size's mean time over the next smaller one's, beside the sizes' ratio.
+    @Test func benchInterleavesSizesAndPrintsTheCostsGrowth() throws {
+        let work = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: work) }
+        let r = try Self.run(["bench", "--sizes", "60,20", "--work", work.path, "--rounds", "2"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let rows = r.stdout.split(separator: "\n").map { $0.split(separator: " ", omittingEmptySubsequences: true).map(String.init) }
+        // The full builds' rows of the table (six columns after the phase), in the order measured.
+        let fullBuilds = rows.filter { $0.count == 9 && $0[1] == "full" && $0[2] == "build" }
+        #expect(fullBuilds.map { $0[0] } == ["60", "20", "60", "20"], "\(fullBuilds)")
+        // One line of growth, the larger size over the smaller: the sizes' ratio, Hugo's (or a
+        // dash without Hugo) and each phase's, the mean of its two rounds over the other's.
+        let growth = rows.filter { $0.first == "60" && $0.dropFirst().first == "÷" }
+        #expect(growth.count == 1, "\(r.stdout)")
+        guard let line = growth.first, line.count == 9 else { Issue.record("\(growth)"); return }
+        #expect(line[2] == "20" && line[3] == "3.00")
+        func walls(_ size: String, _ phase: [String]) -> [Double] {
+            rows.filter { $0.count == 1 + phase.count + 6 && $0[0] == size && Array($0[1...phase.count]) == phase }
+                .compactMap { Double($0[1 + phase.count]) }
+        }
+        let full = walls("60", ["full", "build"]), fullSmall = walls("20", ["full", "build"])
+        #expect(full.count == 2 && fullSmall.count == 2)
+        if let ratio = Double(line[5]) {
+            // As printed, to two decimals, from times printed to two decimals themselves.
+            let expected = (full.reduce(0, +) / 2) / (fullSmall.reduce(0, +) / 2)
+            #expect(abs(ratio - expected) <= 0.15 * expected + 0.01, "\(line) \(full) \(fullSmall)")
+        } else {
+            Issue.record("no ratio in \(line)")
+        }
+    }
 }
