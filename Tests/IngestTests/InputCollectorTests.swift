@@ -106,6 +106,11 @@ import Testing
             // The named file is the one kept: found first, under the name it was given by.
             #expect(inputs.last?.path == root.path + "/a/r.txt")
         }
+        // Links alone, no file named: still one input a file, the first way it was found.
+        for stamps in [true, false] {
+            let (inputs, _, _) = InputCollector().collectListing([root.path], stamps: stamps)
+            #expect(inputs.map(\.displayPath) == [root.path + "/0links/to-p.txt", root.path + "/a/q.txt", root.path + "/a/r.txt"], "stamps: \(stamps)")
+        }
         // Without a link or a named file: every file walked, once.
         let (walked, _, _) = InputCollector().collectListing([root.path + "/a"], stamps: false)
         #expect(walked.map(\.displayPath) == ["p.txt", "q.txt", "r.txt"].map { root.path + "/a/" + $0 })
