@@ -186,8 +186,9 @@ enum DisplayWidth {
         return (cut, numbers)
     }
 
-    /// A word's number, as `TextNormalizer.number` reads it: plain digits in place, anything
-    /// else that may start a number through a string.
+    /// A word's number, as `TextNormalizer.number` reads it: plain digits in place (most
+    /// words that are numbers, told before the call), anything else that may start a number
+    /// on its bytes (`number(bytes:)`).
     static func number(_ word: UnsafeBufferPointer<UInt8>) -> Double? {
         if let plain = TextNormalizer.plainNumber(word) { return plain }
         guard let first = word.first, TextNormalizer.mayStartNumber(lead: first) else { return nil }
