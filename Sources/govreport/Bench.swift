@@ -63,8 +63,6 @@ struct Bench: ParsableCommand {
         var table = "reports  phase              wall s   cpu s  peak MB   pages   MB/s  ÷hugo" + (base == nil ? "\n" : "  build\n")
         // Per size and phase, each build's measurements and Hugo's time in the same round.
         var compared: [(size: Int, phase: String, base: [(Measurement, Double?)], this: [(Measurement, Double?)])] = []
-        // Per size, Hugo's time in each round.
-        var hugoTimes: [[Double]] = []
         // Output folders of earlier runs are removed only after every measurement of this one:
         // creating thousands of files soon after deleting thousands makes ext4 skip the
         // recently freed inodes one by one (for a minute or more), and that would be measured
@@ -103,7 +101,6 @@ struct Bench: ParsableCommand {
             corpora.append((size, corpus, megabytes, hugoSite))
         }
         compared = corpora.flatMap { c in Self.phaseNames.map { (size: c.size, phase: $0, base: [(Measurement, Double?)](), this: [(Measurement, Double?)]()) } }
-        hugoTimes = Array(repeating: [], count: corpora.count)
         for round in 0..<max(1, rounds) {
             for (k, (size, corpus, megabytes, hugoSite)) in corpora.enumerated() {
                 // This size's output folders (ours and Hugo's) in this round, for a work folder in memory.
@@ -116,7 +113,6 @@ struct Bench: ParsableCommand {
                     made.append(published)
                     let m = try measure([hugo, "--quiet", "--source", hugoSite.path, "--destination", published.path])
                     hugoTime = m.wall
-                    hugoTimes[k].append(m.wall)
                     table += row(size, "hugo build", m, pages: size, mb: megabytes, hugo: nil) + "\n"
                     if let cmark {
                         // The floor for rendering: cmark alone over the same Markdown.
@@ -190,11 +186,13 @@ struct Bench: ParsableCommand {
             let order = corpora.indices.sorted { corpora[$0].size < corpora[$1].size }
             print("\ncost against corpus size (means over \(max(1, rounds)) round(s) of wall time; linear is the sizes' ratio):")
             print("sizes              ×size  hugo build" + Self.phaseNames.map { "  " + $0 }.joined())
+            // (Hugo's time in each round is kept beside every phase's measurement of the round.)
+            func hugoTimes(_ k: Int) -> [Double] { compared[k * Self.phaseNames.count].this.compactMap(\.1) }
             for (small, large) in zip(order, order.dropFirst()) {
                 var line = "\(corpora[large].size) ÷ \(corpora[small].size)".padding(toLength: 17, withPad: " ", startingAt: 0)
                     + String(format: " %6.2f", Double(corpora[large].size) / Double(corpora[small].size))
-                line += hugoTimes[small].isEmpty ? "           —"
-                    : String(format: " %11.2f", Self.mean(hugoTimes[large]) / Self.mean(hugoTimes[small]))
+                line += hugoTimes(small).isEmpty ? "           —"
+                    : String(format: " %11.2f", Self.mean(hugoTimes(large)) / Self.mean(hugoTimes(small)))
                 for (i, phase) in Self.phaseNames.enumerated() {
                     let a = compared[small * Self.phaseNames.count + i].this.map(\.0.wall)
                     let b = compared[large * Self.phaseNames.count + i].this.map(\.0.wall)
