@@ -135,11 +135,8 @@ public struct ReportReader: Sendable {
             let entry = collected[i].take()!
             switch entry.outcome {
             case .report(let checked):
-                // The report's diagnostics and broken rules as they are: all are sorted together
-                // below (each report's merged and sorted first, `CheckedReport.diagnostics`, was
-                // another third; a stable sort gives the same order either way).
-                reading.diagnostics += checked.report.diagnostics
-                for violation in checked.violations { reading.diagnostics.append(violation.diagnostic) }
+                // Unsorted: all are sorted together below.
+                checked.appendDiagnostics(to: &reading.diagnostics)
                 if checked.report.isRecognised {
                     reading.reports.append(checked)
                     if fingerprints { reading.digests.append(entry.digest) }
