@@ -82,5 +82,17 @@ public struct CheckedReport: Sendable {
         for violation in violations { all.append(violation.diagnostic) }
     }
 
+    /// This report without its figures, inferences and section places: what is left to keep
+    /// of a report once it has been written out (its source, metadata, diagnostics and broken
+    /// rules, for the closing diagnostics and the duplicate check), so that an export does
+    /// not hold every report's figures until the end.
+    public var withoutFigures: CheckedReport {
+        var report = self.report
+        report.figures = [:]
+        report.sectionLines = [:]
+        report.sectionNumbers = [:]
+        return CheckedReport(report: report, inferred: [:], violations: violations)
+    }
+
     public var warningCount: Int { report.diagnostics.filter { $0.severity >= .warning }.count }
 }

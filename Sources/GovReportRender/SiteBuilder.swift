@@ -88,17 +88,15 @@ public struct SiteBuilder {
 
     // MARK: Reading
 
-    /// Reads, parses and checks the given inputs (`ReportReader.read(_:relativeTo:inPathOrder:)`).
-    public func read(_ inputs: [String], relativeTo base: URL? = nil,
-                     inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
-        reader.read(inputs, relativeTo: base, inPathOrder: each)
+    /// Reads, parses and checks the given inputs (`ReportReader.read(_:relativeTo:)`).
+    public func read(_ inputs: [String], relativeTo base: URL? = nil) -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        reader.read(inputs, relativeTo: base)
     }
 
     /// `ReportReader.read(_:relativeTo:cache:fingerprints:inPathOrder:)`, with this build's
     /// notes folder and progress.
-    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true,
-              inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) -> ReportReader.Reading {
-        reader.read(inputs, relativeTo: base, cache: loadCache, fingerprints: fingerprints, inPathOrder: each)
+    func read(_ inputs: [String], relativeTo base: URL?, cache loadCache: () -> BuildCache?, fingerprints: Bool = true) -> ReportReader.Reading {
+        reader.read(inputs, relativeTo: base, cache: loadCache, fingerprints: fingerprints)
     }
 
     // MARK: Rendering

@@ -28,12 +28,12 @@ struct Extract: ParsableCommand {
         // The output is opened before reading: each report's record is made on the core that
         // read it and written, in the order of the reports' paths, while reading goes on.
         let destination = try Destination(output)
-        let reports: [CheckedReport], diagnostics: [Diagnostic]
+        let diagnostics: [Diagnostic]
         let written: Result<Void, any Error>
         do {
             var out = BufferedOutput(destination.handle)
             let stream = ExportRecord.OrderedStream(layout) { try out.write($0) }
-            (reports, diagnostics) = try options.readReports(inPathOrder: { stream.add($0, $1) })
+            diagnostics = try options.streamReports(inPathOrder: { stream.add($0, $1) }).diagnostics
             written = Result { try stream.finish(); try out.flush() }
         } catch {
             destination.discard()
@@ -50,9 +50,9 @@ struct Extract: ParsableCommand {
             destination.discard()
             throw CLIError("\(output ?? "standard output"): cannot write: \(error.localizedDescription)")
         }
-        // Written: the reports are not freed piece by piece (a hundredth of the run for 10,000
-        // reports, on one core), the process ends here.
-        withExtendedLifetime(reports) { Glibc.exit(EXIT_SUCCESS) }
+        // Written: what is kept of the reports and their diagnostics is not freed piece by
+        // piece, the process ends here.
+        withExtendedLifetime(diagnostics) { Glibc.exit(EXIT_SUCCESS) }
     }
 
     /// Where the export goes: standard output, or a temporary file beside the output that is

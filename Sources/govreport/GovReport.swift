@@ -60,19 +60,30 @@ struct InputOptions: ParsableArguments {
         inputs.isEmpty ? (["Resources/samples"], root) : (inputs, nil)
     }
 
-    /// Reads, parses and checks the inputs, as `check` and `extract` do; exit 3 when the
-    /// bundled resources cannot be loaded.
-    /// The reports read; with `each`, in the order of their paths, each handed over as it is
-    /// checked (`ReportReader.read(_:relativeTo:inPathOrder:)`).
-    func readReports(inPathOrder each: (@Sendable (Int, CheckedReport?) -> Void)? = nil) throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+    /// Reads, parses and checks the inputs, as `check` does; exit 3 when the bundled resources
+    /// cannot be loaded.
+    func readReports() throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
+        try withReader { reader, paths, base in reader.read(paths, relativeTo: base) }
+    }
+
+    /// Reads as `readReports` does, handing each report over as it is checked, in the order of
+    /// their paths, as `extract` does (`ReportReader.stream(_:relativeTo:inPathOrder:)`):
+    /// how many reports were recognised, and the diagnostics.
+    func streamReports(inPathOrder each: @escaping @Sendable (Int, CheckedReport?) -> Void) throws -> (reports: Int, diagnostics: [Diagnostic]) {
+        try withReader { reader, paths, base in reader.stream(paths, relativeTo: base, inPathOrder: each) }
+    }
+
+    private func withReader<T>(_ body: (ReportReader, [String], URL?) -> T) throws -> T {
         let root = try resourceRoot()
         let (paths, base) = resolved(root: root)
+        let reader: ReportReader
         do {
-            return try ReportReader(resources: root).read(paths, relativeTo: base, inPathOrder: each)
+            reader = try ReportReader(resources: root)
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)
         }
+        return body(reader, paths, base)
     }
 
     func print(_ diagnostics: [Diagnostic]) {
