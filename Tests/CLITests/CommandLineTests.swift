@@ -54,6 +54,12 @@ import Testing
         #expect(tuned.status == 0)
         let lines = tuned.stderr.split(separator: "\n").filter { $0.hasPrefix("timing: allocator") }
         #expect(lines == ["timing: allocator GLIBC_TUNABLES=glibc.malloc.hugetlb=1:glibc.malloc.top_pad=33554432:glibc.malloc.tcache_count=1000"])
+        // Each step's lap gives its time and the memory resident after it.
+        let laps = tuned.stderr.split(separator: "\n").filter { $0.hasPrefix("timing:   reading, parsing and checking ") }
+        #expect(laps.count == 1)
+        let resident = laps.first.flatMap { $0.split(separator: " ").dropLast(2).last }.flatMap { Int($0) }
+        #expect(laps.first?.hasSuffix(" MB resident") == true)
+        #expect((resident ?? 0) > 5 && (resident ?? 0) < 400, "\(laps)")
 
         for given in ["", "glibc.malloc.arena_max=1"] {
             environment["GLIBC_TUNABLES"] = given
