@@ -20,4 +20,13 @@ final class Pending<Value: Sendable>: @unchecked Sendable {
         ready.signal()  // for the next wait
         return value!
     }
+
+    /// `wait()` for the value's one consumer: the value is moved out, not shared with this
+    /// holder, so that the consumer's changes to it do not copy its buffers (the build cache's
+    /// archive, 48 MB at 50,000 reports, was copied whole twice on its way to the file: fresh
+    /// memory that the kernel zeroed, a tenth of the cache's work). Waits after it fail.
+    func take() -> Value {
+        _ = wait()
+        return value.take()!
+    }
 }

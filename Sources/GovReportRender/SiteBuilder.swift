@@ -427,7 +427,7 @@ public struct SiteBuilder {
             var pages: [String: UInt64] = [:]
             pages.reserveCapacity(jobs.count)
             for job in jobs { if let f = job.fingerprint { pages[job.path] = f } }
-            pageTable.fulfil((pages, inputsChanged ? BuildCache.encode(pages: pages, continuing: encoding.wait()) : nil))
+            pageTable.fulfil((pages, inputsChanged ? BuildCache.encode(pages: pages, continuing: encoding.take()) : nil))
         }
         let paths = Set(jobs.map(\.path))
         laps.lap("plan pages")
@@ -487,7 +487,7 @@ public struct SiteBuilder {
             cache.source = previous?.source
             cache.exports = exports.withLock { $0 }
             cache.inputs = reading.inputs
-            let (pages, pagesEncoded) = pageTable.wait()
+            var (pages, pagesEncoded) = pageTable.take()
             cache.pages = pages
             cache.views = views.withLock { $0 }.filter { paths.contains($0.key) }
             cache.rows = rows.withLock { $0 }.filter { paths.contains($0.key) }
@@ -495,7 +495,7 @@ public struct SiteBuilder {
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
             if inputsChanged {
-                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: pagesEncoded ?? encoding.wait()))
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: pagesEncoded.take() ?? encoding.take()))
             } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
                         || previous?.rows != cache.rows || previous?.fragments != cache.fragments
                         || !session.hasPrivate(BuildCache.fileName) {

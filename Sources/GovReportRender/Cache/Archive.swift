@@ -22,6 +22,12 @@ struct ArchiveWriter {
         for (i, ids) in layouts.enumerated() where self.layouts[LayoutKey(ids: ids)] == nil { self.layouts[LayoutKey(ids: ids)] = i }
     }
 
+    /// Room for `count` bytes in all, made at once: grown by doubling, a large archive was
+    /// copied into fresh memory at every step (a 48 MB one through 112 MB of it).
+    mutating func reserve(_ count: Int) {
+        bytes.reserveCapacity(count)
+    }
+
     /// Bytes already in this archive's terms (a record copied from the archive continued).
     mutating func raw(_ b: ArraySlice<UInt8>) {
         bytes += b

@@ -235,8 +235,8 @@ struct BuildCache: Sendable {
     }
 
     /// The inputs' part continued with the table of pages, which must be the cache's `pages`.
-    static func encode(pages: [String: UInt64], continuing partial: PartialEncoding) -> PartialEncoding {
-        var encoding = partial
+    static func encode(pages: [String: UInt64], continuing partial: consuming PartialEncoding) -> PartialEncoding {
+        var encoding = consume partial
         encoding.pagesAt = encoding.writer.bytes.count
         encoding.writer.table(pages) { w, fingerprint in w.uint64(fingerprint) }
         return encoding
@@ -252,6 +252,9 @@ struct BuildCache: Sendable {
             partial.writer = ArchiveWriter(continuing: reuse.table, layouts: reuse.layouts)
             partial.wholeTable = reuse.wholeTable
         }
+        // Room for the whole archive at once: some 950 bytes a report at 50,000 reports
+        // (inputs, pages and the rest); what is reserved and not written is never touched.
+        partial.writer.reserve(Swift.max(reuse?.bytes.count ?? 0, inputs.count * 1_280) + 65_536)
         partial.writer.uint64(key)
         partial.offsets.reserveCapacity(inputs.count)
         // In dictionary order: the cache is private to the output folder, so it need not be
@@ -274,8 +277,11 @@ struct BuildCache: Sendable {
 
     /// The whole cache, from its inputs' part (which must have been made from `inputs`, and
     /// may go on with the table of `pages`), in two parts to be written one after the other.
-    func encodedParts(continuing partial: PartialEncoding) -> (head: [UInt8], body: [UInt8]) {
-        var w = partial.writer
+    func encodedParts(continuing partial: consuming PartialEncoding) -> (head: [UInt8], body: [UInt8]) {
+        // The writer moved out of `partial`, not copied: the first write would copy its bytes.
+        var partial = consume partial
+        var w = ArchiveWriter()
+        swap(&w, &partial.writer)
         let pagesAt = partial.pagesAt ?? w.bytes.count
         if partial.pagesAt == nil { w.table(pages) { w, fingerprint in w.uint64(fingerprint) } }
         w.table(views) { w, fingerprint in w.uint64(fingerprint) }
