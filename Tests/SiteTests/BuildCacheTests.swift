@@ -17,16 +17,21 @@ import Testing
         try #require(try loadOrNil(data, key: key))
     }
 
-    @Test func copiedRecordsReadBackAsTheyWereAndTheTableIsRemadeWhenItGrows() throws {
+    /// The cache a first build of a generated corpus of `count` reports left, and its key.
+    static func builtCache(count: Int, seed: UInt64) throws -> (cache: BuildCache, key: UInt64) {
         let folder = Fixtures.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let corpus = folder.appendingPathComponent("corpus")
-        _ = try CorpusGenerator(options: .init(count: 30, seed: 5)).write(to: corpus)
+        _ = try CorpusGenerator(options: .init(count: count, seed: seed)).write(to: corpus)
         let site = folder.appendingPathComponent("site")
         let builder = try SiteBuilder(resources: Fixtures.root)
         _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
         let key = try builder.cacheKey()
-        let loaded = try #require(BuildCache.load(from: site, key: key))
+        return (try #require(BuildCache.load(from: site, key: key)), key)
+    }
+
+    @Test func copiedRecordsReadBackAsTheyWereAndTheTableIsRemadeWhenItGrows() throws {
+        let (loaded, key) = try Self.builtCache(count: 30, seed: 5)
         let source = try #require(loaded.source)
         #expect(loaded.inputs.count == 30 && loaded.inputs.values.allSatisfy { $0.archived != nil })
         #expect(source.wholeTable == source.table.count)
@@ -69,15 +74,7 @@ import Testing
     /// consuming parameters), so that neither the table of pages nor the last tables copy it
     /// (at 50,000 reports each copy was 48 MB of fresh memory for the kernel to zero).
     @Test func theArchiveIsWrittenFromTheBufferItWasEncodedIn() throws {
-        let folder = Fixtures.temporaryFolder()
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let corpus = folder.appendingPathComponent("corpus")
-        _ = try CorpusGenerator(options: .init(count: 40, seed: 9)).write(to: corpus)
-        let site = folder.appendingPathComponent("site")
-        let builder = try SiteBuilder(resources: Fixtures.root)
-        _ = try builder.build([corpus.path], into: SiteWriter(output: site, inputs: [corpus]))
-        let key = try builder.cacheKey()
-        let loaded = try #require(BuildCache.load(from: site, key: key))
+        let (loaded, key) = try Self.builtCache(count: 40, seed: 9)
         func address(_ bytes: [UInt8]) -> UInt { bytes.withUnsafeBufferPointer { UInt(bitPattern: $0.baseAddress) } }
 
         // As a build does: the inputs encoded on one thread, the pages' table after them on
