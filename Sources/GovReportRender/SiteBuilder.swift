@@ -494,9 +494,11 @@ public struct SiteBuilder {
             cache.fragments = fragments.withLock { $0 }.filter { paths.contains($0.key) }
             // Written before the swap of a first build, so it moves into place with the site;
             // not rewritten when nothing changed.
-            if inputsChanged {
-                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: pagesEncoded.take() ?? encoding.take()))
-            } else if previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
+            // (The archive encoded while pages rendered is there exactly when the inputs
+            // changed; were it not, the cache is encoded here whole, not taken twice.)
+            if inputsChanged, let encoded = pagesEncoded.take() {
+                try session.putPrivate(BuildCache.fileName, cache.encodedParts(continuing: encoded))
+            } else if inputsChanged || previous?.pages != cache.pages || previous?.exports != cache.exports || previous?.views != cache.views
                         || previous?.rows != cache.rows || previous?.fragments != cache.fragments
                         || !session.hasPrivate(BuildCache.fileName) {
                 try session.putPrivate(BuildCache.fileName, cache.encodedParts())
