@@ -86,12 +86,16 @@ public struct CheckedReport: Sendable {
     /// of a report once it has been written out (its source, metadata, diagnostics and broken
     /// rules, for the closing diagnostics and the duplicate check), so that an export does
     /// not hold every report's figures until the end.
-    public var withoutFigures: CheckedReport {
+    public var withoutFigures: CheckedReport { withoutFigures(keepingInferred: false) }
+
+    /// `withoutFigures`, keeping the inferred figures when asked: what `govreport check`
+    /// prints of a report (its `--json` lists them).
+    public func withoutFigures(keepingInferred: Bool) -> CheckedReport {
         var report = self.report
         report.figures = [:]
         report.sectionLines = [:]
         report.sectionNumbers = [:]
-        return CheckedReport(report: report, inferred: [:], violations: violations)
+        return CheckedReport(report: report, inferred: keepingInferred ? inferred : [:], violations: violations)
     }
 
     public var warningCount: Int { report.diagnostics.filter { $0.severity >= .warning }.count }

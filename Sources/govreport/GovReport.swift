@@ -60,15 +60,10 @@ struct InputOptions: ParsableArguments {
         inputs.isEmpty ? (["Resources/samples"], root) : (inputs, nil)
     }
 
-    /// Reads, parses and checks the inputs, as `check` does; exit 3 when the bundled resources
-    /// cannot be loaded.
-    func readReports() throws -> (reports: [CheckedReport], diagnostics: [Diagnostic]) {
-        try withReader { reader, paths, base in reader.read(paths, relativeTo: base) }
-    }
-
-    /// Reads as `readReports` does, handing each report over as it is checked, in the order of
-    /// their paths, as `extract` does (`ReportReader.stream(_:relativeTo:inPathOrder:)`):
-    /// how many reports were recognised, and the diagnostics.
+    /// Reads, parses and checks the inputs, handing each report over as it is checked with its
+    /// place in the order of their paths (`ReportReader.stream(_:relativeTo:inPathOrder:)`), as
+    /// `extract` and `check` do: how many reports were recognised, and the diagnostics. Exit 3
+    /// when the bundled resources cannot be loaded.
     func streamReports(inPathOrder each: @escaping @Sendable (Int, CheckedReport?) -> Void) throws -> (reports: Int, diagnostics: [Diagnostic]) {
         try withReader { reader, paths, base in reader.stream(paths, relativeTo: base, inPathOrder: each) }
     }

@@ -1,4 +1,7 @@
 import Foundation
+import GovReportAnalyse
+import GovReportCorpus
+import GovReportRender
 import TestSupport
 import Testing
 
@@ -84,6 +87,42 @@ import Testing
         let summary = try #require(object["summary"] as? [String: Any])
         #expect(summary["broken_rules"] as? Int == 3)
         #expect(summary["reports_with_broken_rules"] as? Int == 1)
+    }
+
+    /// `check` keeps each report without its figures once it is checked: its `--json` still
+    /// gives, report by report, what the reports read whole give — among them inferred figures,
+    /// warnings and broken rules — and its summary counts them.
+    @Test func checkJSONMatchesTheReportsReadWhole() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        _ = try CorpusGenerator(options: .init(count: 60, seed: 5, damageRate: 0.5, breakRate: 0.3)).write(to: folder)
+        let r = try Self.run(["check", "--json", folder.path])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let records = try #require(object["reports"] as? [[String: Any]])
+
+        let read = try ReportReader(resources: Fixtures.root).read([folder.path])
+        let fields = ["source", "agency", "year", "violations", "warnings", "inferred"]
+        // Both sides through the same JSON reading, so that numbers compare as numbers.
+        func reread(_ value: Any) throws -> String {
+            ExportRecord.json(try JSONSerialization.jsonObject(with: Data(ExportRecord.json(value).utf8)))
+        }
+        let expected = try read.reports.sorted { $0.report.source < $1.report.source }.map { checked in
+            let whole = ExportRecord.object(checked)
+            return try reread(Dictionary(uniqueKeysWithValues: fields.map { ($0, whole[$0]!) }))
+        }
+        let printed = try records.map(reread)
+        #expect(printed.count == expected.count)
+        let differing = zip(printed, expected).filter { $0 != $1 }
+        #expect(differing.isEmpty, "\(differing.count) records differ; the first: \(differing.first.map { "\($0.0)\n≠\n\($0.1)" } ?? "")")
+        #expect(records.count == read.reports.count && records.count >= 55)
+        // The kinds of content compared are there.
+        #expect(records.contains { !(($0["inferred"] as? [String: Any]) ?? [:]).isEmpty })
+        #expect(records.contains { !(($0["violations"] as? [Any]) ?? []).isEmpty })
+        let broken = read.reports.map(\.violations.count).reduce(0, +)
+        #expect(broken > 0 && r.status == 1)
+        let summary = try #require(object["summary"] as? [String: Any])
+        #expect(summary["broken_rules"] as? Int == broken)
+        #expect(summary["reports"] as? Int == read.reports.count)
     }
 
     @Test func extractFormats() throws {
