@@ -1,9 +1,9 @@
 import ArgumentParser
 import Foundation
 import GovReportAnalyse
+import GovReportCheck
 import GovReportIngest
 import GovReportRender
-import GovReportCheck
 import Synchronization
 
 struct Check: ParsableCommand {
