@@ -536,7 +536,7 @@ public enum ExportRecord {
     /// one thread).
     public static func stream(_ reports: [CheckedReport], _ layout: Layout, write: @escaping ([UInt8]) throws -> Void) throws {
         let stream = OrderedStream(layout, write: write)
-        DispatchQueue.concurrentPerform(iterations: reports.count) { stream.add($0, reports[$0]) }
+        Parallel.forEach(reports.count) { stream.add($0, reports[$0]) }
         try stream.finish()
     }
 

@@ -11,7 +11,7 @@ extension Array where Element: Sendable {
             nonisolated(unsafe) let out = buffer.baseAddress!
             withoutActuallyEscaping(transform) { transform in
                 nonisolated(unsafe) let transform = transform
-                DispatchQueue.concurrentPerform(iterations: (count + chunk - 1) / chunk) { c in
+                Parallel.forEach((count + chunk - 1) / chunk) { c in
                     for i in c * chunk..<Swift.min(count, c * chunk + chunk) { (out + i).initialize(to: transform(self[i])) }
                 }
             }

@@ -88,7 +88,7 @@ public struct ReportReader: Sendable {
         let done = Atomic<Int>(0)
         let reused = Atomic<Int>(0)
         let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+        Parallel.forEach(files.count) { i in
             let file = files[i]
             let stamp = file.size >= 0 ? FileStamp(size: file.size, modified: file.modified) : fingerprints ? FileStamp.of(path: file.path) : nil
             let cached = cache?.inputs[file.displayPath]

@@ -318,7 +318,7 @@ public struct SiteBuilder {
         let failure = Mutex<BuildError?>(nil)
         let done = Atomic<Int>(0)
         let progress = self.progress
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { i in
+        Parallel.forEach(jobs.count) { i in
             guard failure.withLock({ $0 == nil }) else { return }
             do throws(BuildError) {
                 let t0 = SiteBuilder.tracing ? Date() : .distantPast
@@ -392,7 +392,7 @@ public struct SiteBuilder {
         // a rebuild; one waits on the disk, the other on the processor).
         let loading = Pending<BuildCache?>()
         let root = session.root
-        DispatchQueue.global().async { loading.fulfil(BuildCache.load(from: root, key: key)) }
+        Parallel.async { loading.fulfil(BuildCache.load(from: root, key: key)) }
         let reading = read(inputs, relativeTo: base, cache: {
             laps.lap("list inputs")
             let cache = loading.wait()
@@ -416,14 +416,14 @@ public struct SiteBuilder {
         if inputsChanged {
             let inputs = reading.inputs
             let source = previous?.source
-            DispatchQueue.global().async { encoding.fulfil(BuildCache.encode(inputs, key: key, reusing: source)) }
+            Parallel.async { encoding.fulfil(BuildCache.encode(inputs, key: key, reusing: source)) }
         }
         let jobs = try jobs(reading.reports, notes: reading.notes, digests: reading.digests)
         // The pages' fingerprints are known before any page is made: their table is made, and
         // encoded after the inputs, while pages render (it was most of writing the cache,
         // at the end of a rebuild, where nothing else runs).
         let pageTable = Pending<(pages: [String: UInt64], encoding: BuildCache.PartialEncoding?)>()
-        DispatchQueue.global().async {
+        Parallel.async {
             var pages: [String: UInt64] = [:]
             pages.reserveCapacity(jobs.count)
             for job in jobs { if let f = job.fingerprint { pages[job.path] = f } }

@@ -113,7 +113,7 @@ public struct SiteWriter: Sendable {
                 present.fulfil([])
             } else {
                 let root = root
-                DispatchQueue.global().async { present.fulfil(Self.listing(root, previous)) }
+                Parallel.async { present.fulfil(Self.listing(root, previous)) }
             }
         }
 

@@ -34,6 +34,7 @@ struct Build: ParsableCommand {
     var strict = false
 
     func run() throws {
+        options.limitThreads()
         let root = try options.resourceRoot()
         let (paths, base) = options.resolved(root: root)
         let outputURL: URL = if let output { URL(fileURLWithPath: output) }

@@ -16,6 +16,7 @@ struct Check: ParsableCommand {
     var json = false
 
     func run() throws {
+        options.limitThreads()
         // Each report handed over as it is checked and kept without its figures (the inferred
         // ones kept: `--json` lists them): what is printed needs no more, and holding every
         // report whole was most of a check's memory (293 MB at 50,000 reports).

@@ -20,6 +20,7 @@ struct Extract: ParsableCommand {
     var output: String?
 
     func run() throws {
+        options.limitThreads()
         let layout: ExportRecord.Layout = switch format {
         case .json: .jsonArray
         case .jsonl: .jsonLines

@@ -48,6 +48,16 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Also print notes (how metadata was found).")
     var verbose = false
 
+    @Option(help: "Threads to read and write with (default: every core). 1 reads and writes in order on one thread; the output is the same bytes either way.")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+    }
+
+    /// The threads `--jobs` allows, for the rest of the run: set before any work starts.
+    func limitThreads() { Parallel.limit(to: jobs) }
+
     func resourceRoot() throws -> URL {
         guard let root = ResourceLocator.root() else {
             throw CLIError("cannot find Resources/ and Templates/; run from the govreport folder or set GOVREPORT_HOME")

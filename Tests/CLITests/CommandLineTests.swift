@@ -125,6 +125,49 @@ import Testing
         #expect(summary["reports"] as? Int == read.reports.count)
     }
 
+    /// A run on one thread (`--jobs 1`) and a run on every core give the same bytes: the site
+    /// (its private cache aside, whose entries are in hash order), the export, the check and
+    /// the diagnostics of each.
+    @Test func oneJobGivesTheSameBytesAsEveryCore() throws {
+        let folder = Fixtures.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let corpus = folder.appendingPathComponent("corpus")
+        _ = try CorpusGenerator(options: .init(count: 150, seed: 9, damageRate: 0.5, breakRate: 0.3)).write(to: corpus)
+        var sites: [[String: Data]] = []
+        var printed: [[String]] = []
+        for jobs in [[], ["--jobs", "1"]] {
+            let site = folder.appendingPathComponent("site-\(jobs.count)")
+            let build = try Self.run(["build", corpus.path, "-o", site.path] + jobs)
+            #expect(build.status == 0, "\(build.stderr.suffix(300))")
+            sites.append(try Self.files(in: site))
+            let extract = try Self.run(["extract", corpus.path, "--format", "jsonl"] + jobs)
+            let check = try Self.run(["check", "--json", corpus.path] + jobs)
+            // The build's diagnostics, without its closing line (the time and the folder).
+            let diagnostics = build.stderr.split(separator: "\n").dropLast().joined(separator: "\n")
+            printed.append([diagnostics, extract.stdout, extract.stderr, check.stdout])
+        }
+        #expect(sites[0].count > 300 && sites[0]["index.html"] != nil)
+        #expect(sites[0].keys.sorted() == sites[1].keys.sorted())
+        let differing = sites[0].keys.filter { sites[0][$0] != sites[1][$0] }.sorted()
+        #expect(differing.isEmpty, "files that differ: \(differing.prefix(5))")
+        #expect(printed[0][1].split(separator: "\n").count >= 140 && printed[0][0].contains("warning:"))
+        for k in printed[0].indices { #expect(printed[0][k] == printed[1][k], "output \(k) differs") }
+        #expect(try Self.run(["extract", "--jobs", "0"]).status == 2)
+    }
+
+    /// Every file under `folder` by its path there, the build cache left out.
+    static func files(in folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) where !path.hasSuffix(".govreport-cache") {
+            let url = folder.appendingPathComponent(path)
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue {
+                files[path] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+
     @Test func extractFormats() throws {
         let json = try Self.run(["extract", "-q"])
         #expect(json.status == 0)

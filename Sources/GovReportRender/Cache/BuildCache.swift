@@ -131,7 +131,7 @@ struct BuildCache: Sendable {
             // The tables of pages (a fifth of loading, twenty thousand paths for ten thousand
             // reports) are read by the first worker while the others read the entries.
             let pageTables = Mutex<PageTables?>(nil)
-            DispatchQueue.concurrentPerform(iterations: 1 + (count + chunk - 1) / chunk) { c in
+            Parallel.forEach(1 + (count + chunk - 1) / chunk) { c in
                 guard c > 0 else {
                     var r = base
                     r.at = body + pagesAt
