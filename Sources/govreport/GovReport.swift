@@ -39,7 +39,7 @@ struct GovReport: ParsableCommand {
 
 /// Options shared by the commands that read reports.
 struct InputOptions: ParsableArguments {
-    @Argument(help: "Report files or folders (searched recursively for .txt). Default: the bundled samples in Resources/samples.")
+    @Argument(help: "Report files or folders (searched recursively for .txt, .html and .htm files). Default: the bundled samples in Resources/samples.")
     var inputs: [String] = []
 
     @Flag(name: .shortAndLong, help: "Print no diagnostics and no summary.")
