@@ -55,6 +55,39 @@ import Testing
         #expect(accepted > 25_000)  // the three-byte scalars among them
     }
 
+    /// Runs of Chinese text (read twelve bytes at a time) behind every count of ASCII bytes up to
+    /// a step, with each byte in turn replaced by bytes that break a sequence or make it one that
+    /// the fast step leaves to the others (leads E0 and ED with seconds either side of their
+    /// limits, four-byte leads, a lone continuation, ASCII, the end of the text).
+    @Test func chineseRunsWithEachByteReplacedAsTheStandardLibrarySays() {
+        let run = Array("政府信息公开工作年度报告".utf8)
+        let replacements: [UInt8] = [0x00, 0x0A, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xC2, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF]
+        var mismatches: [[UInt8]] = []
+        var valid = 0, invalid = 0
+        for lead in 0...12 {
+            let text = Array(repeating: 0x41, count: lead) + run
+            for k in text.indices {
+                for r in replacements {
+                    var damaged = text
+                    damaged[k] = r
+                    for bytes in [damaged, Array(damaged[..<k]), damaged + [0x41]] {
+                        let expected = Self.standard(bytes)
+                        if expected { valid += 1 } else { invalid += 1 }
+                        if Self.fast(bytes) != expected { mismatches.append(bytes) }
+                    }
+                }
+                // A valid E0 or ED sequence in the run (the fast step leaves them to the others).
+                for sequence: [UInt8] in [[0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xE0, 0x9F, 0x80], [0xED, 0xA0, 0x80]] where k + 3 <= text.count {
+                    var changed = text
+                    changed.replaceSubrange(k..<(k + 3), with: sequence)
+                    if Self.fast(changed) != Self.standard(changed) { mismatches.append(changed) }
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "the first: \(mismatches.prefix(3))")
+        #expect(valid > 1_000 && invalid > 10_000)
+    }
+
     /// Random texts: Chinese, ASCII, astral scalars, then a byte changed, dropped or cut.
     @Test func randomTextsAndTheirDamageAsTheStandardLibrarySays() {
         var random = SystemRandomNumberGenerator()
