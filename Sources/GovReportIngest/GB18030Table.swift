@@ -52,6 +52,17 @@ enum GB18030Table {
         return table
     }()
 
+    /// The table's scalars as the UTF-8 they are written as: the bytes in order from the low
+    /// one, their count (2 or 3: every two-byte code is a scalar of the BMP above ASCII) in the
+    /// high one; 0 where the table has 0. A code is then one load and one four-byte store
+    /// (encoding each scalar again was most of decoding a GB18030 report).
+    static let utf8Codes: [UInt32] = scalars.map { v in
+        if v == 0 { return 0 }
+        if v < 0x800 { return 2 << 24 | (0x80 | v & 0x3F) << 8 | (0xC0 | v >> 6) }
+        if v < 0x10000 { return 3 << 24 | (0x80 | v & 0x3F) << 16 | (0x80 | v >> 6 & 0x3F) << 8 | (0xE0 | v >> 12) }
+        return 0  // (none: a scalar past the BMP is left to the general path, as a code not in the table)
+    }
+
     /// The scalars of the four-byte codes met so far (0 for one that is not one scalar), by the
     /// code's four bytes read as a big-endian number: at most `fourByteMemoLimit` of them
     /// (a run over many damaged files could otherwise fill it with up to 1.6 million codes).
@@ -88,13 +99,26 @@ enum GB18030Table {
         // written from the table's scalars (each a scalar Foundation gave), so it is copied
         // into the string without a check (`String(unsafeUninitializedCapacity:)` validated
         // it all again, a third of decoding).
-        scalars.withUnsafeBufferPointer { table in
+        utf8Codes.withUnsafeBufferPointer { table in
+            // (Room for twice the bytes: a code's four-byte store ends at most a byte past its
+            // UTF-8, which is at most half again as long as the bytes before it.)
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(16, 2 * bytes.count)) { out -> String? in
                 var i = 0, o = 0
                 let n = bytes.count
+                let to = UnsafeMutableRawPointer(out.baseAddress!)
                 while i < n {
                     let b = bytes[i]
                     if b < 0x80 {
+                        // Eight ASCII bytes at a time where there are (numbers, line ends).
+                        if i + 8 <= n {
+                            let word = WordBytes.load(bytes, at: i)
+                            if word & WordBytes.highs == 0 {
+                                (to + o).storeBytes(of: word, as: UInt64.self)
+                                o += 8
+                                i += 8
+                                continue
+                            }
+                        }
                         out[o] = b
                         o += 1
                         i += 1
@@ -103,17 +127,19 @@ enum GB18030Table {
                     guard b >= 0x81, b != 0xFF, i + 1 < n else { return nil }
                     let trail = bytes[i + 1]
                     let v: UInt32
-                    var length = 2
                     if trail >= 0x30 && trail <= 0x39 {
                         // A four-byte code: lead, digit, lead, digit.
                         guard i + 3 < n, bytes[i + 2] >= 0x81, bytes[i + 2] != 0xFF, bytes[i + 3] >= 0x30, bytes[i + 3] <= 0x39,
                               let scalar = fourByteScalar(b, trail, bytes[i + 2], bytes[i + 3]) else { return nil }
                         v = scalar
-                        length = 4
                     } else {
                         guard trail >= 0x40, trail != 0x7F, trail != 0xFF else { return nil }
-                        v = table[Int(b &- 0x81) &* trailCount &+ Int(trail &- 0x40)]
-                        guard v != 0 else { return nil }
+                        let code = table[Int(b &- 0x81) &* trailCount &+ Int(trail &- 0x40)]
+                        guard code != 0 else { return nil }
+                        (to + o).storeBytes(of: code, as: UInt32.self)
+                        o += Int(code >> 24)
+                        i += 2
+                        continue
                     }
                     if v < 0x800 {
                         out[o] = UInt8(0xC0 | v >> 6)
@@ -131,7 +157,7 @@ enum GB18030Table {
                         out[o + 3] = UInt8(0x80 | v & 0x3F)
                         o += 4
                     }
-                    i += length
+                    i += 4
                 }
                 return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<o]))
             }
