@@ -359,8 +359,14 @@ public enum UTF8Scalar {
     @inlinable @inline(__always)
     public static func trimmedSpaces(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
         func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
+        // Told from its lead byte where that says it (most fields start and end with a digit or
+        // a CJK character, asked of the Unicode tables twice a field before): in ASCII only the
+        // tab and the space are trimmed, and every other Zs scalar (U+00A0, U+1680, U+2000–200A,
+        // U+202F, U+205F, U+3000) leads with C2, E1, E2 or E3.
+        func maySpace(_ c: UInt8) -> Bool { c < 0x80 ? c == 0x20 || c == 0x09 : c == 0xC2 || (c >= 0xE1 && c <= 0xE3) }
         var start = from, end = to
         while start < end {
+            guard maySpace(b[start]) else { break }
             let (v, length) = decode(b, at: start)
             guard isSpace(v) else { break }
             start += length
@@ -368,6 +374,7 @@ public enum UTF8Scalar {
         while end > start {
             var lead = end - 1
             while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
+            guard maySpace(b[lead]) else { break }
             let (v, length) = decode(b, at: lead)
             guard isSpace(v) else { break }
             end -= length

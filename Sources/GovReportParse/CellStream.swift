@@ -430,7 +430,14 @@ public struct CellStream: Sendable {
             ends = [Int](unsafeUninitializedCapacity: lineEnds.count) { ends, endCount in
                 var from = 0
                 for k in lineEnds.indices {
-                    count = fieldRanges(b, from, lineEnds[k], into: fields, at: count)
+                    // (A section without a tab, most of them, is a field a line: no line is
+                    // searched for one.)
+                    if tabs == 0 {
+                        fields.initializeElement(at: count, to: UTF8Scalar.trimmedSpaces(b, from, lineEnds[k]))
+                        count += 1
+                    } else {
+                        count = fieldRanges(b, from, lineEnds[k], into: fields, at: count)
+                    }
                     ends.initializeElement(at: k, to: count)
                     from = lineEnds[k]
                 }
