@@ -41,17 +41,13 @@ extension String {
     public var trimmedSpaces: String {
         let clean: Bool = withUTF8Bytes { b in
             guard let first = b.first, let last = b.last else { return true }
-            // A space separator or tab starts with 09, 20, C2, E1, E2 or E3.
-            func mayStartSpace(_ lead: UInt8) -> Bool {
-                lead == 0x20 || lead == 0x09 || lead == 0xC2 || (lead >= 0xE1 && lead <= 0xE3)
-            }
-            if mayStartSpace(first) { return false }
+            if UTF8Scalar.maySpace(lead: first) { return false }
             // The lead byte of the last character.
             var i = b.count - 1
             if last >= 0x80 {
                 while i > 0 && b[i] & 0xC0 == 0x80 { i -= 1 }
             }
-            return !mayStartSpace(b[i])
+            return !UTF8Scalar.maySpace(lead: b[i])
         }
         if clean { return self }
         return self[...].trimmedSpaces
@@ -352,6 +348,14 @@ public enum UTF8Scalar {
         return (Unicode.Scalar(v)?.isWhiteSpace ?? false, length)
     }
 
+    /// Whether a scalar with this lead byte may be one `trimmedSpaces` takes off: in ASCII only
+    /// the tab and the space, and every other Zs scalar (U+00A0, U+1680, U+2000–200A, U+202F,
+    /// U+205F, U+3000) leads with C2, E1, E2 or E3.
+    @inlinable @inline(__always)
+    public static func maySpace(lead c: UInt8) -> Bool {
+        c < 0x80 ? c == 0x20 || c == 0x09 : c == 0xC2 || (c >= 0xE1 && c <= 0xE3)
+    }
+
     /// `from..<to` of `b` (valid UTF-8, both ends scalar boundaries) without the spaces
     /// `trimmedSpaces` takes off either end: tabs and category Zs, each scalar decoded and
     /// asked of the one definition the rest of the reading uses. The one trim on bytes (table
@@ -359,14 +363,11 @@ public enum UTF8Scalar {
     @inlinable @inline(__always)
     public static func trimmedSpaces(_ b: UnsafeBufferPointer<UInt8>, _ from: Int, _ to: Int) -> Range<Int> {
         func isSpace(_ v: UInt32) -> Bool { v == 0x09 || (Unicode.Scalar(v)?.isSpaceSeparator ?? false) }
-        // Told from its lead byte where that says it (most fields start and end with a digit or
-        // a CJK character, asked of the Unicode tables twice a field before): in ASCII only the
-        // tab and the space are trimmed, and every other Zs scalar (U+00A0, U+1680, U+2000–200A,
-        // U+202F, U+205F, U+3000) leads with C2, E1, E2 or E3.
-        func maySpace(_ c: UInt8) -> Bool { c < 0x80 ? c == 0x20 || c == 0x09 : c == 0xC2 || (c >= 0xE1 && c <= 0xE3) }
+        // Told from its lead byte where that says it (`maySpace`: most fields start and end with
+        // a digit or a CJK character, asked of the Unicode tables twice a field before).
         var start = from, end = to
         while start < end {
-            guard maySpace(b[start]) else { break }
+            guard maySpace(lead: b[start]) else { break }
             let (v, length) = decode(b, at: start)
             guard isSpace(v) else { break }
             start += length
@@ -374,7 +375,7 @@ public enum UTF8Scalar {
         while end > start {
             var lead = end - 1
             while lead > start && b[lead] & 0xC0 == 0x80 { lead -= 1 }
-            guard maySpace(b[lead]) else { break }
+            guard maySpace(lead: b[lead]) else { break }
             let (v, length) = decode(b, at: lead)
             guard isSpace(v) else { break }
             end -= length

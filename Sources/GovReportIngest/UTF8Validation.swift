@@ -12,17 +12,17 @@ public enum UTF8Validation {
         let n = bytes.count
         var i = 0
         while i + 8 <= n {
+            let word = WordBytes.load(bytes, at: i)
             // Four three-byte sequences in a row (most of a Chinese text), told at once when
             // twelve bytes are there: leads E1–EC or EE–EF (E0 and ED limit their second byte:
             // left to the steps below), every other byte a continuation. On two words, not
             // Swift's SIMD types, whose comparisons compile here to a loop over the bytes.
-            if i + 12 <= n {
-                let w0 = WordBytes.load(bytes, at: i)
-                let w1 = UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt32.self)
-                if w0 & 0xC0F0_C0C0_F0C0_C0F0 == 0x80E0_8080_E080_80E0 && w1 & 0xC0C0_F0C0 == 0x8080_E080 {
+            if word & 0xC0F0_C0C0_F0C0_C0F0 == 0x80E0_8080_E080_80E0 && i + 12 <= n {
+                let next = UnsafeRawPointer(p + i + 8).loadUnaligned(as: UInt32.self)
+                if next & 0xC0C0_F0C0 == 0x8080_E080 {
                     // The leads' low four bits, every other byte all ones: none 0 (E0), none D (ED).
-                    let leads = (w0 & 0x000F_0000_0F00_000F) | 0xFF00_FFFF_00FF_FF00
-                    let last = (w1 >> 8) & 0x0F
+                    let leads = (word & 0x000F_0000_0F00_000F) | 0xFF00_FFFF_00FF_FF00
+                    let last = (next >> 8) & 0x0F
                     let ed = leads ^ (WordBytes.ones &* 0x0D)
                     if (leads &- WordBytes.ones) & ~leads & WordBytes.highs == 0
                         && (ed &- WordBytes.ones) & ~ed & WordBytes.highs == 0 && last != 0 && last != 0x0D {
@@ -31,7 +31,6 @@ public enum UTF8Validation {
                     }
                 }
             }
-            let word = WordBytes.load(bytes, at: i)
             let high = word & WordBytes.highs
             if high == 0 {
                 i += 8

@@ -75,10 +75,6 @@ struct InputOptions: ParsableArguments {
     /// `extract` and `check` do: how many reports were recognised, and the diagnostics. Exit 3
     /// when the bundled resources cannot be loaded.
     func streamReports(inPathOrder each: @escaping @Sendable (Int, CheckedReport?) -> Void) throws -> (reports: Int, diagnostics: [Diagnostic]) {
-        try withReader { reader, paths, base in reader.stream(paths, relativeTo: base, inPathOrder: each) }
-    }
-
-    private func withReader<T>(_ body: (ReportReader, [String], URL?) -> T) throws -> T {
         let root = try resourceRoot()
         let (paths, base) = resolved(root: root)
         let reader: ReportReader
@@ -88,7 +84,7 @@ struct InputOptions: ParsableArguments {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode(3)
         }
-        return body(reader, paths, base)
+        return reader.stream(paths, relativeTo: base, inPathOrder: each)
     }
 
     func print(_ diagnostics: [Diagnostic]) {
