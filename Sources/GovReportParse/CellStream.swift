@@ -78,16 +78,14 @@ public struct CellStream: Sendable {
     /// block per row, and these made and freed for each were some 4 % of reading; emptied for
     /// each (and the lines of a block copied out), they still were 3 %.
     struct Scratch {
-        enum Kind { case none, number, text }
         /// The section's lines half-width, one after another.
         var bytes: [UInt8] = []
         /// The lines' tab-separated fields as byte ranges of `bytes`.
         var fields: [Range<Int>] = []
         /// Where each line's fields end in `fields`.
         var ends: [Int] = []
-        /// Tab-separated lines' cells, and the kind of the nearest non-blank cell after each.
+        /// A tab-separated line's cells.
         var row: [Cell] = []
-        var after: [Kind] = []
         /// The cells of blocks of one cell per line.
         var cells: [Cell] = []
     }
@@ -131,59 +129,58 @@ public struct CellStream: Sendable {
             from = scratch.ends[k]
         }
         if tabbed {
-            typealias Kind = Scratch.Kind
-            func kind(_ content: Cell.Content) -> Kind {
-                switch content {
-                case .number: .number
-                case .text: .text
-                case .blank: .none
-                }
-            }
             for k in 0..<block.count {
                 let line = firstLine + k
-                let first = scratch.row.count
                 let end = scratch.ends[block.lowerBound + k]
+                // The line's cells, into room kept from line to line.
+                scratch.row.removeAll(keepingCapacity: true)
                 scratch.bytes.withUnsafeBufferPointer { b in
                     for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
                 }
                 fieldStart = end
-                let row = first..<scratch.row.count
-                // Blank cells are real only between two numbers; elsewhere they are padding.
-                if row.count >= 5 && scratch.row[row].allSatisfy({ $0.content == .blank }) {
-                    // A row of empty cells (a table row left blank): keep it whole.
-                    lay(.tabbed)
-                    cells.append(contentsOf: scratch.row[row])
-                    rowBreak()
-                    continue
-                }
-                if !scratch.row[row].contains(where: { if case .text = $0.content { true } else { false } }) {
-                    // A row of values only (the review table's fifteen): every cell is a column.
-                    // Trailing blanks stay: the review parser tells padding from blank cells by count.
-                    lay(.tabbed)
-                    cells.append(contentsOf: scratch.row[row])
-                    rowBreak()
-                    continue
-                }
-                // Blank cells between two numbers are real; so may be those between the label and
-                // the first number (RawRow.aligned decides, knowing the column count); the rest
-                // are padding.
-                // The nearest non-blank cell on each side, in one pass each way (rows of
-                // thousands of tabs exist in damaged files).
-                // (As the kinds of those cells, not copies of them: rows are long and the
-                // copies were a visible cost.)
-                // (`after` kept as long as `row`, so that a cell's kind has the cell's index.)
-                scratch.after.append(contentsOf: repeatElement(Kind.none, count: scratch.row.count - scratch.after.count))
-                var last = Kind.none
-                for i in row.reversed() {
-                    scratch.after[i] = last
-                    if scratch.row[i].content != .blank { last = kind(scratch.row[i].content) }
-                }
-                var before = Kind.none
                 lay(.tabbed)
-                for i in row {
-                    let isBlank = scratch.row[i].content == .blank
-                    if !isBlank || (scratch.after[i] == .number && before != .none) { cells.append(scratch.row[i]) }
-                    if !isBlank { before = kind(scratch.row[i].content) }
+                scratch.row.withUnsafeBufferPointer { row in
+                    var blanks = 0
+                    var hasText = false
+                    for cell in row {
+                        switch cell.content {
+                        case .blank: blanks += 1
+                        case .text: hasText = true
+                        case .number: break
+                        }
+                    }
+                    // A row of empty cells (a table row left blank): kept whole. A row of
+                    // values only (the review table's fifteen): every cell is a column —
+                    // trailing blanks stay, the review parser tells padding from blank cells by
+                    // count.
+                    if (row.count >= 5 && blanks == row.count) || !hasText {
+                        cells.append(contentsOf: row)
+                        return
+                    }
+                    // Blank cells between two numbers are real; so may be those between the
+                    // label and the first number (RawRow.aligned decides, knowing the column
+                    // count); the rest are padding: a blank is kept when a cell that is not blank
+                    // comes before it and the next one that is not blank is a number. In one pass
+                    // (rows of thousands of tabs exist in damaged files): the blanks since the
+                    // last cell that is not blank are counted, and put in when a number follows.
+                    // (All of a row's blanks are the same cell: blank, on the row's line.)
+                    var pending = 0
+                    var before = false
+                    for cell in row {
+                        switch cell.content {
+                        case .blank:
+                            pending += 1
+                        case .number:
+                            if before && pending > 0 { cells.append(contentsOf: repeatElement(Cell(content: .blank, line: line), count: pending)) }
+                            pending = 0
+                            before = true
+                            cells.append(cell)
+                        case .text:
+                            pending = 0
+                            before = true
+                            cells.append(cell)
+                        }
+                    }
                 }
                 rowBreak()
             }
