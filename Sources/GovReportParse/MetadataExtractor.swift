@@ -178,15 +178,24 @@ struct MetadataExtractor {
     static let regions = TextMemo<Region>()
     static let signatureAgencies = TextMemo<String?>()
 
-    /// The agency a closing signature line names, if it is one.
+    /// The agency a closing signature line names, if it is one (a line of ideographs alone
+    /// answered by `MetadataPatterns`, any other by the expression).
     static func signatureAgency(in line: String) -> String? {
-        Self.signatureName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).map {
+        if let s = MetadataPatterns.ideographs(line) { return MetadataPatterns.isSignatureName(ideographs: s) ? line : nil }
+        return Self.signatureName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).map {
             String(line[line.scalarRange($0.range(at: 1))])
         }
     }
 
-    /// The region named at the start of an agency's name.
+    /// The region named at the start of an agency's name (a name of ideographs alone read by
+    /// `MetadataPatterns`, any other by the expression).
     static func region(of name: String) -> Region {
+        if let s = MetadataPatterns.ideographs(name) {
+            let parts = MetadataPatterns.regionParts(ideographs: s).map { range in
+                range.map { r in String(String.UnicodeScalarView(s[r].map { Unicode.Scalar($0)! })) }
+            }
+            return Region(province: parts[0], city: parts[1], district: parts[2], street: parts[3])
+        }
         guard let m = regionParts.firstMatch(in: name, range: NSRange(name.startIndex..., in: name)) else { return Region() }
         func group(_ i: Int) -> String? {
             let r = m.range(at: i)

@@ -116,4 +116,85 @@ enum MetadataPatterns {
         if matched { i = j }
         return matched
     }
+
+    // MARK: Names made of ideographs alone
+
+    /// The text's scalar values when every one is a CJK unified ideograph of the main block
+    /// (U+4E00–U+9FFF: all of them assigned, and of script Han, in the Unicode of the ICU the
+    /// program runs with); nil otherwise. On such a text `\p{Han}` holds for every character
+    /// and no `\s`, `\d` or line end is there, so the signature and region expressions, whose
+    /// every word is made of such ideographs, can be answered without running them — most
+    /// agency names and signature lines are such texts, and each expression run cost some
+    /// twenty thousand instructions (a name or signature seen for the first time).
+    static func ideographs(_ text: String) -> [UInt32]? {
+        var values: [UInt32] = []
+        values.reserveCapacity(text.utf8.count / 3)
+        for u in text.unicodeScalars {
+            guard u.value >= 0x4E00 && u.value <= 0x9FFF else { return nil }
+            values.append(u.value)
+        }
+        return values
+    }
+
+    /// Whether the scalars from `i` are `word`'s.
+    static func starts(_ s: [UInt32], _ word: [UInt32], at i: Int) -> Bool {
+        i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word)
+    }
+
+    static func values(_ word: String) -> [UInt32] { word.unicodeScalars.map(\.value) }
+
+    /// The words `MetadataExtractor.signatureName`'s name ends with, in its order.
+    static let signatureNameEndings = ["人民政府办公室", "人民政府", "办公室", "办事处", "委员会", "管委会", "局", "中心", "厅", "署", "院", "政府"].map(values)
+
+    /// Whether `MetadataExtractor.signatureName` matches a text of ideographs alone (its
+    /// group 1 is then the whole text). After the name the expression allows only spaces and a
+    /// date that starts with a digit, then the end: such a text has neither, so the name must
+    /// be the whole text — two to forty characters, then one of the endings.
+    static func isSignatureName(ideographs s: [UInt32]) -> Bool {
+        signatureNameEndings.contains { ending in
+            let n = s.count - ending.count
+            return n >= 2 && n <= 40 && starts(s, ending, at: n)
+        }
+    }
+
+    static let province = values("省"), autonomousRegion = values("自治区"), city = values("市")
+    static let districtEnds = values("区县旗")
+    static let streetEnds = ["街道", "镇", "乡"].map(values)
+    static let streetFollowers = ["办事处", "人民政府", "政府", "党工委"].map(values)
+
+    /// `MetadataExtractor.regionParts`'s four groups (province, city, district, street) on a
+    /// text of ideographs alone, as ranges of its scalars. Each group is optional and nothing
+    /// after them must match (no `$`), so each is the first way its lazy count and its
+    /// alternatives, tried in the expression's order, match where the one before ended — as
+    /// ICU's backtracking takes it.
+    static func regionParts(ideographs s: [UInt32]) -> [Range<Int>?] {
+        var p = 0
+        /// The group of `least`…`most` characters from `p` followed by what `end(i)` takes at
+        /// `i` (where the group then ends), the fewest characters first; `p` moved past it.
+        func group(_ least: Int, _ most: Int, _ end: (Int) -> Int?) -> Range<Int>? {
+            for n in least...most {
+                let i = p + n
+                guard i < s.count else { return nil }
+                if let e = end(i) {
+                    defer { p = e }
+                    return p..<e
+                }
+            }
+            return nil
+        }
+        let province = group(2, 6) { i in
+            starts(s, Self.province, at: i) ? i + 1 : starts(s, autonomousRegion, at: i) ? i + 3 : nil
+        }
+        let city = group(2, 5) { i in s[i] == Self.city[0] ? i + 1 : nil }
+        let district = group(1, 5) { i in districtEnds.contains(s[i]) ? i + 1 : nil }
+        let street = group(2, 5) { i in
+            for word in streetEnds where starts(s, word, at: i) {
+                let e = i + word.count
+                // (?=办事处|人民政府|政府|党工委|$)
+                if e == s.count || streetFollowers.contains(where: { starts(s, $0, at: e) }) { return e }
+            }
+            return nil
+        }
+        return [province, city, district, street]
+    }
 }

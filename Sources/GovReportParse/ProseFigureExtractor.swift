@@ -34,6 +34,7 @@ struct ProseFigureExtractor {
     static let receivedCuts = Set("，,。；;".unicodeScalars)
     /// `receivedCuts` as a test on the value.
     static func isReceivedCut(_ u: Unicode.Scalar) -> Bool { ProsePatterns.isClauseCut(u) }
+    /// (Matched by `ProsePatterns.statesNoReviews`; the reference a test holds it to.)
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
@@ -136,7 +137,7 @@ struct ProseFigureExtractor {
             for k in 0..<count where has(k, "行政复议") {
                 let i = index(k)
                 let t = TextNormalizer.halfWidth(line(k))
-                if Self.noReviews.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil {
+                if ProsePatterns.statesNoReviews(t) {
                     for group in FigureKeys.reviewGroups {
                         figures[FigureKeys.canonicalKey(FigureKeys.review(group.key, "total"))] = Figure(0, line: i + 1, origin: .prose)
                     }

@@ -99,4 +99,41 @@ enum ProsePatterns {
         let v = u.value
         return v == 0xFF0C || v == 0x2C || v == 0x3002 || v == 0xFF1B || v == 0x3B
     }
+
+    static let noneWords = ["未发生", "没有发生", "无"].map(MetadataPatterns.values)
+    static let reconsideration = MetadataPatterns.values("行政复议")
+    static let litigation = MetadataPatterns.values("诉讼"), administrativeLitigation = MetadataPatterns.values("行政诉讼")
+
+    /// Whether `ProseFigureExtractor.noReviews`,
+    /// `(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼`, matches anywhere in the
+    /// text: every start of one of the first words tried with every gap it allows (the lazy
+    /// counts matter only to where a match ends, not to whether there is one). Counted in
+    /// scalars, as ICU counts code points. (Run through ICU it cost some ten thousand
+    /// instructions a line.)
+    static func statesNoReviews(_ text: String) -> Bool {
+        let s = text.unicodeScalars.map(\.value)
+        let fullStop: UInt32 = 0x3002
+        /// Whether a gap of `most` scalars or fewer, none a full stop, from `from` reaches a
+        /// place where `found` holds.
+        func gap(from: Int, most: Int, _ found: (Int) -> Bool) -> Bool {
+            var q = from
+            while q - from <= most {
+                if found(q) { return true }
+                if q == s.count || s[q] == fullStop { return false }
+                q += 1
+            }
+            return false
+        }
+        for i in s.indices {
+            for word in noneWords where MetadataPatterns.starts(s, word, at: i) {
+                let matched = gap(from: i + word.count, most: 30) { q in
+                    MetadataPatterns.starts(s, reconsideration, at: q) && gap(from: q + reconsideration.count, most: 6) { t in
+                        MetadataPatterns.starts(s, litigation, at: t) || MetadataPatterns.starts(s, administrativeLitigation, at: t)
+                    }
+                }
+                if matched { return true }
+            }
+        }
+        return false
+    }
 }
