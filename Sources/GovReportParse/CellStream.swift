@@ -84,7 +84,7 @@ public struct CellStream: Sendable {
         var fields: [Range<Int>] = []
         /// Where each line's fields end in `fields`.
         var ends: [Int] = []
-        /// A tab-separated line's cells.
+        /// Tab-separated lines' cells, line after line.
         var row: [Cell] = []
         /// The cells of blocks of one cell per line.
         var cells: [Cell] = []
@@ -132,14 +132,16 @@ public struct CellStream: Sendable {
             for k in 0..<block.count {
                 let line = firstLine + k
                 let end = scratch.ends[block.lowerBound + k]
-                // The line's cells, into room kept from line to line.
-                scratch.row.removeAll(keepingCapacity: true)
+                // The line's cells, after the section's lines before it (the room is made once
+                // for the section, and emptying it for each line destroyed its cells one by one).
+                let first = scratch.row.count
                 scratch.bytes.withUnsafeBufferPointer { b in
                     for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
                 }
                 fieldStart = end
                 lay(.tabbed)
-                scratch.row.withUnsafeBufferPointer { row in
+                scratch.row.withUnsafeBufferPointer { all in
+                    let row = UnsafeBufferPointer(rebasing: all[first...])
                     var blanks = 0
                     var hasText = false
                     for cell in row {
