@@ -31,6 +31,7 @@ struct MetadataExtractor {
     static let regionParts = try! NSRegularExpression(
         pattern: #"^(\p{Han}{2,6}?(?:省|自治区))?(\p{Han}{2,5}?市)?(\p{Han}{1,5}?(?:区|县|旗))?(\p{Han}{2,5}?(?:街道|镇|乡)(?=办事处|人民政府|政府|党工委|$))?"#)
     static let regionInText = try! NSRegularExpression(pattern: #"(\p{Han}{1,3})市(\p{Han}{1,4}?[区县])"#)
+    /// (Matched by `MetadataPatterns.firstYear`; the reference a test holds it to.)
     static let firstYear = try! NSRegularExpression(pattern: #"^\s*(\d{4})\s*年"#)
 
     /// Whether 0-based line `i` holds `word`, looked for in the line's bytes where they are.
@@ -134,8 +135,9 @@ struct MetadataExtractor {
             for i in 0..<min(30, lineCount) {
                 guard has(i, "年") else { continue }
                 let t = TextNormalizer.halfWidth(source.line(i))
-                if let m = Self.firstYear.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) {
-                    result.year = Int(t[t.scalarRange(m.range(at: 1))])
+                // (A year of digits of another script is no year this program reads.)
+                if let digits = MetadataPatterns.firstYear(in: t), let year = Int(t[digits]) {
+                    result.year = year
                     result.diagnostics.append(Diagnostic(.note, source.location(i + 1),
                         "no title line: year \(result.year!) taken from the opening sentence"))
                     break
@@ -182,6 +184,7 @@ struct MetadataExtractor {
     /// answered by `MetadataPatterns`, any other by the expression).
     static func signatureAgency(in line: String) -> String? {
         if let s = MetadataPatterns.ideographs(line) { return MetadataPatterns.isSignatureName(ideographs: s) ? line : nil }
+        if MetadataPatterns.surelyNotSignatureName(line) { return nil }
         return Self.signatureName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).map {
             String(line[line.scalarRange($0.range(at: 1))])
         }

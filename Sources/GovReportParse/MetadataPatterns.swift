@@ -137,8 +137,11 @@ enum MetadataPatterns {
     }
 
     /// Whether the scalars from `i` are `word`'s.
+    @inline(__always)
     static func starts(_ s: [UInt32], _ word: [UInt32], at i: Int) -> Bool {
-        i + word.count <= s.count && s[i..<(i + word.count)].elementsEqual(word)
+        guard i + word.count <= s.count else { return false }
+        for k in word.indices where s[i + k] != word[k] { return false }
+        return true
     }
 
     static func values(_ word: String) -> [UInt32] { word.unicodeScalars.map(\.value) }
@@ -155,6 +158,44 @@ enum MetadataPatterns {
             let n = s.count - ending.count
             return n >= 2 && n <= 40 && starts(s, ending, at: n)
         }
+    }
+
+    /// Whether `MetadataExtractor.signatureName` surely does not match the text, told from
+    /// its first character past the leading ideographs: the name is Han characters from the
+    /// start of the text, and after it come only spaces, a date starting with a digit, or the
+    /// end — a first character that is not Han (a text starting with a letter or a bracket),
+    /// or one after the leading ideographs that is none of these (the comma of a sentence that
+    /// names an office, "下一步,我局将…"), says no without running the expression. False when
+    /// it cannot tell (a Han character outside the main block, a space or a digit there), or
+    /// when the text is ideographs alone (`isSignatureName` answers those).
+    static func surelyNotSignatureName(_ text: String) -> Bool {
+        var count = 0
+        for u in text.unicodeScalars {
+            let v = u.value
+            if v >= 0x4E00 && v <= 0x9FFF { count += 1; continue }
+            guard surelyNotHan(v) else { return false }
+            return count == 0 || !(isSpace(u) || isDigit(u))
+        }
+        return false
+    }
+
+    /// Whether no scalar of script Han has this value: below the CJK radicals (U+2E80), the
+    /// CJK symbols and punctuation but 々, 〇, the Hangzhou numerals and 〸–〻, and the half-
+    /// and full-width forms.
+    static func surelyNotHan(_ v: UInt32) -> Bool {
+        v < 0x2E80 || (0x3000...0x3004).contains(v) || (0x3008...0x3020).contains(v) || (0x302A...0x3037).contains(v)
+            || (0x303C...0x303F).contains(v) || (0xFF00...0xFFEF).contains(v)
+    }
+
+    /// `MetadataExtractor.firstYear`, `^\s*(\d{4})\s*年`: the year's digits.
+    static func firstYear(in text: String) -> Range<String.Index>? {
+        let s = text.unicodeScalars
+        var i = s.startIndex
+        skipSpaces(s, &i)
+        guard let end = digits(s, from: i, atLeast: 4, atMost: 4) else { return nil }
+        var j = end
+        skipSpaces(s, &j)
+        return take(s, &j, "年") ? i..<end : nil
     }
 
     static let province = values("省"), autonomousRegion = values("自治区"), city = values("市")

@@ -124,7 +124,8 @@ enum ProsePatterns {
             }
             return false
         }
-        for i in s.indices {
+        // (Only where one of the first words' first scalars is: 未, 没 or 无.)
+        for i in s.indices where s[i] == 0x672A || s[i] == 0x6CA1 || s[i] == 0x65E0 {
             for word in noneWords where MetadataPatterns.starts(s, word, at: i) {
                 let matched = gap(from: i + word.count, most: 30) { q in
                     MetadataPatterns.starts(s, reconsideration, at: q) && gap(from: q + reconsideration.count, most: 6) { t in

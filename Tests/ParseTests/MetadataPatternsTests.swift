@@ -89,4 +89,30 @@ import TestSupport
         #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(8))")
         #expect(titles > 2_000 && dates > 2_000, "\(titles) titles, \(dates) dates matched")
     }
+
+    @Test func openingYearsMatchAsTheExpressionDoes() {
+        var differences: [String] = []
+        var years = 0
+        for text in Self.texts() {
+            let expected = Self.groups(MetadataExtractor.firstYear, text, [1])
+            let year = MetadataPatterns.firstYear(in: text).map { [Self.offsets($0, text)] }
+            if year != expected { differences.append(text.debugDescription) }
+            if expected != nil { years += 1 }
+        }
+        #expect(differences.isEmpty, "\(differences.count): \(differences.prefix(8))")
+        #expect(years > 300, "\(years) years matched")
+    }
+
+    /// A report without a title takes its year from the opening sentence — when the year is
+    /// written in the digits the program reads: one in Arabic-Indic digits (which `\d` matches)
+    /// once stopped the whole build on the number it could not make of them.
+    @Test func openingYearOfOtherDigitsIsNoYear() {
+        let body = "\n\n一、总体情况\n\n全年共收到政府信息公开申请3件。\n\n二、主动公开政府信息情况\n\n略。\n"
+        let ascii = Fixtures.parse(text: "某单位\n\n2019年，本单位认真贯彻落实政府信息公开条例。" + body)
+        #expect(ascii.year == 2019)
+        #expect(ascii.diagnostics.contains { $0.message.contains("year 2019 taken from the opening sentence") })
+        let other = Fixtures.parse(text: "某单位\n\n\u{662}\u{660}\u{661}\u{669}年，本单位认真贯彻落实政府信息公开条例。" + body)
+        #expect(other.year == nil)
+        #expect(other.diagnostics.contains { $0.message.contains("year reported on not found") })
+    }
 }
