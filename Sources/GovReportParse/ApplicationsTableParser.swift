@@ -41,6 +41,17 @@ struct ApplicationsTableParser {
             if dictionary.match(text, in: .group)?.key == "other" { return "other" }
             return nil
         }
+        let dictionary = dictionary
+        /// `matchRow`'s answer when it depends on the text alone; nil for the two rows whose
+        /// answer depends on the rows read so far.
+        let pureMatch = { (text: String) -> String?? in
+            if let m = dictionary.match(text, in: .applications) {
+                if m.key == "other_other" || m.key == "outcome_total" { return nil }
+                return .some(m.key)
+            }
+            return .some(dictionary.match(text, in: .group)?.key == "other" ? "other" : nil)
+        }
+        let memo = dictionary.applicationRowLabels
         for (index, row) in rows.enumerated() {
             current = index
             // A row of blank cells counts only when it has a cell for every column: shorter ones
@@ -48,11 +59,11 @@ struct ApplicationsTableParser {
             // tab-separated or aligned table is a row whose cells are all blank, unless the
             // label continues on the next line with its values.
             if row.values.isEmpty {
-                if let (key, _) = row.label(matching: matchRow, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
+                if let (key, _) = row.label(matching: matchRow, pure: pureMatch, memo: memo, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
                 continue
             }
             if !row.hasNumber && row.values.count < columns.count { continue }
-            let found = row.label(matching: matchRow, isFragment: dictionary.isFragment)
+            let found = row.label(matching: matchRow, pure: pureMatch, memo: memo, isFragment: dictionary.isFragment)
             guard let (key, noise) = found else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"

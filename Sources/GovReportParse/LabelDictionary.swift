@@ -40,6 +40,10 @@ public final class LabelDictionary: Sendable {
     let exact: [Table: [[UInt32]: String]]
     /// Matches already computed: report labels repeat across a corpus.
     let memo = MatchMemo()
+    /// Rows' labels already found by their texts (`RawRow.label(matching:pure:memo:isFragment:)`),
+    /// per table.
+    let applicationRowLabels = TextMemo<FoundLabel?>(limit: 4_096)
+    let proactiveRowLabels = TextMemo<FoundLabel?>(limit: 4_096)
     /// Fragment answers already computed (`isFragment`): what a text is does not depend on
     /// the dictionary, so one memo serves them all.
     static let fragments = TextMemo<Bool>()

@@ -9,14 +9,19 @@ struct ProactiveTableParser {
     func parse(_ rows: [RawRow], into reading: inout TableReading) {
         let definitions = FigureKeys.proactiveRowFacts[edition] ?? ByteKeyedMap()
         var ledger = RowLedger(table: "section 二")
+        // (The section's rows are named by the dictionary alone: every answer is the text's own.)
+        let dictionary = dictionary
+        let match = { (text: String) -> String? in dictionary.match(text, in: .proactive)?.key }
+        let pure = { (text: String) -> String?? in .some(match(text)) }
+        let memo = dictionary.proactiveRowLabels
         for row in rows {
             if row.values.isEmpty {
                 // A label alone: a row of blank cells (see ApplicationsTableParser), used below
                 // only if the row has no values anywhere.
-                if let (key, _) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
+                if let (key, _) = row.label(matching: match, pure: pure, memo: memo, isFragment: dictionary.isFragment) { ledger.blank(key, line: row.line) }
                 continue
             }
-            guard let (key, noise) = row.label(matching: { dictionary.match($0, in: .proactive)?.key }, isFragment: dictionary.isFragment) else {
+            guard let (key, noise) = row.label(matching: match, pure: pure, memo: memo, isFragment: dictionary.isFragment) else {
                 if row.hasNumber {
                     let label = row.labels.compactMap(\.text).last.map { "‘\($0)’" } ?? "no label"
                     reading.warn(source, row.line, "section 二: values with \(label) are not under a known row; ignored")

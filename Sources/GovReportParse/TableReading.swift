@@ -55,6 +55,51 @@ extension RawRow {
         return nil
     }
 
+    /// `label(matching:isFragment:)`, remembered by the row's texts for a row of two texts or
+    /// more whose last names no row — a table's header ("自然人", "法人或其他组织", "总计"), a
+    /// label over two lines: walked text by text, joined two to four at a time, such a row was
+    /// some ten lookups and as many joins, and the same headers come in every report.
+    /// - Parameters:
+    ///   - pure: what `match` says of a text when its answer depends on the text alone; nil
+    ///     when it depends on the rows read so far (`ApplicationsTableParser`'s "other" and
+    ///     "total" rows). A row whose walk meets such a text is walked with `match` every time.
+    ///   - memo: the walks remembered, for this matcher (a table's, of one dictionary).
+    func label(matching match: (String) -> String?, pure: (String) -> String??, memo: TextMemo<FoundLabel?>,
+               isFragment: (String) -> Bool) -> (key: String, noiseAfterLabel: [String])? {
+        guard labels.count >= 2, let last = labels.last?.text else { return label(matching: match, isFragment: isFragment) }
+        if let key = match(last) { return (key, []) }
+        // The texts one a line: a text is never more than a line, so no two lists of texts are
+        // written alike. (Written into one string made as long as they need.)
+        var length = labels.count - 1
+        for cell in labels {
+            guard case .text(let text) = cell.content else { return label(matching: match, isFragment: isFragment) }
+            length += text.utf8.count
+        }
+        let written = String(unsafeUninitializedCapacity: length) { out in
+            var o = 0
+            for cell in labels {
+                if o > 0 { out[o] = 0x0A; o += 1 }
+                if case .text(let text) = cell.content {
+                    text.withUTF8Bytes { b in
+                        _ = UnsafeMutableBufferPointer(rebasing: out[o..<(o + b.count)]).initialize(from: b)
+                        o += b.count
+                    }
+                }
+            }
+            return o
+        }
+        let found = memo.value(written) { _ in
+            var dependsOnRows = false
+            let found = label(matching: { text in
+                guard let answer = pure(text) else { dependsOnRows = true; return nil }
+                return answer
+            }, isFragment: isFragment)
+            return dependsOnRows ? nil : FoundLabel(key: found?.key, noise: found?.noiseAfterLabel ?? [])
+        }
+        guard let found else { return label(matching: match, isFragment: isFragment) }
+        return found.key.map { ($0, found.noise) }
+    }
+
     var hasNumber: Bool { values.contains { if case .number = $0.content { true } else { false } } }
 
     /// The value cells aligned to `count` columns, as a part of the row's own cells under
@@ -87,6 +132,12 @@ extension RawRow {
         }
         return AlignedRow(cells: cells, leading: 0, width: count, problem: nil)
     }
+}
+
+/// What `RawRow.label` found for a row: its key (nil: none) and the noise after its label.
+struct FoundLabel: Sendable {
+    let key: String?
+    let noise: [String]
 }
 
 /// A row's value cells under its table's columns: `cells` fill the columns from `leading` on;
