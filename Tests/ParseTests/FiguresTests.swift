@@ -1,18 +1,11 @@
 @testable import GovReportParse
+import TestSupport
 import Testing
 
 /// A figure table keeps one slot per canonical key; these tests hold it to the dictionary it
 /// replaced, operation for operation, including keys that are not canonical.
 @Suite struct FiguresTests {
     /// A small deterministic generator (the tests must fail the same way every run).
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     /// Canonical keys from every table, and keys no parser makes, some sorting before, between
     /// and after the canonical ones.
     static let keys: [String] = {
@@ -21,13 +14,13 @@ import Testing
         return picked + [canonical.first!, canonical.last!, "a.first", "applications.zz.total", "proactive.a", "zzz.last", "reviews"]
     }()
 
-    static func figure(_ random: inout Random) -> Figure {
+    static func figure(_ random: inout TestRandom) -> Figure {
         let value: Double? = random.next(4) == 0 ? nil : [0, 1, 7, 1e9, -3, 2.5, 99_999_999_999][random.next(7)]
         return Figure(value, line: [0, 1, 41, 1 << 40][random.next(4)], origin: random.next(3) == 0 ? .prose : .table)
     }
 
     @Test func everyOperationAgreesWithADictionary() {
-        var random = Random(state: 7)
+        var random = TestRandom(state: 7)
         for _ in 0..<200 {
             var table = Figures()
             var reference: [String: Figure] = [:]
@@ -133,7 +126,7 @@ import Testing
     }
 
     @Test func figuresSetInOnePassEqualThoseSetOneByOne() {
-        var random = Random(state: 7)
+        var random = TestRandom(state: 7)
         let count = FigureKeys.sortedCanonical.count
         for _ in 0..<200 {
             var placed: [(place: Int, figure: Figure)] = []
@@ -162,7 +155,7 @@ import Testing
     /// tables already holding figures (a place set again is counted once), with number, blank
     /// and text cells, keys that are not canonical, and more keys than cells or cells than keys.
     @Test func rowSetInOnePassEqualsCellByCell() {
-        var random = Random(state: 11)
+        var random = TestRandom(state: 11)
         let keys = Self.keys
         for _ in 0..<300 {
             var before = Figures()

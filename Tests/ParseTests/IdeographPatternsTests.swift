@@ -1,5 +1,6 @@
 import Foundation
 @testable import GovReportParse
+import TestSupport
 import Testing
 
 /// The signature, region and "no reviews" expressions answered without ICU give what
@@ -7,16 +8,8 @@ import Testing
 /// expressions are built of, ideographs around them, and the characters that send a text to
 /// the expression instead (a space, a date, a Han character outside U+4E00–U+9FFF, a mark).
 @Suite struct IdeographPatternsTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     static func texts(_ pieces: [String], count: Int, longest: Int, seed: UInt64) -> [String] {
-        var random = Random(state: seed)
+        var random = TestRandom(state: seed)
         return (0..<count).map { _ in (0..<(1 + random.next(longest))).map { _ in pieces[random.next(pieces.count)] }.joined() }
     }
 
@@ -71,7 +64,7 @@ import Testing
         var stated = 0
         // Random texts, and sentences of the expression's shape with gaps of every length
         // about its limits (thirty and six scalars), a full stop now and then among them.
-        var random = Random(state: 17)
+        var random = TestRandom(state: 17)
         let fillers = ["的", "和", "案件", "情况", "。", "\u{20000}", "e\u{301}", "行政"]
         func filler(_ count: Int) -> String { (0..<count).map { _ in fillers[random.next(fillers.count)] }.joined() }
         let shaped = (0..<20_000).map { _ in

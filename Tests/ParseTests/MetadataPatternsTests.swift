@@ -15,14 +15,6 @@ import TestSupport
         "\u{301}", "🇨🇳", "（", "）", ":", "年度",
     ]
 
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     static func offsets(_ r: Range<String.Index>, _ text: String) -> [Int] {
         [text.utf8.distance(from: text.startIndex, to: r.lowerBound), text.utf8.distance(from: text.startIndex, to: r.upperBound)]
     }
@@ -37,7 +29,7 @@ import TestSupport
     }
 
     static func texts() -> [String] {
-        var random = Random(state: 5)
+        var random = TestRandom(state: 5)
         var texts: [String] = []
         for _ in 0..<40_000 {
             texts.append((0..<(1 + random.next(10))).map { _ in pieces[random.next(pieces.count)] }.joined())

@@ -1,5 +1,6 @@
 import Foundation
 @testable import GovReportParse
+import TestSupport
 import Testing
 
 /// The prose expressions matched scalar by scalar find what `NSRegularExpression` finds —
@@ -28,7 +29,7 @@ import Testing
     }
 
     @Test func proseMatchesAreTheExpressionsMatches() {
-        var random = MetadataPatternsTests.Random(state: 17)
+        var random = TestRandom(state: 17)
         var texts: [String] = []
         for _ in 0..<30_000 { texts.append((0..<(1 + random.next(12))).map { _ in Self.pieces[random.next(Self.pieces.count)] }.joined()) }
         // Near misses of real sentences: a piece left out, doubled or put in anywhere.

@@ -6,14 +6,6 @@ import Testing
 /// again: for rows of headers, of labels over two lines, of noise, and rows whose walk meets a
 /// text whose answer depends on the rows read before (never remembered).
 @Suite struct RowLabelMemoTests {
-    struct Random {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     @Test func rememberedWalksAreTheWalked() {
         let dictionary = Fixtures.dictionary
         let texts = ["自然人", "法人或其他组织", "总计", "商业企业", "科研机构", "其他", "（二）部分公开（", "区分处理的，只计这一情形，不计其他情形）",
@@ -28,7 +20,7 @@ import Testing
         }
         func pure(_ text: String) -> String?? { stateful(text) ? nil : .some(dictionary.match(text, in: .applications)?.key) }
         let memo = TextMemo<FoundLabel?>()
-        var random = Random(state: 21)
+        var random = TestRandom(state: 21)
         var found = 0, walked = 0
         for _ in 0..<6_000 {
             let labels = (0..<(1 + random.next(5))).map { _ in Cell(content: .text(texts[random.next(texts.count)]), line: 7) }
