@@ -62,7 +62,6 @@ public struct CellStream: Sendable {
         cells.reserveCapacity(scratch.fields.count)
         breaks.reserveCapacity(lines.count)
         scratch.row.reserveCapacity(scratch.fields.count)
-        scratch.cells.reserveCapacity(lines.count)
         var start = 0
         scratch.bytes.withUnsafeBufferPointer { b in
             for k in lineEnds.indices where Self.isEmpty(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]])) {
@@ -86,8 +85,6 @@ public struct CellStream: Sendable {
         var ends: [Int] = []
         /// Tab-separated lines' cells, line after line.
         var row: [Cell] = []
-        /// The cells of blocks of one cell per line.
-        var cells: [Cell] = []
     }
 
     /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
@@ -190,31 +187,35 @@ public struct CellStream: Sendable {
             // Each line's cells, up to the first line of more than one (then the block is
             // aligned and they are not needed: cutting every line of an aligned table into
             // words only to drop them was a visible cost).
-            // (One cell per line when none breaks off: those cells one after another.)
-            let first = scratch.cells.count
+            // (One cell per line when none breaks off: those cells one after another, read
+            // straight into the stream's cells — read into room of their own and copied, they
+            // were copied once more for every row of a table of one cell a line, every table
+            // of a web page among them — and taken out again when the block is aligned.)
+            let start = cells.count
             var aligned = false
             for k in 0..<block.count {
                 let line = firstLine + k
-                let count = scratch.cells.count
+                let count = cells.count
                 let end = scratch.ends[block.lowerBound + k]
                 if let range = scratch.fields[fieldStart..<end].first(where: { !$0.isEmpty }) {
-                    scratch.bytes.withUnsafeBufferPointer { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &scratch.cells) }
+                    scratch.bytes.withUnsafeBufferPointer { Self.tokens(UnsafeBufferPointer(rebasing: $0[range]), line: line, into: &cells) }
                 } else {
-                    scratch.cells.append(Cell(content: .blank, line: line))
+                    cells.append(Cell(content: .blank, line: line))
                 }
                 fieldStart = end
-                if scratch.cells.count - count > 1 { aligned = true; break }
+                if cells.count - count > 1 { aligned = true; break }
             }
-            let cells = scratch.cells[first...]
+            // (The layout's start is where the block's cells start, as `lay` put it before them.)
             if block.count >= 2 && !aligned {
                 // One cell per line, a blank line between rows.
-                lay(.cellPerLine)
-                self.cells.append(contentsOf: cells)
+                if layoutStarts.last?.layout != .cellPerLine { layoutStarts.append((start, .cellPerLine)) }
                 rowBreak()
             } else if block.count == 1 && !aligned {
-                lay(.loose)
-                for cell in cells where cell.content != .blank { self.cells.append(cell) }
+                // One line of one cell: kept unless blank.
+                if layoutStarts.last?.layout != .loose { layoutStarts.append((start, .loose)) }
+                if cells.last?.content == .blank { cells.removeLast() }
             } else {
+                cells.removeSubrange(start...)
                 // Column positions are measured on the text as printed (full-width digits
                 // take two columns), not on its half-width form.
                 alignedRows(source, (sectionStart + block.lowerBound)..<(sectionStart + block.upperBound), firstLine: firstLine)
