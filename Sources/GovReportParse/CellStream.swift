@@ -61,7 +61,6 @@ public struct CellStream: Sendable {
         // Room for a cell a field (most lines are a cell of their own), a row break a line.
         cells.reserveCapacity(scratch.fields.count)
         breaks.reserveCapacity(lines.count)
-        scratch.row.reserveCapacity(scratch.fields.count)
         var start = 0
         scratch.bytes.withUnsafeBufferPointer { b in
             for k in lineEnds.indices where Self.isEmpty(UnsafeBufferPointer(rebasing: b[(k == 0 ? 0 : lineEnds[k - 1])..<lineEnds[k]])) {
@@ -83,8 +82,6 @@ public struct CellStream: Sendable {
         var fields: [Range<Int>] = []
         /// Where each line's fields end in `fields`.
         var ends: [Int] = []
-        /// Tab-separated lines' cells, line after line.
-        var row: [Cell] = []
     }
 
     /// Whether a line holds only spaces (ASCII, ideographic, no-break) and carriage returns;
@@ -129,16 +126,16 @@ public struct CellStream: Sendable {
             for k in 0..<block.count {
                 let line = firstLine + k
                 let end = scratch.ends[block.lowerBound + k]
-                // The line's cells, after the section's lines before it (the room is made once
-                // for the section, and emptying it for each line destroyed its cells one by one).
-                let first = scratch.row.count
+                // The line's cells, read straight into the stream's cells and their padding then
+                // taken out in place (read into room of their own, they were copied once more).
+                lay(.tabbed)
+                let first = cells.count
                 scratch.bytes.withUnsafeBufferPointer { b in
-                    for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &scratch.row) }
+                    for f in fieldStart..<end { Self.tokens(UnsafeBufferPointer(rebasing: b[scratch.fields[f]]), line: line, into: &cells) }
                 }
                 fieldStart = end
-                lay(.tabbed)
-                scratch.row.withUnsafeBufferPointer { all in
-                    let row = UnsafeBufferPointer(rebasing: all[first...])
+                let kept = cells.withUnsafeMutableBufferPointer { all -> Int in
+                    let row = UnsafeMutableBufferPointer(rebasing: all[first...])
                     var blanks = 0
                     var hasText = false
                     for cell in row {
@@ -152,35 +149,42 @@ public struct CellStream: Sendable {
                     // values only (the review table's fifteen): every cell is a column —
                     // trailing blanks stay, the review parser tells padding from blank cells by
                     // count.
-                    if (row.count >= 5 && blanks == row.count) || !hasText {
-                        cells.append(contentsOf: row)
-                        return
-                    }
+                    if (row.count >= 5 && blanks == row.count) || !hasText { return all.count }
                     // Blank cells between two numbers are real; so may be those between the
                     // label and the first number (RawRow.aligned decides, knowing the column
                     // count); the rest are padding: a blank is kept when a cell that is not blank
                     // comes before it and the next one that is not blank is a number. In one pass
                     // (rows of thousands of tabs exist in damaged files): the blanks since the
-                    // last cell that is not blank are counted, and put in when a number follows.
-                    // (All of a row's blanks are the same cell: blank, on the row's line.)
+                    // last cell that is not blank are counted, and put in when a number follows,
+                    // the cells kept moved up over those dropped. (All of a row's blanks are the
+                    // same cell: blank, on the row's line; the kept blanks are written where
+                    // cells already read or blanks were.)
+                    var w = first
                     var pending = 0
                     var before = false
-                    for cell in row {
-                        switch cell.content {
+                    for r in first..<all.count {
+                        switch all[r].content {
                         case .blank:
                             pending += 1
+                            continue
                         case .number:
-                            if before && pending > 0 { cells.append(contentsOf: repeatElement(Cell(content: .blank, line: line), count: pending)) }
-                            pending = 0
-                            before = true
-                            cells.append(cell)
+                            if before && pending > 0 {
+                                for _ in 0..<pending {
+                                    all[w] = Cell(content: .blank, line: line)
+                                    w += 1
+                                }
+                            }
                         case .text:
-                            pending = 0
-                            before = true
-                            cells.append(cell)
+                            break
                         }
+                        pending = 0
+                        before = true
+                        if w != r { all[w] = all[r] }
+                        w += 1
                     }
+                    return w
                 }
+                if kept < cells.count { cells.removeSubrange(kept...) }
                 rowBreak()
             }
         } else {
