@@ -31,25 +31,25 @@ struct ApplicationsTableParser {
         /// key at each candidate label hashed them all again).
         var outcomeTaken = false
 
-        func matchRow(_ text: String) -> String? {
-            if let m = dictionary.match(text, in: .applications) {
-                if m.key == "other_other" && !(previousKey?.hasPrefix("other_") ?? false) && currentGroup() != "other" { return nil }
-                // "总计" heads the applicant columns too: the total row comes after outcome rows.
-                if m.key == "outcome_total" && !outcomeTaken { return nil }
-                return m.key
-            }
-            if dictionary.match(text, in: .group)?.key == "other" { return "other" }
-            return nil
-        }
+        /// The row a text names by the dictionary alone: an applications row, or "other" for
+        /// the (六) group heading.
         let dictionary = dictionary
+        let named = { (text: String) -> String? in
+            if let m = dictionary.match(text, in: .applications) { return m.key }
+            return dictionary.match(text, in: .group)?.key == "other" ? "other" : nil
+        }
+        func matchRow(_ text: String) -> String? {
+            guard let key = named(text) else { return nil }
+            if key == "other_other" && !(previousKey?.hasPrefix("other_") ?? false) && currentGroup() != "other" { return nil }
+            // "总计" heads the applicant columns too: the total row comes after outcome rows.
+            if key == "outcome_total" && !outcomeTaken { return nil }
+            return key
+        }
         /// `matchRow`'s answer when it depends on the text alone; nil for the two rows whose
         /// answer depends on the rows read so far.
         let pureMatch = { (text: String) -> String?? in
-            if let m = dictionary.match(text, in: .applications) {
-                if m.key == "other_other" || m.key == "outcome_total" { return nil }
-                return .some(m.key)
-            }
-            return .some(dictionary.match(text, in: .group)?.key == "other" ? "other" : nil)
+            let key = named(text)
+            return key == "other_other" || key == "outcome_total" ? nil : .some(key)
         }
         let memo = dictionary.applicationRowLabels
         for (index, row) in rows.enumerated() {

@@ -139,7 +139,7 @@ struct MetadataExtractor {
                 if let digits = MetadataPatterns.firstYear(in: t), let year = Int(t[digits]) {
                     result.year = year
                     result.diagnostics.append(Diagnostic(.note, source.location(i + 1),
-                        "no title line: year \(result.year!) taken from the opening sentence"))
+                        "no title line: year \(year) taken from the opening sentence"))
                     break
                 }
             }
@@ -180,11 +180,10 @@ struct MetadataExtractor {
     static let regions = TextMemo<Region>()
     static let signatureAgencies = TextMemo<String?>()
 
-    /// The agency a closing signature line names, if it is one (a line of ideographs alone
-    /// answered by `MetadataPatterns`, any other by the expression).
+    /// The agency a closing signature line names, if it is one (answered by `MetadataPatterns`
+    /// where it can tell, by the expression otherwise).
     static func signatureAgency(in line: String) -> String? {
-        if let s = MetadataPatterns.ideographs(line) { return MetadataPatterns.isSignatureName(ideographs: s) ? line : nil }
-        if MetadataPatterns.surelyNotSignatureName(line) { return nil }
+        if let known = MetadataPatterns.knownSignatureName(line) { return known ? line : nil }
         return Self.signatureName.firstMatch(in: line, range: NSRange(line.startIndex..., in: line)).map {
             String(line[line.scalarRange($0.range(at: 1))])
         }

@@ -146,38 +146,33 @@ enum MetadataPatterns {
 
     static func values(_ word: String) -> [UInt32] { word.unicodeScalars.map(\.value) }
 
-    /// The words `MetadataExtractor.signatureName`'s name ends with, in its order.
-    static let signatureNameEndings = ["人民政府办公室", "人民政府", "办公室", "办事处", "委员会", "管委会", "局", "中心", "厅", "署", "院", "政府"].map(values)
-
-    /// Whether `MetadataExtractor.signatureName` matches a text of ideographs alone (its
-    /// group 1 is then the whole text). After the name the expression allows only spaces and a
-    /// date that starts with a digit, then the end: such a text has neither, so the name must
-    /// be the whole text — two to forty characters, then one of the endings.
-    static func isSignatureName(ideographs s: [UInt32]) -> Bool {
-        signatureNameEndings.contains { ending in
-            let n = s.count - ending.count
-            return n >= 2 && n <= 40 && starts(s, ending, at: n)
-        }
-    }
-
-    /// Whether `MetadataExtractor.signatureName` surely does not match the text, told from
-    /// its first character past the leading ideographs: the name is Han characters from the
-    /// start of the text, and after it come only spaces, a date starting with a digit, or the
-    /// end — a first character that is not Han (a text starting with a letter or a bracket),
-    /// or one after the leading ideographs that is none of these (the comma of a sentence that
-    /// names an office, "下一步,我局将…"), says no without running the expression. False when
-    /// it cannot tell (a Han character outside the main block, a space or a digit there), or
-    /// when the text is ideographs alone (`isSignatureName` answers those).
-    static func surelyNotSignatureName(_ text: String) -> Bool {
+    /// Whether `MetadataExtractor.signatureName` matches the text, when that can be told
+    /// without running it; nil when it cannot. The name is Han characters from the start of the
+    /// text, and after it come only spaces, a date starting with a digit, or the end. So a text
+    /// of ideographs alone matches (group 1 the whole text) when it ends with one of the
+    /// endings after two to forty characters; and a text whose first character is not Han (a
+    /// letter, a bracket), or whose first character past the leading ideographs is none of
+    /// those (the comma of a sentence that names an office, "下一步,我局将…"), does not. A Han
+    /// character outside the main block, a space or a digit there: nil.
+    static func knownSignatureName(_ text: String) -> Bool? {
         var count = 0
         for u in text.unicodeScalars {
             let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF { count += 1; continue }
-            guard surelyNotHan(v) else { return false }
-            return count == 0 || !(isSpace(u) || isDigit(u))
+            guard surelyNotHan(v) else { return nil }
+            return count == 0 || !(isSpace(u) || isDigit(u)) ? false : nil
         }
-        return false
+        // Ideographs alone, three bytes each: the endings compared on the bytes.
+        return text.withUTF8Bytes { b in
+            signatureNameEndingBytes.contains { ending in
+                let n = count - ending.count / 3
+                return n >= 2 && n <= 40 && UnsafeBufferPointer(rebasing: b[(b.count - ending.count)...]).elementsEqual(ending)
+            }
+        }
     }
+
+    /// The words `MetadataExtractor.signatureName`'s name ends with, as bytes.
+    static let signatureNameEndingBytes = ["人民政府办公室", "人民政府", "办公室", "办事处", "委员会", "管委会", "局", "中心", "厅", "署", "院", "政府"].map { Array($0.utf8) }
 
     /// Whether no scalar of script Han has this value: below the CJK radicals (U+2E80), the
     /// CJK symbols and punctuation but 々, 〇, the Hangzhou numerals and 〸–〻, and the half-

@@ -36,4 +36,23 @@ import Testing
         // Rows named and rows not, many of them walked (and so remembered or not).
         #expect(found > 500 && found < 5_500 && walked > 2_000, "\(found) found, \(walked) walked")
     }
+
+    /// A header whose walk meets "总计" before any outcome row names no row (the total comes
+    /// after the outcomes), in the first report and in every report after it: a walk whose
+    /// answer hung on the rows read is not remembered as if it did not. (Remembered with "总计"
+    /// taken as the total, the header stood for a blank total row, and the missing total
+    /// was not reported.)
+    @Test func aHeaderBeforeTheOutcomesNamesNoTotal() {
+        var lines = Fixtures.sampleText("000").components(separatedBy: "\n")
+        lines.removeAll { $0.contains("(七)总记") }
+        let first = lines.firstIndex { $0.hasPrefix("一、本年新收政府信息公开申请数量") }!
+        lines.insert("说明文字\t总计", at: first)
+        let text = lines.joined(separator: "\n")
+        let total = FigureKeys.canonicalKey(FigureKeys.application("outcome_total", "total"))
+        for _ in 0..<3 {
+            let report = Fixtures.parse(text: text)
+            #expect(report.figures[total] == nil)
+            #expect(report.diagnostics.contains { $0.message.contains("not found") && $0.message.contains("总计") })
+        }
+    }
 }
