@@ -271,13 +271,15 @@ struct HTMLDirectReader {
     private mutating func element() throws(Unsupported) {
         let name: Name
         if let ahead, ahead.at == i {
+            // Read ahead by `content`, which closed what it closes before coming here (and
+            // nothing was opened or closed since).
             name = ahead.name
             i = ahead.end
         } else {
             i += 1
             name = try htmlName()
+            closeOpened(by: name)
         }
-        closeOpened(by: name)
         implyParents(of: name)
         // A misplaced html, head or body start tag is read and left out.
         var discard = false

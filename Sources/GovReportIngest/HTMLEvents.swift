@@ -82,12 +82,12 @@ struct HTMLEvents<Position: HTMLParserPosition> {
 
     /// The text node being read (consecutive character runs), with the line it started on.
     private enum RunKind { case none, text, cdata }
-    private var run: [UInt8] = []
+    private var run = ReusableBytes()
     private var runKind = RunKind.none
     private var runLine = 0
 
     /// The text of the row cell being read.
-    private var cell: [UInt8] = []
+    private var cell = ReusableBytes()
 
     /// The first title element in the root and its text, once found.
     private var title: (text: [UInt8], line: Int)?
@@ -134,7 +134,8 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             position.stop()
             return
         }
-        let name = HTMLMarkup.localName(fullName)
+        // (A name the parser lists has no prefix: only another's local part is looked for.)
+        let name = known == nil ? HTMLMarkup.localName(fullName) : fullName
         let line = self.line
         var reading: Reading
         let inRoot: Bool
@@ -182,7 +183,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             }
         case .row:
             if kind == .cell {
-                cell.removeAll(keepingCapacity: true)
+                cell.removeAll()
                 frame.children = .capture
                 frame.closing = .cell(line: line, colspan: colspan().map { Int($0) ?? 1 })
             } else {
@@ -211,21 +212,21 @@ struct HTMLEvents<Position: HTMLParserPosition> {
         case .table(let line), .row(let line):
             writer.raw("", line: line)
         case .cell(let line, let colspan):
-            cell.withUnsafeBufferPointer { writer.cell(bytes: $0, colspan: colspan, line: line) }
+            cell.withBytes { writer.cell(bytes: $0, colspan: colspan, line: line) }
         }
     }
 
     mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard !halted, let top = frames.indices.last else { return }
         if runKind == .text {
-            run.append(contentsOf: bytes)
+            run.append(bytes)
             return
         }
         if runKind == .cdata { flushRun() }
         if !Self.keeps(bytes, after: frames[top].last, position) { return }
         runKind = .text
         runLine = line
-        run.append(contentsOf: bytes)
+        run.append(bytes)
         frames[top].last = .text
     }
 
@@ -254,7 +255,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             runKind = .cdata
             runLine = line
         }
-        run.append(contentsOf: bytes)
+        run.append(bytes)
         frames[top].last = .other(keepsText: false)
     }
 
@@ -279,11 +280,11 @@ struct HTMLEvents<Position: HTMLParserPosition> {
     private mutating func flushRun() {
         guard runKind != .none else { return }
         defer {
-            run.removeAll(keepingCapacity: true)
+            run.removeAll()
             runKind = .none
         }
         let reading = frames.last?.children ?? .ignore
-        run.withUnsafeBufferPointer { all in
+        run.withBytes { all in
             // A node's text is read as a C string: up to its first NUL, if any.
             let end = all.baseAddress.flatMap { memchr($0, 0, all.count) }
                 .map { all.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? all.count
@@ -291,7 +292,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
             if runKind == .text && reading == .walk {
                 writer.text(String(decoding: bytes, as: UTF8.self), line: runLine)
             } else if reading == .capture {
-                cell.append(contentsOf: bytes)
+                cell.append(bytes)
             }
             if readingTitle { title?.text.append(contentsOf: bytes) }
         }
@@ -427,9 +428,37 @@ enum HTMLMarkup {
         "small", "span", "strike", "strong", "td", "th", "tt", "u", "var",
     ]
 
+    /// `allowPCData`'s names of up to eight bytes, each packed into a word (its first byte
+    /// lowest), sorted.
+    static let allowPCDataPacked: [UInt64] = allowPCData.compactMap { name in
+        name.utf8.count <= 8 ? packed(name.utf8) : nil
+    }.sorted()
+
+    static func packed<C: Collection<UInt8>>(_ bytes: C) -> UInt64 {
+        var word: UInt64 = 0
+        for (k, c) in bytes.enumerated() { word |= UInt64(c) << (8 * UInt64(k)) }
+        return word
+    }
+
+    /// Whether `allowPCData` holds the name: a name of up to eight bytes looked for packed
+    /// into a word (asked of blank text between most tags of a page, a string made of the
+    /// name and hashed was some 450 instructions each time); a longer one as a string.
     static func allowsText(_ name: UnsafePointer<UInt8>?) -> Bool {
         guard let name else { return false }
-        return allowPCData.contains(String(cString: name))
+        var word: UInt64 = 0
+        var k = 0
+        while name[k] != 0 {
+            if k == 8 { return allowPCData.contains(String(cString: name)) }
+            word |= UInt64(name[k]) << (8 * UInt64(k))
+            k += 1
+        }
+        let table = allowPCDataPacked
+        var low = 0, high = table.count
+        while low < high {
+            let middle = (low + high) / 2
+            if table[middle] < word { low = middle + 1 } else { high = middle }
+        }
+        return low < table.count && table[low] == word
     }
 
     /// The value of the first attribute named `wanted`, "" for one without a value.

@@ -200,32 +200,48 @@ public enum HTMLText {
     /// last (`ends[k]` where line k ends), with the line of the page each came from: what a
     /// source is made of (`SourceText(path:page:encoding:)`) without a string a line.
     public struct Page: Sendable, Equatable {
-        public internal(set) var bytes: [UInt8] = []
+        /// (Written a line at a time without the array's generic appends: a page is hundreds of
+        /// lines, each a cell of a table.)
+        private var text = ReusableBytes()
         public internal(set) var ends: [Int] = []
         public internal(set) var sourceLines: [Int] = []
 
         public init() {}
 
+        public var bytes: [UInt8] { text.array }
+
+        public func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            try text.withBytes(body)
+        }
+
+        public static func == (a: Page, b: Page) -> Bool {
+            a.ends == b.ends && a.sourceLines == b.sourceLines && a.withBytes { x in b.withBytes { y in x.elementsEqual(y) } }
+        }
+
         /// The lines as strings of their own (for what reads a few pages: tests, the fuzzer).
         public var lines: [String] {
-            ends.indices.map { k in String(decoding: bytes[(k == 0 ? 0 : ends[k - 1] + 1)..<ends[k]], as: UTF8.self) }
+            withBytes { bytes in
+                ends.indices.map { k in String(decoding: UnsafeBufferPointer(rebasing: bytes[(k == 0 ? 0 : ends[k - 1] + 1)..<ends[k]]), as: UTF8.self) }
+            }
         }
 
         /// Adds a line (valid UTF-8), after a tab when `tabbed` (a table cell's line).
         mutating func append(_ line: UnsafeBufferPointer<UInt8>, from sourceLine: Int, tabbed: Bool = false) {
-            if !ends.isEmpty { bytes.append(0x0A) }
-            if tabbed { bytes.append(0x09) }
-            bytes.append(contentsOf: line)
-            ends.append(bytes.count)
+            if ends.isEmpty {
+                text.append(line, after: (0x09, 0), count: tabbed ? 1 : 0)
+            } else {
+                text.append(line, after: (0x0A, 0x09), count: tabbed ? 2 : 1)
+            }
+            ends.append(text.count)
             sourceLines.append(sourceLine)
         }
 
         /// Adds the lines of another page after these.
         mutating func append(_ other: Page) {
             guard !other.ends.isEmpty else { return }
-            let offset = ends.isEmpty ? 0 : bytes.count + 1
-            if !ends.isEmpty { bytes.append(0x0A) }
-            bytes += other.bytes
+            let offset = ends.isEmpty ? 0 : text.count + 1
+            let separated = !ends.isEmpty
+            other.withBytes { text.append($0, after: (0x0A, 0), count: separated ? 1 : 0) }
             ends += other.ends.map { $0 + offset }
             sourceLines += other.sourceLines
         }

@@ -52,11 +52,11 @@ public struct SourceText: Sendable {
     public init(path: String, page: HTMLText.Page, encoding: TextEncoding) {
         // (Valid by construction, checked once: a page that somehow is not goes the way of
         // separate lines, each repaired.)
-        guard page.bytes.withUnsafeBufferPointer(UTF8Validation.isValid) else {
+        guard page.withBytes(UTF8Validation.isValid) else {
             self.init(path: path, lines: page.lines, originalLines: page.sourceLines, encoding: encoding)
             return
         }
-        self.init(path: path, encoding: encoding, text: page.bytes.withUnsafeBufferPointer { String(validUTF8: $0) },
+        self.init(path: path, encoding: encoding, text: page.withBytes { String(validUTF8: $0) },
                   lineEnds: page.ends, originalLines: page.sourceLines)
     }
 
@@ -74,7 +74,7 @@ public struct SourceText: Sendable {
         // (The page's own line numbers go unused: `originalLines` are kept.)
         for (k, line) in lines.enumerated() { line.withUTF8Bytes { page.append($0, from: k + 1) } }
         // (Strings' bytes are valid UTF-8, and so is their join.)
-        self.init(path: path, encoding: encoding, text: page.bytes.withUnsafeBufferPointer { String(validUTF8: $0) },
+        self.init(path: path, encoding: encoding, text: page.withBytes { String(validUTF8: $0) },
                   lineEnds: page.ends, originalLines: originalLines)
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovReportIngest
 import Testing
+import TestSupport
 
 /// The streaming reader of web pages gives exactly the lines (and source lines) the walk over
 /// libxml2's document tree gives: on the markup that makes the tree builder do something of
@@ -106,5 +107,34 @@ import Testing
         #expect(local(":p") == ":p")
         #expect(local("p:") == "p:")
         #expect(local("a:b:c") == "b:c")
+    }
+
+    /// The packed look-up answers as the set of names does: every name the parser lists,
+    /// every name of the set with a letter changed, cut or added, and random names of one to
+    /// twelve letters (those of nine and more go to the set itself).
+    @Test func textIsAllowedAsTheSetAllows() {
+        func allows(_ name: String) -> Bool {
+            let c = Array(name.utf8) + [0]
+            return c.withUnsafeBufferPointer { HTMLMarkup.allowsText($0.baseAddress!) }
+        }
+        var names = HTMLElementTable.names + Array(HTMLMarkup.allowPCData)
+        for name in HTMLMarkup.allowPCData {
+            names.append(String(name.dropLast()))
+            names.append(name + "x")
+            names.append("x" + name)
+            names.append(String(name.dropFirst()))
+        }
+        var random = TestRandom(state: 11)
+        let letters = Array("abcdeghilmnopqrstuvwy12")
+        for _ in 0..<20_000 {
+            names.append(String((0...random.next(12)).map { _ in letters[random.next(letters.count)] }))
+        }
+        var allowed = 0
+        for name in names {
+            #expect(allows(name) == HTMLMarkup.allowPCData.contains(name), "\(name)")
+            if allows(name) { allowed += 1 }
+        }
+        #expect(allowed >= 2 * HTMLMarkup.allowPCData.count)
+        #expect(!allows(""))
     }
 }
