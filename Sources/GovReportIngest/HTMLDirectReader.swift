@@ -331,7 +331,15 @@ struct HTMLDirectReader {
     private mutating func endTag() throws(Unsupported) -> Bool {
         i += 2
         guard isLetter(b[i]) else { throw Unsupported() }
-        let name = try htmlName()
+        // (Most end tags name the innermost open element: its name is looked for in place
+        // before the tag's name is read and looked up.)
+        let name: Name
+        if let top = open.last, let end = Self.spelling(b, top.text, at: i) {
+            name = top
+            i = end
+        } else {
+            name = try htmlName()
+        }
         skipBlanks()
         guard b[i] == UInt8(ascii: ">") else { throw Unsupported() }
         i += 1
@@ -449,6 +457,21 @@ struct HTMLDirectReader {
         text[count] = 0
         madeNames.append(text)
         return Name(id: -1, text: UnsafePointer(text))
+    }
+
+    /// Where the name at `start` ends when `htmlName` would read it as `text` (a name it has
+    /// read); nil when it would read another name or give up. (Static: as a method it copied
+    /// the reader.)
+    private static func spelling(_ b: UnsafePointer<UInt8>, _ text: UnsafePointer<UInt8>, at start: Int) -> Int? {
+        var k = 0
+        while text[k] != 0 {
+            let c = b[start + k]
+            guard ((c | 0x20) &- 0x61 < 26 ? c | 0x20 : c) == text[k] else { return nil }
+            k += 1
+        }
+        let next = b[start + k]
+        if (next | 0x20) &- 0x61 < 26 || next &- 0x30 < 10 || next == 0x3A || next == 0x2D || next == 0x5F || next == 0x2E { return nil }
+        return start + k
     }
 
     /// A byte of a name as htmlParseHTMLName takes it (letters lower-cased, digits, ':', '-',
