@@ -42,6 +42,9 @@ import Testing
         "<meta charset=utf-8>", "<link rel=x>", "<base href=y>", "<dl>", "<dt>", "<dd>", "<form>", "</form>", "<center>",
         "<noframes>", "<frameset>", "<option>", "<select>", " < ", "<_x>", "<:y>", "1<2", "<!DOCTYPE html>", "<![CDATA[x]]>",
         String(repeating: "字", count: 400), String(repeating: " ", count: 1_100), String(repeating: "a\n", count: 700),
+        // End tags spelled as the open element's name is not quite: another case, a name that
+        // goes on, one cut short, blanks before the '>'.
+        "</TD>", "</Td>", "</P>", "</td >", "</td\n>", "</tdx>", "</t>", "</p1>", "</p-x>", "</DIV>", "</o:P>",
     ]
 
     @Test func randomPagesReadAsTheParserReadsThem() {
