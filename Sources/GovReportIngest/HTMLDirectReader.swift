@@ -109,6 +109,8 @@ struct HTMLDirectReader {
         var base: UnsafePointer<UInt8>? { state.pointee.base }
         var openName: UnsafePointer<UInt8>? { state.pointee.openName }
         func stop() { state.pointee.stopped = true }
+        /// (Its text is the page's, valid, in chunks of whole scalars, and references' scalars.)
+        static var runsAreValidUTF8: Bool { true }
     }
 
     private let b: UnsafePointer<UInt8>

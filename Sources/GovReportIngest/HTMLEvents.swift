@@ -15,6 +15,9 @@ protocol HTMLParserPosition {
     var openName: UnsafePointer<UInt8>? { get }
     /// Stops the parser: nothing after this is reported.
     func stop()
+    /// Whether the text the parser hands on is valid UTF-8 in every run it makes (each cut at
+    /// scalar boundaries), so that a run is copied into a string without checking it again.
+    static var runsAreValidUTF8: Bool { get }
 }
 
 /// libxml2's parser context as a position.
@@ -26,6 +29,8 @@ struct LibXMLPosition: HTMLParserPosition {
     var base: UnsafePointer<UInt8>? { ctxt.pointee.input?.pointee.base }
     var openName: UnsafePointer<UInt8>? { ctxt.pointee.name.map { UnsafeRawPointer($0).assumingMemoryBound(to: UInt8.self) } }
     func stop() { xmlStopParser(ctxt) }
+    /// (libxml2's runs are checked: what it does with damaged input is its own.)
+    static var runsAreValidUTF8: Bool { false }
 }
 
 /// A web page read as libxml2's HTML parser reports it, element by element, without the
@@ -290,7 +295,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
                 .map { all.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? all.count
             let bytes = UnsafeBufferPointer(rebasing: all[..<end])
             if runKind == .text && reading == .walk {
-                writer.text(String(decoding: bytes, as: UTF8.self), line: runLine)
+                writer.text(Position.runsAreValidUTF8 ? String(validUTF8: bytes) : String(decoding: bytes, as: UTF8.self), line: runLine)
             } else if reading == .capture {
                 cell.append(bytes)
             }

@@ -75,7 +75,9 @@ extension RawRow {
             guard case .text(let text) = cell.content else { return label(matching: match, isFragment: isFragment) }
             length += text.utf8.count
         }
-        let written = String(unsafeUninitializedCapacity: length) { out in
+        // (Copied unchecked: texts and line feeds. `String(unsafeUninitializedCapacity:)`
+        // validated them again.)
+        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
             var o = 0
             for cell in labels {
                 if o > 0 { out[o] = 0x0A; o += 1 }
@@ -86,7 +88,7 @@ extension RawRow {
                     }
                 }
             }
-            return o
+            return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<o]))
         }
         let found = memo.value(written) { _ in
             var dependsOnRows = false

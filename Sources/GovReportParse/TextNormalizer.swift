@@ -10,8 +10,12 @@ public enum TextNormalizer {
         guard let count = s.withUTF8Bytes({ isHalfWidth($0) ? nil : $0.count }) else { return s }
         // (Into the new string's own storage: through an array, the bytes were appended one by
         // one with a capacity check each, then copied.)
+        // (Folded into room of its own and copied unchecked: the folds of valid text are valid,
+        // and `String(unsafeUninitializedCapacity:)` validated every byte again.)
         return s.withUTF8Bytes { b in
-            String(unsafeUninitializedCapacity: count) { fold(b, into: $0) }
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
+                String(validUTF8: UnsafeBufferPointer(rebasing: out[..<fold(b, into: out)]))
+            }
         }
     }
 
