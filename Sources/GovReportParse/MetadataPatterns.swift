@@ -102,6 +102,23 @@ enum MetadataPatterns {
 
     /// Moves `i` past `word` when the scalars there are its scalars.
     static func take(_ s: String.UnicodeScalarView, _ i: inout String.Index, _ word: StaticString) -> Bool {
+        // On the UTF-8 where the text has it in one piece: both valid, `i` at a scalar's start,
+        // so the scalars are the word's exactly when the bytes are (stepping the scalar view
+        // index by index was some 280 instructions a word, tried at every place of a line).
+        let utf8 = String(s).utf8
+        if let found = utf8.withContiguousStorageIfAvailable({ b -> Bool in
+            let at = utf8.distance(from: utf8.startIndex, to: i)
+            let n = word.withUTF8Buffer { w -> Int in
+                guard w.count <= b.count - at else { return -1 }
+                for k in 0..<w.count where b[at + k] != w[k] { return -1 }
+                return w.count
+            }
+            guard n >= 0 else { return false }
+            i = utf8.index(i, offsetBy: n)
+            return true
+        }) {
+            return found
+        }
         var j = i
         var matched = true
         word.withUTF8Buffer { bytes in
