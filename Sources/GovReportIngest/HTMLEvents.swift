@@ -119,6 +119,7 @@ struct HTMLEvents<Position: HTMLParserPosition> {
         }
         writer.breakLine()
         result.page.append(writer.page)
+        result.page.isKnownValid = Position.runsAreValidUTF8
         return result.page
     }
 

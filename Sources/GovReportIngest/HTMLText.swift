@@ -205,6 +205,10 @@ public enum HTMLText {
         private var text = ReusableBytes()
         public internal(set) var ends: [Int] = []
         public internal(set) var sourceLines: [Int] = []
+        /// Whether the bytes are known to be valid UTF-8 as they were written (a page the
+        /// direct reader wrote, of the checked page's own text), not to be checked again.
+        /// (Not a part of the page's value: `==` leaves it out.)
+        public internal(set) var isKnownValid = false
 
         public init() {}
 

@@ -50,9 +50,9 @@ public struct SourceText: Sendable {
 
     /// The lines of a web page (`HTMLText.page(fromHTML:)`), its buffer made the text.
     public init(path: String, page: HTMLText.Page, encoding: TextEncoding) {
-        // (Valid by construction, checked once: a page that somehow is not goes the way of
-        // separate lines, each repaired.)
-        guard page.withBytes(UTF8Validation.isValid) else {
+        // (Valid by construction, checked once unless the reader that wrote it knows: a page
+        // that somehow is not goes the way of separate lines, each repaired.)
+        guard page.isKnownValid || page.withBytes(UTF8Validation.isValid) else {
             self.init(path: path, lines: page.lines, originalLines: page.sourceLines, encoding: encoding)
             return
         }
