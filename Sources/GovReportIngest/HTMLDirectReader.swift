@@ -58,6 +58,22 @@ struct HTMLDirectReader {
     static func plainCharacters(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
         var i = 0
         let n = b.count
+        // Sixteen bytes at a time while there are eighteen: no control but tab, line feed and
+        // carriage return, and no EF whose next two bytes are BF and BE or BF (the EFs of
+        // Chinese punctuation looked at with the two bytes after each, a lane over).
+        let space = ByteLanes.splat(0x20), tab = ByteLanes.splat(0x09), lineFeed = ByteLanes.splat(0x0A)
+        let carriageReturn = ByteLanes.splat(0x0D), ef = ByteLanes.splat(0xEF), bf = ByteLanes.splat(0xBF)
+        let be = ByteLanes.splat(0xBE)
+        while i + 18 <= n {
+            let v = ByteLanes.load(b, at: i)
+            if ByteLanes.any((v .< space) .& (v .!= tab) .& (v .!= lineFeed) .& (v .!= carriageReturn)) { return false }
+            let leads = v .== ef
+            if ByteLanes.any(leads) {
+                let next = ByteLanes.load(b, at: i + 1), after = ByteLanes.load(b, at: i + 2)
+                if ByteLanes.any(leads .& (next .== bf) .& (after .>= be)) { return false }
+            }
+            i += 16
+        }
         while i < n {
             // Eight bytes at a time where none is a control and no EF BF BE or EF BF BF starts
             // (EF also leads the full-width punctuation of Chinese text: the sequences are looked

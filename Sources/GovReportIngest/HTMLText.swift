@@ -74,6 +74,19 @@ public enum HTMLText {
             // (Eight bytes at a time past those that hold none of the bytes looked for: a page
             // is mostly text and tags without them.)
             var i = 0
+            // (Sixteen bytes at a time while there are eighteen, a lane's next two bytes a lane
+            // over; the rest byte by byte.)
+            let c5 = ByteLanes.splat(0xC5), bf = ByteLanes.splat(0xBF), e2 = ByteLanes.splat(0xE2)
+            let x84 = ByteLanes.splat(0x84), aa = ByteLanes.splat(0xAA)
+            while i + 18 <= n {
+                let v = ByteLanes.load(b, at: i)
+                let c5s = v .== c5, e2s = v .== e2
+                if ByteLanes.any(c5s .| e2s) {
+                    let next = ByteLanes.load(b, at: i + 1), after = ByteLanes.load(b, at: i + 2)
+                    if ByteLanes.any((c5s .& (next .== bf)) .| (e2s .& (next .== x84) .& (after .== aa))) { return nil }
+                }
+                i += 16
+            }
             while i < n {
                 if i + 8 <= n {
                     let word = WordBytes.load(b, at: i)
@@ -87,9 +100,14 @@ public enum HTMLText {
             out.reserveCapacity(n + 16)
             var copied = 0
             i = 0
+            let lowerC = ByteLanes.splat(0x63), caseBit = ByteLanes.splat(0x20)
             while i + 7 <= n {
-                // ("c" or "C": each byte with 0x20 set, compared with "c"; a word holding one
-                // read from its first — tags are full of them.)
+                // ("c" or "C": each byte with 0x20 set, compared with "c"; sixteen bytes
+                // without one passed at once, a word holding one read from its first.)
+                if i + 16 <= n && !ByteLanes.any((ByteLanes.load(b, at: i) | caseBit) .== lowerC) {
+                    i += 16
+                    continue
+                }
                 if i + 8 <= n {
                     let found = WordBytes.matches(WordBytes.load(b, at: i) | 0x2020_2020_2020_2020, 0x63)
                     if found == 0 { i += 8; continue }

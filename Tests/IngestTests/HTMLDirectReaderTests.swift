@@ -94,7 +94,7 @@ import Testing
         return true
     }
 
-    @Test func eightBytesAtATimeAsByteByByte() {
+    @Test func sixteenBytesAtATimeAsByteByByte() {
         let refused: [[UInt8]] = [[0x00], [0x01], [0x1F], [0x0B], [0xEF, 0xBF, 0xBE], [0xEF, 0xBF, 0xBF]]
         let kept: [[UInt8]] = [[0x41], [0x3C], [0x09], [0x0A], [0x0D], [0x20], [0x7F], [0xEF, 0xBF, 0xBD], [0xEF, 0xBC, 0x8C],
                                [0xEF, 0xBB, 0xBF], [0xEE, 0xBF, 0xBF], [0xE3, 0x80, 0x82], [0xE4, 0xB8, 0x80], [0xF0, 0x9F, 0x87, 0xA8]]
@@ -106,7 +106,7 @@ import Testing
         var differences = 0, plain = 0, total = 0
         for _ in 0..<20_000 {
             // Mostly kept characters (words with none refused), now and then a refused one.
-            let bytes = (0..<next(40)).flatMap { _ in next(30) == 0 ? refused[next(refused.count)] : kept[next(kept.count)] }
+            let bytes = (0..<next(80)).flatMap { _ in next(30) == 0 ? refused[next(refused.count)] : kept[next(kept.count)] }
             let expected = Self.plainByByte(bytes)
             let told = bytes.withUnsafeBufferPointer { HTMLDirectReader.plainCharacters($0) }
             if told != expected { differences += 1 }
