@@ -38,6 +38,30 @@ struct ProseFigureExtractor {
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
+    /// The keys the prose sets, with their places found once (looked up by their text, a
+    /// hash of it, for every report).
+    static let newTotal = PlacedKey(FigureKeys.application("new", "total"))
+    static let receivedKey = PlacedKey(FigureKeys.Prose.applicationsReceived)
+    static let publishedKey = PlacedKey(FigureKeys.Prose.itemsPublished)
+    static let reviewTotals = FigureKeys.reviewGroups.map { PlacedKey(FigureKeys.review($0.key, "total")) }
+
+    /// `Double` of a match's digits: up to fifteen ASCII digits read on the bytes (exact, as
+    /// `Double`'s parser reads them), anything else by the parser (which refuses digits of
+    /// other scripts: no figure).
+    static func count(_ digits: Substring) -> Double? {
+        let read: Double?? = digits.utf8.withContiguousStorageIfAvailable { b in
+            guard b.count >= 1 && b.count <= 15 else { return nil }
+            var value: Int64 = 0
+            for byte in b {
+                guard byte >= 0x30 && byte <= 0x39 else { return nil }
+                value = value * 10 + Int64(byte - 0x30)
+            }
+            return Double(value)
+        }
+        if let read, let value = read { return value }
+        return Double(digits)
+    }
+
     /// The figures stated in lines given as strings (what the tests give).
     /// - Parameters:
     ///   - lines: the lines to search, with their 0-based indexes.
@@ -69,7 +93,7 @@ struct ProseFigureExtractor {
             /// match's start) names no word of `rejectClause`.
             func number(in text: String, clauseStart: (String.Index) -> String.Index) -> Double? {
                 for m in matches(text) {
-                    guard let n = Double(text[m.number]) else { continue }
+                    guard let n = Self.count(text[m.number]) else { continue }
                     let whole = m.whole
                     // The clause is found only when there are words to reject it by (looking
                     // back through the line character by character was a visible cost), and
@@ -126,21 +150,18 @@ struct ProseFigureExtractor {
         }
         if let (n, line) = first(ProsePatterns.received(in:), needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
                                  cutAt: Self.isReceivedCut) {
-            let key = edition == .free2008 ? FigureKeys.canonicalKey(FigureKeys.application("new", "total")) : FigureKeys.Prose.applicationsReceived
-            figures[key] = Figure(n, line: line, origin: .prose)
+            figures[edition == .free2008 ? Self.newTotal : Self.receivedKey] = Figure(n, line: line, origin: .prose)
         }
         if let (n, line) = first(ProsePatterns.published(in:), needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
                                  cutAt: Self.isClauseEnd) {
-            figures[FigureKeys.Prose.itemsPublished] = Figure(n, line: line, origin: .prose)
+            figures[Self.publishedKey] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
             for k in 0..<count where has(k, "行政复议") {
                 let i = index(k)
                 let t = TextNormalizer.halfWidth(line(k))
                 if ProsePatterns.statesNoReviews(t) {
-                    for group in FigureKeys.reviewGroups {
-                        figures[FigureKeys.canonicalKey(FigureKeys.review(group.key, "total"))] = Figure(0, line: i + 1, origin: .prose)
-                    }
+                    for key in Self.reviewTotals { figures[key] = Figure(0, line: i + 1, origin: .prose) }
                     break
                 }
             }
