@@ -125,7 +125,8 @@ struct HTMLDirectReader {
         var base: UnsafePointer<UInt8>? { state.pointee.base }
         var openName: UnsafePointer<UInt8>? { state.pointee.openName }
         func stop() { state.pointee.stopped = true }
-        /// (Its text is the page's, valid, in chunks of whole scalars, and references' scalars.)
+        /// (Its text is the page's, valid and without a NUL (`plainCharacters`), in chunks of
+        /// whole scalars, and references' scalars, none of them NUL.)
         static var runsAreValidUTF8: Bool { true }
     }
 

@@ -16,7 +16,8 @@ protocol HTMLParserPosition {
     /// Stops the parser: nothing after this is reported.
     func stop()
     /// Whether the text the parser hands on is valid UTF-8 in every run it makes (each cut at
-    /// scalar boundaries), so that a run is copied into a string without checking it again.
+    /// scalar boundaries) and holds no NUL, so that a run is copied into a string without
+    /// checking it again and is not looked through for the NUL a C string would end at.
     static var runsAreValidUTF8: Bool { get }
 }
 
@@ -291,8 +292,9 @@ struct HTMLEvents<Position: HTMLParserPosition> {
         }
         let reading = frames.last?.children ?? .ignore
         run.withBytes { all in
-            // A node's text is read as a C string: up to its first NUL, if any.
-            let end = all.baseAddress.flatMap { memchr($0, 0, all.count) }
+            // A node's text is read as a C string: up to its first NUL, if any (none in the
+            // runs of a reader that hands on only whole scalars of a checked page).
+            let end = Position.runsAreValidUTF8 ? all.count : all.baseAddress.flatMap { memchr($0, 0, all.count) }
                 .map { all.baseAddress!.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? all.count
             let bytes = UnsafeBufferPointer(rebasing: all[..<end])
             if runKind == .text && reading == .walk {
