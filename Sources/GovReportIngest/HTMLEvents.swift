@@ -205,7 +205,9 @@ struct HTMLEvents<Position: HTMLParserPosition> {
     mutating func endElement() {
         guard !halted else { return }
         flushRun()
-        guard let frame = frames.popLast() else { return }
+        // (removeLast, not popLast: the collection's generic popLast was a call of its own.)
+        guard !frames.isEmpty else { return }
+        let frame = frames.removeLast()
         close(frame)
     }
 
