@@ -38,6 +38,9 @@ public struct ByteKeyedMap<Value> {
         while size * 3 < capacity * 4 { size *= 2 }
         slots = Self.emptySlots(size)
         values.reserveCapacity(capacity)
+        // Room for keys of some two dozen bytes each (a table's row keys): the store grown
+        // from nothing was four or five copies for every table's row ledger.
+        store.reserveCapacity(capacity * 24)
     }
 
     public var count: Int { values.count }
