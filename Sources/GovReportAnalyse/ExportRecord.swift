@@ -234,6 +234,17 @@ public enum ExportRecord {
     }
 
     /// `json` as UTF-8 bytes, made as bytes (for the site's per-report files).
+    /// `jsonBytes` compact, and the line feed that ends a JSON Lines record, written into room
+    /// for a large record (a record of 8 KB and more, and the line feed after one that filled
+    /// its room, copied the whole record into a larger array).
+    public static func jsonLineBytes(_ checked: CheckedReport) -> [UInt8] {
+        var out = ByteSink()
+        out.bytes.reserveCapacity(16_384)
+        write(checked, to: &out, pretty: false, indent: 0)
+        out.bytes.append(0x0A)
+        return out.bytes
+    }
+
     public static func jsonBytes(_ checked: CheckedReport, pretty: Bool = true) -> [UInt8] {
         var out = ByteSink()
         out.bytes.reserveCapacity(8192)

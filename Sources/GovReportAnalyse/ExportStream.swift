@@ -34,7 +34,7 @@ extension ExportRecord {
             framing = .of(layout)
             make = switch layout {
             case .jsonArray: jsonRecordBytes
-            case .jsonLines: { var line = jsonBytes($0, pretty: false); line.append(0x0A); return line }
+            case .jsonLines: jsonLineBytes
             case .csv: csvRowBytes
             }
             self.write = write
