@@ -15,10 +15,10 @@ public struct Report: Sendable {
     public var titleLine: Int?
     public var figures: Figures
     /// Lines where the main parts begin, so that structure checks can name them.
-    public var sectionLines: [Section: Int]
+    public var sectionLines: SectionTable<Int>
     /// The Chinese numeral each section heading was printed with ("三"), for the
     /// misnumbering check.
-    public var sectionNumbers: [Section: String]
+    public var sectionNumbers: SectionTable<String>
     /// What the parser could not read cleanly.
     public var diagnostics: [Diagnostic]
     /// False for a file that is not an annual report at all (a news article, a notice): no
@@ -46,7 +46,17 @@ public enum Section: Int, Sendable, CaseIterable, Comparable, Codable {
     case overview = 1, proactive, applications, reviews, problems, other
 
     /// The numeral the national format gives the section.
-    public var numeral: String { ["一", "二", "三", "四", "五", "六"][rawValue - 1] }
+    public var numeral: String {
+        // (A switch: the array literal was made for every call.)
+        switch self {
+        case .overview: "一"
+        case .proactive: "二"
+        case .applications: "三"
+        case .reviews: "四"
+        case .problems: "五"
+        case .other: "六"
+        }
+    }
 
     public var title: String {
         switch self {

@@ -41,8 +41,6 @@ public struct ReportParser: Sendable {
         let splitter = SectionSplitter()
         let headings = splitter.headings(in: source)
         let ranges = splitter.ranges(headings, lineCount: source.lineCount)
-        report.sectionLines.reserveCapacity(headings.count)
-        report.sectionNumbers.reserveCapacity(headings.count)
         for h in headings {
             report.sectionLines[h.section] = h.index + 1
             report.sectionNumbers[h.section] = h.printedNumber

@@ -185,10 +185,9 @@ struct SectionSplitter {
     }
 
     /// Line ranges (0-based, end exclusive) of each found section: from its heading to the next.
-    func ranges(_ headings: [Heading], lineCount: Int) -> [Section: Range<Int>] {
+    func ranges(_ headings: [Heading], lineCount: Int) -> SectionTable<Range<Int>> {
         let sorted = headings.sorted { $0.index < $1.index }
-        // (Made with room for every section: grown entry by entry it was rehashed twice a report.)
-        var result = [Section: Range<Int>](minimumCapacity: sorted.count)
+        var result = SectionTable<Range<Int>>()
         for (n, h) in sorted.enumerated() {
             let end = n + 1 < sorted.count ? sorted[n + 1].index : lineCount
             result[h.section] = (h.index + 1)..<end

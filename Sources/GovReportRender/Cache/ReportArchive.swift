@@ -189,17 +189,14 @@ extension ArchiveReader {
         for (key, figure) in others { figures[key] = figure }
         guard figures.count == ids.count else { throw Malformed() }
         r.figures = figures
-        // (Room made first: growing the small tables entry by entry was a fifth of decoding.)
         let lineCount = try int()
         guard (0...Section.allCases.count).contains(lineCount) else { throw Malformed() }
-        r.sectionLines.reserveCapacity(lineCount)
         for _ in 0..<lineCount {
             guard let section = Section(rawValue: try int()) else { throw Malformed() }
             r.sectionLines[section] = try int()
         }
         let numberCount = try int()
         guard (0...Section.allCases.count).contains(numberCount) else { throw Malformed() }
-        r.sectionNumbers.reserveCapacity(numberCount)
         for _ in 0..<numberCount {
             guard let section = Section(rawValue: try int()) else { throw Malformed() }
             r.sectionNumbers[section] = try string()

@@ -63,9 +63,12 @@ enum ReportDigest {
         f.add(d.message)
     }
 
-    static func fold<K, V>(_ dictionary: [K: V], _ entry: (K, V, inout Fingerprint) -> Void) -> UInt64 {
-        var sum: UInt64 = UInt64(dictionary.count)
-        for (k, v) in dictionary {
+    /// The entries of a dictionary or a table of sections folded into one sum, whatever their
+    /// order. (`underestimatedCount` is the count of both.)
+    static func fold<S: Sequence, K, V>(_ entries: S, _ entry: (K, V, inout Fingerprint) -> Void) -> UInt64
+        where S.Element == (key: K, value: V) {
+        var sum: UInt64 = UInt64(entries.underestimatedCount)
+        for (k, v) in entries {
             var e = Fingerprint()
             entry(k, v, &e)
             // A final mix so that sums of similar hashes do not cancel out.
