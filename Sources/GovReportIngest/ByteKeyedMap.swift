@@ -53,21 +53,31 @@ public struct ByteKeyedMap<Value> {
         }
     }
 
+    /// The value kept for these bytes (a text's, valid UTF-8).
+    @inlinable public subscript(bytes b: UnsafeBufferPointer<UInt8>) -> Value? {
+        let (slot, found) = find(b, String.digest(b))
+        return found ? values[slots[slot].value - 1] : nil
+    }
+
     /// Keeps `value` for the text's bytes; the place of the value in `values` (a text already
     /// kept keeps its place, with the new value).
     @inlinable @discardableResult
     public mutating func set(_ value: Value, for text: String) -> Int {
-        text.withUTF8Bytes { b in
-            let digest = String.digest(b)
-            let (slot, found) = find(b, digest)
-            if found {
-                let place = slots[slot].value - 1
-                values[place] = value
-                return place
-            }
-            add(value, b, digest, at: slot)
-            return values.count - 1
+        text.withUTF8Bytes { set(value, forBytes: $0) }
+    }
+
+    /// `set` of a text's bytes.
+    @inlinable @discardableResult
+    public mutating func set(_ value: Value, forBytes b: UnsafeBufferPointer<UInt8>) -> Int {
+        let digest = String.digest(b)
+        let (slot, found) = find(b, digest)
+        if found {
+            let place = slots[slot].value - 1
+            values[place] = value
+            return place
         }
+        add(value, b, digest, at: slot)
+        return values.count - 1
     }
 
     /// Keeps `value` for the text's bytes unless a value is kept for them already, which is

@@ -28,22 +28,27 @@ struct SectionSplitter {
     static let headingMemo = TextMemo<(section: Section, numeral: String)?>(limit: 4_096)
 
     func headings(in lines: [String]) -> [Heading] {
-        headings(count: lines.count, surelyNot: { lines[$0].withUTF8Bytes(Self.surelyNotNumbered) }, line: { lines[$0] })
+        headings(count: lines.count) { i in lines[i].withUTF8Bytes(Self.candidate) }
     }
 
-    /// The headings of a source's lines, each line's first bytes looked at where they are,
-    /// a line made a string of its own only when it may be numbered.
+    /// The headings of a source's lines, each line read where it is, made a string of its own
+    /// only when it may be numbered and its heading is not remembered.
     func headings(in source: SourceText) -> [Heading] {
-        headings(count: source.lineCount, surelyNot: { source.withLineBytes($0, Self.surelyNotNumbered) }, line: source.line)
+        headings(count: source.lineCount) { i in source.withLineBytes(i, Self.candidate) }
     }
 
-    private func headings(count: Int, surelyNot: (Int) -> Bool, line: (Int) -> String) -> [Heading] {
+    /// What a line's bytes head: the cheap test first (a heading starts with numerals and 、
+    /// or a point), then the scalars, then the memo of headings by their bytes (a string for
+    /// every line that may be numbered, to look it up by, was most of finding headings).
+    static func candidate(_ b: UnsafeBufferPointer<UInt8>) -> (section: Section, numeral: String)? {
+        guard !surelyNotNumbered(b), mayBeNumberedByScalars(bytes: b) else { return nil }
+        return headingMemo.value(bytes: b, heading)
+    }
+
+    private func headings(count: Int, candidate: (Int) -> (section: Section, numeral: String)?) -> [Heading] {
         var found: [Heading] = []
         for i in 0..<count {
-            // Cheap test first: a heading starts with numerals and 、 or a point.
-            guard !surelyNot(i) else { continue }
-            let raw = line(i)
-            guard Self.mayBeNumberedByScalars(raw), let (section, numeral) = Self.headingMemo.value(raw, Self.heading) else { continue }
+            guard let (section, numeral) = candidate(i) else { continue }
             if found.contains(where: { $0.section == section }) { continue }
             found.append(Heading(section: section, index: i, printedNumber: numeral))
         }
@@ -160,14 +165,18 @@ struct SectionSplitter {
     /// `mayBeNumbered` scalar by scalar, without its first-scalar answer (which is tested
     /// against this).
     static func mayBeNumberedByScalars(_ line: String) -> Bool {
+        line.withUTF8Bytes(mayBeNumberedByScalars(bytes:))
+    }
+
+    /// `mayBeNumberedByScalars` of a line's bytes (valid UTF-8), its scalars decoded in place.
+    static func mayBeNumberedByScalars(bytes b: UnsafeBufferPointer<UInt8>) -> Bool {
         var numerals = 0
-        let scalars = line.unicodeScalars
-        var i = scalars.startIndex
-        while i < scalars.endIndex {
-            let u = scalars[i]
-            i = scalars.index(after: i)
+        var i = 0
+        while i < b.count {
+            let (v, length) = UTF8Scalar.decode(b, at: i)
+            i += length
+            let u = Unicode.Scalar(v)!
             if u.isWhiteSpace { continue }
-            let v = u.value
             if v >= 0x4E00 && v <= 0x9FFF {
                 if TextNormalizer.isNumeralScalar(v) {
                     numerals += 1

@@ -17,6 +17,19 @@ final class TextMemo<Value: Sendable>: Sendable {
 
     init(limit: Int = 25_000) { self.limit = limit }
 
+    /// The remembered value for the text of these bytes (valid UTF-8), or `compute` of it,
+    /// remembered: the text made a string only when it is not known.
+    func value(bytes: UnsafeBufferPointer<UInt8>, _ compute: (String) -> Value) -> Value {
+        let shard = shards[bytes.count & 7]
+        if let known = shard.store.withLock({ $0[bytes: bytes] }) { return known }
+        let value = compute(String(validUTF8: bytes))
+        shard.store.withLock { map in
+            if map.count > limit { map.removeAll() }
+            map.set(value, forBytes: bytes)
+        }
+        return value
+    }
+
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(_ text: String, _ compute: (String) -> Value) -> Value {
         let shard = shards[text.utf8.count & 7]
