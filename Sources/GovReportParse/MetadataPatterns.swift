@@ -13,6 +13,11 @@ enum MetadataPatterns {
         let s = text.unicodeScalars
         var start = s.startIndex
         while true {
+            // Past what cannot start the year, on the bytes (each such character one that `.*?`
+            // takes); a line terminator ends the search.
+            guard let (next, ended) = nextPossibleDigit(text, from: start) else { return nil }
+            start = next
+            if ended { return nil }
             if let yearEnd = digits(s, from: start, atLeast: 4, atMost: 4) {
                 var i = yearEnd
                 skipSpaces(s, &i)
@@ -42,6 +47,10 @@ enum MetadataPatterns {
         let s = text.unicodeScalars
         var start = s.startIndex
         while start < s.endIndex {
+            // (Past what cannot start the year, on the bytes.)
+            guard let (next, _) = nextPossibleDigit(text, from: start, stoppingAtLineEnds: false) else { return nil }
+            start = next
+            guard start < s.endIndex else { return nil }
             defer { start = s.index(after: start) }
             guard let yearEnd = digits(s, from: start, atLeast: 4, atMost: 4) else { continue }
             var i = yearEnd
@@ -51,6 +60,34 @@ enum MetadataPatterns {
             return (start..<i, start..<yearEnd, month, day)
         }
         return nil
+    }
+
+    /// Where, from `i` on, the first scalar is that may be a decimal digit (`\d`): ASCII other
+    /// than a digit and the unified ideographs (lead bytes E4–E9, U+4000–U+9FFF: no digit among
+    /// them) are passed over on the text's UTF-8 (stepping the scalar view was most of matching
+    /// a title or a date). With `stoppingAtLineEnds`, an ASCII line end (LF, VT, FF, CR) stops
+    /// the walk, told by `ended`. Nil when the text's UTF-8 is not in one piece (the caller
+    /// then has nothing to skip by: never for the program's own strings).
+    static func nextPossibleDigit(_ text: String, from i: String.Index, stoppingAtLineEnds: Bool = true) -> (String.Index, ended: Bool)? {
+        let utf8 = text.utf8
+        let found: (Int, Bool)?? = utf8.withContiguousStorageIfAvailable { b in
+            var at = utf8.distance(from: utf8.startIndex, to: i)
+            while at < b.count {
+                let c = b[at]
+                if c < 0x80 {
+                    if c >= 0x30 && c <= 0x39 { return (at, false) }
+                    if stoppingAtLineEnds && c >= 0x0A && c <= 0x0D { return (at, true) }
+                    at += 1
+                } else if c >= 0xE4 && c <= 0xE9 {
+                    at += 3
+                } else {
+                    return (at, false)
+                }
+            }
+            return (at, false)
+        }
+        guard let found, let (at, ended) = found else { return (i, false) }
+        return (utf8.index(utf8.startIndex, offsetBy: at), ended)
     }
 
     /// `\s*(?:word|-|/|\.)\s*(\d{1,2})` from `i`: the digits' range, and `i` moved past them.
