@@ -49,16 +49,7 @@ struct ProseFigureExtractor {
     /// `Double`'s parser reads them), anything else by the parser (which refuses digits of
     /// other scripts: no figure).
     static func count(_ digits: Substring) -> Double? {
-        let read: Double?? = digits.utf8.withContiguousStorageIfAvailable { b in
-            guard b.count >= 1 && b.count <= 15 else { return nil }
-            var value: Int64 = 0
-            for byte in b {
-                guard byte >= 0x30 && byte <= 0x39 else { return nil }
-                value = value * 10 + Int64(byte - 0x30)
-            }
-            return Double(value)
-        }
-        if let read, let value = read { return value }
+        if let read = digits.utf8.withContiguousStorageIfAvailable(TextNormalizer.plainNumber), let value = read { return value }
         return Double(digits)
     }
 
