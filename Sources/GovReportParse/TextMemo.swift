@@ -8,22 +8,38 @@ import Synchronization
 /// expression's match, say) can differ between canonically equal texts — in shards so that
 /// both cores rarely wait for the same lock. Bounded: a shard past `limit` entries starts again.
 final class TextMemo<Value: Sendable>: Sendable {
-    final class Shard: Sendable {
-        let store = Mutex<ByteKeyedMap<Value>>(ByteKeyedMap())
-    }
-
-    private let shards = (0..<8).map { _ in Shard() }
+    /// The shards, each a lock and its map, held in the memo itself: kept in an array of
+    /// objects, the shard asked for was retained and released for every look-up, an atomic
+    /// count on an object both cores share.
+    private let s0 = Mutex(ByteKeyedMap<Value>()), s1 = Mutex(ByteKeyedMap<Value>())
+    private let s2 = Mutex(ByteKeyedMap<Value>()), s3 = Mutex(ByteKeyedMap<Value>())
+    private let s4 = Mutex(ByteKeyedMap<Value>()), s5 = Mutex(ByteKeyedMap<Value>())
+    private let s6 = Mutex(ByteKeyedMap<Value>()), s7 = Mutex(ByteKeyedMap<Value>())
     let limit: Int
 
     init(limit: Int = 25_000) { self.limit = limit }
 
+    /// `body` on the map of shard `k` (0…7), under its lock.
+    private func withShard<R: Sendable>(_ k: Int, _ body: (inout sending ByteKeyedMap<Value>) -> sending R) -> R {
+        switch k & 7 {
+        case 0: s0.withLock(body)
+        case 1: s1.withLock(body)
+        case 2: s2.withLock(body)
+        case 3: s3.withLock(body)
+        case 4: s4.withLock(body)
+        case 5: s5.withLock(body)
+        case 6: s6.withLock(body)
+        default: s7.withLock(body)
+        }
+    }
+
     /// The remembered value for the text of these bytes (valid UTF-8), or `compute` of it,
     /// remembered: the text made a string only when it is not known.
     func value(bytes: UnsafeBufferPointer<UInt8>, _ compute: (String) -> Value) -> Value {
-        let shard = shards[bytes.count & 7]
-        if let known = shard.store.withLock({ $0[bytes: bytes] }) { return known }
+        let k = bytes.count
+        if let known = withShard(k, { $0[bytes: bytes] }) { return known }
         let value = compute(String(validUTF8: bytes))
-        shard.store.withLock { map in
+        withShard(k) { map in
             if map.count > limit { map.removeAll() }
             map.set(value, forBytes: bytes)
         }
@@ -32,10 +48,10 @@ final class TextMemo<Value: Sendable>: Sendable {
 
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(_ text: String, _ compute: (String) -> Value) -> Value {
-        let shard = shards[text.utf8.count & 7]
-        if let known = shard.store.withLock({ $0[text] }) { return known }
+        let k = text.utf8.count
+        if let known = withShard(k, { $0[text] }) { return known }
         let value = compute(text)
-        shard.store.withLock { map in
+        withShard(k) { map in
             if map.count > limit { map.removeAll() }
             map.set(value, for: text)
         }
