@@ -24,11 +24,26 @@ public final class LabelDictionary: Sendable {
 
         public init(table: Table, key: String, phrase: [Character]) {
             self.table = table
-            self.key = key
+            self.key = LabelDictionary.rowKeyLiterals[key] ?? key
             self.phrase = phrase
             codes = TextNormalizer.characterCodes(String(phrase))
         }
     }
+
+    /// The rows' keys as the program writes them (`FigureKeys`' row definitions), by their
+    /// text: a dictionary's keys are these instances, not strings read from its file. Each
+    /// match hands its key on, every row's figures and ledger keep it, from both cores; a
+    /// literal keeps no reference count, where a string read at run time had its count
+    /// changed on memory both cores share (the keys of more than fifteen bytes, most of the
+    /// applications table's).
+    static let rowKeyLiterals: [String: String] = {
+        var keys: [String: String] = [:]
+        for edition in Edition.allCases {
+            for row in FigureKeys.applicationRows(edition) { keys[row.key] = row.key }
+            for row in FigureKeys.proactiveRows(edition) { keys[row.key] = row.key }
+        }
+        return keys
+    }()
 
     public struct Match: Sendable, Equatable {
         public let key: String
