@@ -1,6 +1,7 @@
 import Foundation
 @testable import GovReportParse
 import Testing
+import TestSupport
 
 /// A text memo gives back what was computed for exactly these bytes: canonically equal texts
 /// in other bytes are computed on their own (an expression can match them differently), and
@@ -38,5 +39,29 @@ import Testing
             #expect(MetadataExtractor.signatureAgencies.value(line, MetadataExtractor.signatureAgency(in:)) == expected)
         }
         #expect(MetadataExtractor.signatureAgency(in: "西安市高陵区人民政府办公室") == "西安市高陵区人民政府办公室")
+    }
+}
+
+/// The label dictionary's row keys are the program's own literals (`FigureKeys`' row
+/// definitions), not strings read from its file: a literal keeps no reference count, where a
+/// string made at run time had its count changed, on memory both cores share, by every match
+/// that handed it on. Told by where the key's bytes are: a literal's are the program's own,
+/// at the same address in every instance (keys of fifteen bytes or fewer are held in the
+/// string itself and have no address of their own to compare).
+@Suite struct LabelKeyLiteralTests {
+    @Test func rowKeysAreTheDefinitionsLiterals() {
+        func address(_ s: String) -> UnsafePointer<UInt8>? { s.utf8.withContiguousStorageIfAvailable { $0.baseAddress } ?? nil }
+        var definitions: [String: String] = [:]
+        for edition in Edition.allCases {
+            for row in FigureKeys.applicationRows(edition) { definitions[row.key] = row.key }
+            for row in FigureKeys.proactiveRows(edition) { definitions[row.key] = row.key }
+        }
+        var compared = 0
+        for entry in Fixtures.dictionary.entries where entry.table != .group && entry.key.utf8.count > 15 {
+            guard let literal = definitions[entry.key] else { continue }
+            #expect(address(entry.key) == address(literal), "\(entry.key)")
+            compared += 1
+        }
+        #expect(compared >= 20)
     }
 }
