@@ -234,21 +234,22 @@ public enum ExportRecord {
     }
 
     /// `json` as UTF-8 bytes, made as bytes (for the site's per-report files).
+    public static func jsonBytes(_ checked: CheckedReport, pretty: Bool = true) -> [UInt8] {
+        recordBytes(checked, pretty: pretty, room: 8192)
+    }
+
     /// `jsonBytes` compact, and the line feed that ends a JSON Lines record, written into room
     /// for a large record (a record of 8 KB and more, and the line feed after one that filled
     /// its room, copied the whole record into a larger array).
     public static func jsonLineBytes(_ checked: CheckedReport) -> [UInt8] {
-        var out = ByteSink()
-        out.bytes.reserveCapacity(16_384)
-        write(checked, to: &out, pretty: false, indent: 0)
-        out.bytes.append(0x0A)
-        return out.bytes
+        recordBytes(checked, pretty: false, room: 16_384, lineFeed: true)
     }
 
-    public static func jsonBytes(_ checked: CheckedReport, pretty: Bool = true) -> [UInt8] {
+    private static func recordBytes(_ checked: CheckedReport, pretty: Bool, room: Int, lineFeed: Bool = false) -> [UInt8] {
         var out = ByteSink()
-        out.bytes.reserveCapacity(8192)
+        out.bytes.reserveCapacity(room)
         write(checked, to: &out, pretty: pretty, indent: 0)
+        if lineFeed { out.bytes.append(0x0A) }
         return out.bytes
     }
 

@@ -74,33 +74,15 @@ struct HTMLDirectReader {
             }
             i += 16
         }
+        // (The last few bytes one by one.)
         while i < n {
-            // Eight bytes at a time where none is a control and no EF BF BE or EF BF BF starts
-            // (EF also leads the full-width punctuation of Chinese text: the sequences are looked
-            // for, and an EF in the last two bytes is looked at byte by byte).
-            // (A word that fails the test is looked at byte by byte whole.)
-            var end = n
-            if i + 8 <= n {
-                let word = WordBytes.load(b, at: i)
-                let ef = WordBytes.matches(word, 0xEF), bf = WordBytes.matches(word, 0xBF)
-                let be = WordBytes.matches(word, 0xBE)
-                let atEnd: UInt64 = 0x8000_0000_0000_0000
-                if !WordBytes.hasBelow(word, 0x20)
-                    && ef & (bf >> 8) & ((be | bf) >> 16 | atEnd >> 8 | atEnd) == 0 && ef & atEnd == 0 {
-                    i += 8
-                    continue
-                }
-                end = i + 8
+            let c = b[i]
+            if c < 0x20 {
+                if c != 0x09 && c != 0x0A && c != 0x0D { return false }
+            } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBF, b[i + 2] >= 0xBE {
+                return false
             }
-            while i < end {
-                let c = b[i]
-                if c < 0x20 {
-                    if c != 0x09 && c != 0x0A && c != 0x0D { return false }
-                } else if c == 0xEF, i + 2 < n, b[i + 1] == 0xBF, b[i + 2] >= 0xBE {
-                    return false
-                }
-                i += 1
-            }
+            i += 1
         }
         return true
     }

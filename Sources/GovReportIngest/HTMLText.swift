@@ -71,11 +71,10 @@ public enum HTMLText {
         var text = html
         let replaced: [UInt8]? = text.withUTF8 { b in
             let n = b.count
-            // (Eight bytes at a time past those that hold none of the bytes looked for: a page
-            // is mostly text and tags without them.)
+            // (Sixteen bytes at a time while there are eighteen, past those that hold none of the
+            // bytes looked for — a page is mostly text and tags without them — a lane's next two
+            // bytes a lane over; the last few byte by byte.)
             var i = 0
-            // (Sixteen bytes at a time while there are eighteen, a lane's next two bytes a lane
-            // over; the rest byte by byte.)
             let c5 = ByteLanes.splat(0xC5), bf = ByteLanes.splat(0xBF), e2 = ByteLanes.splat(0xE2)
             let x84 = ByteLanes.splat(0x84), aa = ByteLanes.splat(0xAA)
             while i + 18 <= n {
@@ -88,10 +87,6 @@ public enum HTMLText {
                 i += 16
             }
             while i < n {
-                if i + 8 <= n {
-                    let word = WordBytes.load(b, at: i)
-                    if !WordBytes.has(word, 0xC5) && !WordBytes.has(word, 0xE2) { i += 8; continue }
-                }
                 if b[i] == 0xC5, i + 1 < n, b[i + 1] == 0xBF { return nil }
                 if b[i] == 0xE2, i + 2 < n, b[i + 1] == 0x84, b[i + 2] == 0xAA { return nil }
                 i += 1

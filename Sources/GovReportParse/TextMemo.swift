@@ -36,24 +36,23 @@ final class TextMemo<Value: Sendable>: Sendable {
     /// The remembered value for the text of these bytes (valid UTF-8), or `compute` of it,
     /// remembered: the text made a string only when it is not known.
     func value(bytes: UnsafeBufferPointer<UInt8>, _ compute: (String) -> Value) -> Value {
-        let k = bytes.count
-        if let known = withShard(k, { $0[bytes: bytes] }) { return known }
-        let value = compute(String(validUTF8: bytes))
-        withShard(k) { map in
-            if map.count > limit { map.removeAll() }
-            map.set(value, forBytes: bytes)
-        }
-        return value
+        value(bytes, text: nil, compute)
     }
 
     /// The remembered value for `text`, or `compute(text)`, remembered.
     func value(_ text: String, _ compute: (String) -> Value) -> Value {
-        let k = text.utf8.count
-        if let known = withShard(k, { $0[text] }) { return known }
-        let value = compute(text)
+        text.withUTF8Bytes { value($0, text: text, compute) }
+    }
+
+    /// The look-up both make: `text` is the string of `bytes` when the caller has one (made of
+    /// the bytes only when `compute` needs it).
+    private func value(_ bytes: UnsafeBufferPointer<UInt8>, text: String?, _ compute: (String) -> Value) -> Value {
+        let k = bytes.count
+        if let known = withShard(k, { $0[bytes: bytes] }) { return known }
+        let value = compute(text ?? String(validUTF8: bytes))
         withShard(k) { map in
             if map.count > limit { map.removeAll() }
-            map.set(value, for: text)
+            map.set(value, forBytes: bytes)
         }
         return value
     }
