@@ -24,16 +24,29 @@ public enum TextEncoding: String, Sendable {
         let unified: [UInt8]? = bytes.withUnsafeBytes { raw in
             // (memchr finds the first carriage return, or says there is none, far faster than a
             // loop over the bytes.)
-            guard let base = raw.baseAddress, memchr(base, 13, raw.count) != nil else { return nil }
-            var unified = [UInt8]()
-            unified.reserveCapacity(raw.count)
-            var previousCR = false
-            for b in raw {
-                if b == 13 { unified.append(10); previousCR = true; continue }
-                if !(b == 10 && previousCR) { unified.append(b) }
-                previousCR = false
+            guard let base = raw.baseAddress?.assumingMemoryBound(to: UInt8.self),
+                  var cr = memchr(base, 13, raw.count).map({ base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) })
+            else { return nil }
+            // The runs between carriage returns copied whole (a byte at a time, appended, was
+            // most of reading a file written with CR LF): each CR written as a line feed, and a
+            // line feed right after it dropped.
+            let n = raw.count
+            return [UInt8](unsafeUninitializedCapacity: n) { out, count in
+                let to = out.baseAddress!
+                var from = 0, o = 0
+                while true {
+                    (to + o).update(from: base + from, count: cr - from)
+                    o += cr - from
+                    to[o] = 10
+                    o += 1
+                    from = cr + 1
+                    if from < n && base[from] == 10 { from += 1 }
+                    guard from < n, let next = memchr(base + from, 13, n - from) else { break }
+                    cr = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
+                }
+                (to + o).update(from: base + from, count: n - from)
+                count = o + n - from
             }
-            return unified
         }
         if let unified { bytes = Data(unified) }
         var text: String?

@@ -67,6 +67,33 @@ import Testing
         #expect(decoded.text == "一\n二\n")
     }
 
+    /// The line ends made one on runs copied whole: what a byte-by-byte pass makes (each CR a
+    /// line feed, a line feed right after a CR dropped), on texts of CRs and line feeds at
+    /// every place — first, last, several together.
+    @Test func lineEndsMadeOnRunsAsByteByByte() throws {
+        func byteByByte(_ bytes: [UInt8]) -> [UInt8] {
+            var out: [UInt8] = [], previousCR = false
+            for b in bytes {
+                if b == 13 { out.append(10); previousCR = true; continue }
+                if !(b == 10 && previousCR) { out.append(b) }
+                previousCR = false
+            }
+            return out
+        }
+        let pieces = ["\r", "\n", "\r\n", "\r\r", "\n\r", "a", "一", "12", "\t"]
+        var state: UInt64 = 3
+        func next(_ n: Int) -> Int { state = state &* 6364136223846793005 &+ 1442695040888963407; return Int(state >> 33) % n }
+        var differences = 0, withCR = 0
+        for _ in 0..<5_000 {
+            let bytes = Array((0..<next(12)).map { _ in pieces[next(pieces.count)] }.joined().utf8)
+            if bytes.contains(13) { withCR += 1 }
+            let decoded = try #require(TextEncoding.decode(Data(bytes)))
+            if Array(decoded.text.utf8) != byteByByte(bytes) { differences += 1 }
+        }
+        #expect(differences == 0)
+        #expect(withCR > 2_500)
+    }
+
     @Test func whitespaceClassesMatchUnicodeProperties() {
         // The fixed lists that replaced the property lookups, checked over every scalar.
         var mismatches: [UInt32] = []
