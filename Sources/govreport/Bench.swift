@@ -201,6 +201,19 @@ struct Bench: ParsableCommand {
                 print(line)
             }
         }
+        if let k = corpora.firstIndex(where: { $0.size == BenchTargets.size }) {
+            func walls(_ k: Int, _ phase: Int) -> [Double] { compared[k * Self.phaseNames.count + phase].this.map(\.0.wall) }
+            let phases = (0..<Self.phaseNames.count).map { compared[k * Self.phaseNames.count + $0].this }
+            let rounds = phases[0].indices.map { r in
+                BenchTargets.Round(fullBuild: phases[0][r].0.wall, hugo: phases[0][r].1, extract: phases[1][r].0.wall,
+                                   rebuildOneChanged: phases[3][r].0.wall, peakMB: phases.map { $0[r].0.peakMB }.max()!)
+            }
+            let growth = corpora.firstIndex(where: { $0.size == BenchTargets.largerSize }).map { l in
+                (fullBuild: Self.mean(walls(l, 0)) / Self.mean(walls(k, 0)), extract: Self.mean(walls(l, 1)) / Self.mean(walls(k, 1)))
+            }
+            print(BenchTargets.table(BenchTargets.judge(megabytes: corpora[k].megabytes, rounds: rounds, growth: growth), rounds: rounds.count),
+                  terminator: "")
+        }
         if hugo == nil { print("(hugo is not installed: apt-get install hugo to compare)") }
         if cmark == nil { print("(the cmark program is not installed: apt-get install cmark for the rendering floor)") }
     }
