@@ -35,7 +35,7 @@ public enum TextEncoding: String, Sendable {
                 let to = out.baseAddress!
                 var from = 0, o = 0
                 while true {
-                    (to + o).update(from: base + from, count: cr - from)
+                    (to + o).initialize(from: base + from, count: cr - from)
                     o += cr - from
                     to[o] = 10
                     o += 1
@@ -44,7 +44,7 @@ public enum TextEncoding: String, Sendable {
                     guard from < n, let next = memchr(base + from, 13, n - from) else { break }
                     cr = base.distance(to: next.assumingMemoryBound(to: UInt8.self))
                 }
-                (to + o).update(from: base + from, count: n - from)
+                (to + o).initialize(from: base + from, count: n - from)
                 count = o + n - from
             }
         }
