@@ -70,9 +70,9 @@ public struct ConsistencyChecker: Sendable {
         }
 
         // Rule 5: the prose restates a table figure.
-        if let said = report.figures[Self.received], let n = said.value {
-            let new = knownValue(Self.newTotal)
-            let carried = knownValue(Self.carriedOverTotal)
+        if let said = report.figures[FigureKeys.Placed.proseReceived], let n = said.value {
+            let new = knownValue(FigureKeys.Placed.newTotal)
+            let carried = knownValue(FigureKeys.Placed.carriedOverTotal)
             let candidates = [new, new.flatMap { a in carried.map { a + $0 } }].compactMap { $0 }
             if !candidates.isEmpty && !candidates.contains(n) {
                 let table = new.map { Self.format($0) } ?? "—"
@@ -88,11 +88,6 @@ public struct ConsistencyChecker: Sendable {
         checkedReport.diagnostics = diagnostics.sorted()
         return CheckedReport(report: checkedReport, inferred: inferred, violations: violations.sorted())
     }
-
-    /// Rule 5's keys, placed once (looked up by their text, a hash of it, for every report).
-    static let received = PlacedKey(FigureKeys.Prose.applicationsReceived)
-    static let newTotal = PlacedKey(FigureKeys.application("new", "total"))
-    static let carriedOverTotal = PlacedKey(FigureKeys.application("carried_over", "total"))
 
     func render(_ e: Int, _ system: Equation.System, _ known: [Double?], inferred: Set<Int>, equal: Bool = true) -> String {
         func term(_ slot: Int) -> String {

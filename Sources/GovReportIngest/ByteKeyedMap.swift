@@ -47,10 +47,7 @@ public struct ByteKeyedMap<Value> {
 
     /// The value kept for the text with these bytes.
     @inlinable public subscript(text: String) -> Value? {
-        text.withUTF8Bytes { b in
-            let (slot, found) = find(b, String.digest(b))
-            return found ? values[slots[slot].value - 1] : nil
-        }
+        text.withUTF8Bytes { self[bytes: $0] }
     }
 
     /// The value kept for these bytes (a text's, valid UTF-8).

@@ -419,11 +419,8 @@ public enum HTMLText {
     static func joinedRunsOnBytes(_ s: String, cell: Bool) -> String {
         s.withUTF8Bytes { b -> String in
             guard b.indices.contains(where: { separatorLength(b, $0, cell: cell) > 0 }) else { return s }
-            // (Joined into room of its own and copied unchecked: runs of valid text joined by
-            // spaces are valid.)
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: b.count) { out in
-                String(validUTF8: UnsafeBufferPointer(rebasing: out[..<joinRuns(b, cell: cell, into: out, at: 0)]))
-            }
+            // (Runs of valid text joined by spaces are valid.)
+            return String(validUTF8Capacity: b.count) { joinRuns(b, cell: cell, into: $0, at: 0) }
         }
     }
 

@@ -66,6 +66,16 @@ extension String {
         self.init(copying: UTF8Span(unchecked: bytes.span))
     }
 
+    /// The valid UTF-8 `write` puts into room for `capacity` bytes (returning how many it
+    /// wrote), copied into a string unchecked: `String(unsafeUninitializedCapacity:)` checks
+    /// every byte again, which for a fold or a join of valid text is checked already.
+    @inlinable
+    public init(validUTF8Capacity capacity: Int, _ write: (UnsafeMutableBufferPointer<UInt8>) -> Int) {
+        self = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { room in
+            String(validUTF8: UnsafeBufferPointer(rebasing: room[..<write(room)]))
+        }
+    }
+
     /// The order of the two texts' UTF-8 bytes (that of their scalars): negative, zero or
     /// positive. Not `String`'s order or equality, which go through the normal form: for
     /// keys told apart by their bytes (the build cache's strings, the label memo) and for

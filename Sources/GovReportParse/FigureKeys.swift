@@ -109,6 +109,19 @@ public enum FigureKeys {
     /// `reviewKeys` with their places.
     public static let reviewPlacedKeys: [PlacedKey] = reviewKeys.map(PlacedKey.init)
 
+    /// The figures the prose, the checks and the summaries name by themselves, with their
+    /// places found once (looked up by their text, a hash of it, each time they were used).
+    public enum Placed {
+        public static let newTotal = PlacedKey(application("new", "total"))
+        public static let carriedOverTotal = PlacedKey(application("carried_over", "total"))
+        public static let outcomeTotal = PlacedKey(application("outcome_total", "total"))
+        public static let carriedForwardTotal = PlacedKey(application("carried_forward", "total"))
+        public static let proseReceived = PlacedKey(Prose.applicationsReceived)
+        public static let prosePublished = PlacedKey(Prose.itemsPublished)
+        /// Each review group's total, in the groups' order.
+        public static let reviewTotals = reviewGroups.map { PlacedKey(review($0.key, "total")) }
+    }
+
     // MARK: Section 二
 
     public struct ProactiveRow: Sendable, Hashable {

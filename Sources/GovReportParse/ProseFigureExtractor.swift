@@ -38,13 +38,6 @@ struct ProseFigureExtractor {
     static let noReviews = try! NSRegularExpression(
         pattern: #"(?:未发生|没有发生|无)[^。]{0,30}?行政复议[^。]{0,6}?(?:行政)?诉讼"#)
 
-    /// The keys the prose sets, with their places found once (looked up by their text, a
-    /// hash of it, for every report).
-    static let newTotal = PlacedKey(FigureKeys.application("new", "total"))
-    static let receivedKey = PlacedKey(FigureKeys.Prose.applicationsReceived)
-    static let publishedKey = PlacedKey(FigureKeys.Prose.itemsPublished)
-    static let reviewTotals = FigureKeys.reviewGroups.map { PlacedKey(FigureKeys.review($0.key, "total")) }
-
     /// `Double` of a match's digits: up to fifteen ASCII digits read on the bytes (exact, as
     /// `Double`'s parser reads them), anything else by the parser (which refuses digits of
     /// other scripts: no figure).
@@ -141,18 +134,18 @@ struct ProseFigureExtractor {
         }
         if let (n, line) = first(ProsePatterns.received(in:), needs: [["件"], ["政府信息公开", "依申请公开"], ["收到", "受理", "提出", "向本级"]],
                                  cutAt: Self.isReceivedCut) {
-            figures[edition == .free2008 ? Self.newTotal : Self.receivedKey] = Figure(n, line: line, origin: .prose)
+            figures[edition == .free2008 ? FigureKeys.Placed.newTotal : FigureKeys.Placed.proseReceived] = Figure(n, line: line, origin: .prose)
         }
         if let (n, line) = first(ProsePatterns.published(in:), needs: [["发布"], ["信息"], ["条"], ["共", "累计"]], rejectClause: Self.partialChannels,
                                  cutAt: Self.isClauseEnd) {
-            figures[Self.publishedKey] = Figure(n, line: line, origin: .prose)
+            figures[FigureKeys.Placed.prosePublished] = Figure(n, line: line, origin: .prose)
         }
         if edition == .free2008 {
             for k in 0..<count where has(k, "行政复议") {
                 let i = index(k)
                 let t = TextNormalizer.halfWidth(line(k))
                 if ProsePatterns.statesNoReviews(t) {
-                    for key in Self.reviewTotals { figures[key] = Figure(0, line: i + 1, origin: .prose) }
+                    for key in FigureKeys.Placed.reviewTotals { figures[key] = Figure(0, line: i + 1, origin: .prose) }
                     break
                 }
             }

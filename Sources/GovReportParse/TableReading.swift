@@ -75,9 +75,8 @@ extension RawRow {
             guard case .text(let text) = cell.content else { return label(matching: match, isFragment: isFragment) }
             length += text.utf8.count
         }
-        // (Copied unchecked: texts and line feeds. `String(unsafeUninitializedCapacity:)`
-        // validated them again.)
-        let written = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length) { out in
+        // (Texts and line feeds: valid.)
+        let written = String(validUTF8Capacity: length) { out in
             var o = 0
             for cell in labels {
                 if o > 0 { out[o] = 0x0A; o += 1 }
@@ -88,7 +87,7 @@ extension RawRow {
                     }
                 }
             }
-            return String(validUTF8: UnsafeBufferPointer(rebasing: out[..<o]))
+            return o
         }
         let found = memo.value(written) { _ in
             var dependsOnRows = false

@@ -8,15 +8,9 @@ public enum TextNormalizer {
     public static func halfWidth(_ s: String) -> String {
         // Text with neither form is returned as it is without decoding a character.
         guard let count = s.withUTF8Bytes({ isHalfWidth($0) ? nil : $0.count }) else { return s }
-        // (Into the new string's own storage: through an array, the bytes were appended one by
-        // one with a capacity check each, then copied.)
-        // (Folded into room of its own and copied unchecked: the folds of valid text are valid,
-        // and `String(unsafeUninitializedCapacity:)` validated every byte again.)
-        return s.withUTF8Bytes { b in
-            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count) { out in
-                String(validUTF8: UnsafeBufferPointer(rebasing: out[..<fold(b, into: out)]))
-            }
-        }
+        // (Folded into room of its own and copied unchecked: the folds of valid text are valid.
+        // Through an array, the bytes were appended one by one with a capacity check each.)
+        return s.withUTF8Bytes { b in String(validUTF8Capacity: count) { fold(b, into: $0) } }
     }
 
     /// `halfWidth`'s bytes written to `out` (room for at least `b.count`); returns how many.

@@ -142,12 +142,12 @@ public struct SummaryWriter {
     /// The figures a summary of the national formats names, with their places, made once (a
     /// page made each key's text and hashed it to find the figure).
     struct Keys {
-        let newTotal = PlacedKey(FigureKeys.application("new", "total"))
-        let carriedOver = PlacedKey(FigureKeys.application("carried_over", "total"))
-        let outcomeTotal = PlacedKey(FigureKeys.application("outcome_total", "total"))
-        let carriedForward = PlacedKey(FigureKeys.application("carried_forward", "total"))
+        let newTotal = FigureKeys.Placed.newTotal
+        let carriedOver = FigureKeys.Placed.carriedOverTotal
+        let outcomeTotal = FigureKeys.Placed.outcomeTotal
+        let carriedForward = FigureKeys.Placed.carriedForwardTotal
         let applicants = FigureKeys.applicantKinds.map { ($0.label, PlacedKey(FigureKeys.application("new", $0.key))) }
-        let reviewTotals = FigureKeys.reviewGroups.map { ($0.label, PlacedKey(FigureKeys.review($0.key, "total"))) }
+        let reviewTotals = Array(zip(FigureKeys.reviewGroups.map(\.label), FigureKeys.Placed.reviewTotals))
         let reviewCorrected = FigureKeys.reviewGroups.map { PlacedKey(FigureKeys.review($0.key, "corrected")) }
     }
 

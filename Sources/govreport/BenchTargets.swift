@@ -87,7 +87,7 @@ struct BenchTargets {
     }
 }
 
-extension String {
+fileprivate extension String {
     /// The string with spaces before it to make `width` characters.
     func leftPadded(_ width: Int) -> String {
         count >= width ? self : String(repeating: " ", count: width - count) + self
