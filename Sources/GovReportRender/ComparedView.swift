@@ -26,10 +26,36 @@ struct ComparedView: Sendable {
     struct Fingerprinted {
         let fingerprint: UInt64
         let rows: [UInt64: UInt64]
-        let whole: TemplateValue?
-        /// The view without its rows, and the rows made on the way (by index).
+        /// The view without its rows, and the rows made on the way.
         let frame: TemplateValue
-        let made: [Int: TemplateValue]
+        let made: MadeRows
+        /// The name of the rows' list in the frame; nil for a view without rows.
+        let listName: String?
+
+        /// The whole view, when making the fingerprint made all of it (put together when asked:
+        /// a page with rows is rendered row by row, from `frame` and `made`).
+        var whole: TemplateValue? {
+            guard let listName else { return frame }
+            guard case .all(let rows) = made else { return nil }
+            var value = frame
+            value.set(listName, .list(rows))
+            return value
+        }
+    }
+
+    /// The rows made while fingerprinting: every row (a first build), in order — kept as an
+    /// array, for a dictionary of fifty thousand rows by index was built, looked up and freed
+    /// for nothing — or some of them by index.
+    enum MadeRows {
+        case all([TemplateValue])
+        case some([Int: TemplateValue])
+
+        subscript(_ i: Int) -> TemplateValue? {
+            switch self {
+            case .all(let rows): rows[i]
+            case .some(let rows): rows[i]
+            }
+        }
     }
 
     /// The whole view.
@@ -42,37 +68,39 @@ struct ComparedView: Sendable {
     /// The fingerprint of the whole view, made from the rows' fingerprints: those whose key is
     /// in `known` (key → the row's fingerprint, from the previous build) are not made again.
     func fingerprint(known: [UInt64: UInt64]) -> Fingerprinted {
-        var value = frame()
-        guard let rows else { return Fingerprinted(fingerprint: value.fingerprint, rows: [:], whole: value, frame: value, made: [:]) }
-        let missing = rows.keys.indices.filter { known[rows.keys[$0]] == nil }
+        let value = frame()
+        guard let rows else { return Fingerprinted(fingerprint: value.fingerprint, rows: [:], frame: value, made: .some([:]), listName: nil) }
+        let missing = known.isEmpty ? Array(rows.keys.indices) : rows.keys.indices.filter { known[rows.keys[$0]] == nil }
         let made = missing.parallelMap(chunk: 256) { i -> (TemplateValue, UInt64) in
             let row = rows.make(i)
             return (row, row.fingerprint)
         }
         var prints: [UInt64: UInt64] = [:]
         prints.reserveCapacity(rows.keys.count)
+        var f = Fingerprint()
+        f.add(value.fingerprint)
+        f.add(rows.name)
+        f.add(UInt64(rows.keys.count))
+        // Every row made (a first build): their fingerprints in order, no look-ups.
+        if missing.count == rows.keys.count {
+            for (key, row) in zip(rows.keys, made) {
+                prints[key] = row.1
+                f.add(row.1)
+            }
+            return Fingerprinted(fingerprint: f.value, rows: prints, frame: value, made: .all(made.map(\.0)), listName: rows.name)
+        }
         var values: [Int: TemplateValue] = [:]
         values.reserveCapacity(missing.count)
         for (j, i) in missing.enumerated() {
             prints[rows.keys[i]] = made[j].1
             values[i] = made[j].0
         }
-        var f = Fingerprint()
-        f.add(value.fingerprint)
-        f.add(rows.name)
-        f.add(UInt64(rows.keys.count))
         for key in rows.keys {
             let print = prints[key] ?? known[key]!
             if prints[key] == nil { prints[key] = print }
             f.add(print)
         }
-        // Every row made (a first build): the whole view is at hand.
-        let frame = value
-        guard missing.count == rows.keys.count else {
-            return Fingerprinted(fingerprint: f.value, rows: prints, whole: nil, frame: frame, made: values)
-        }
-        value.set(rows.name, .list(made.map(\.0)))
-        return Fingerprinted(fingerprint: f.value, rows: prints, whole: value, frame: frame, made: values)
+        return Fingerprinted(fingerprint: f.value, rows: prints, frame: value, made: .some(values), listName: rows.name)
     }
 }
 
@@ -95,8 +123,10 @@ extension ComparedView {
             FileHandle.standardError.write(Data("timing: \(path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))
         }
         guard keyed.usable, let context = keyed.context else { return nil }
-        var file = BuildCache.Export(size: data.count, modified: 0,
-                                     records: keyed.spans.mapValues { BuildCache.Export.Span(offset: $0.lowerBound, length: $0.count) })
+        var records: [UInt64: BuildCache.Export.Span] = [:]
+        records.reserveCapacity(rows.keys.count)
+        for (key, span) in zip(rows.keys, keyed.spans) { records[key] = BuildCache.Export.Span(offset: span.lowerBound, length: span.count) }
+        var file = BuildCache.Export(size: data.count, modified: 0, records: records)
         file.stamp(session.rootPath + "/" + path)
         return BuildCache.Fragments(context: context, file: file)
     }

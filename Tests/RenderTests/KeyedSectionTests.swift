@@ -37,7 +37,7 @@ import Testing
         let (text1, keyed1) = Self.render(page, v1, previous: nil)
         #expect(text1 == Self.plain(page, v1))
         #expect(keyed1.usable && keyed1.made == 40 && keyed1.copied == 0 && keyed1.spans.count == 40)
-        let previous = (text: text1, context: try #require(keyed1.context), spans: keyed1.spans)
+        let previous = (text: text1, context: try #require(keyed1.context), spans: keyed1.spansByKey)
 
         var edits: [(String, [(String, Int)], Int)] = []
         var changed = first; changed[7].1 += 100
@@ -53,7 +53,7 @@ import Testing
             #expect(keyed.made == made && keyed.copied == rows.count - made, "\(what): \(keyed.made) made, \(keyed.copied) copied")
             #expect(keyed.usable)
             // And the spans recorded describe this rendering: copying from it gives it again.
-            let (again, _) = Self.render(page, v, previous: (text, keyed.context!, keyed.spans))
+            let (again, _) = Self.render(page, v, previous: (text, keyed.context!, keyed.spansByKey))
             #expect(again == text, "\(what), again")
         }
     }
@@ -64,11 +64,11 @@ import Testing
         let rows: [(String, Int)] = [("a", 1), ("b", 2)]
         let (text1, keyed1) = Self.render(page, Self.view(rows), previous: nil)
         let v2 = Self.view(rows, title: "U")
-        let (text2, keyed2) = Self.render(page, v2, previous: (text1, keyed1.context!, keyed1.spans))
+        let (text2, keyed2) = Self.render(page, v2, previous: (text1, keyed1.context!, keyed1.spansByKey))
         #expect(text2 == Self.plain(page, v2) && text2.contains("of U"))
         #expect(keyed2.copied == 0 && keyed2.made == 2)
         // The frame unchanged: copied.
-        let (_, keyed3) = Self.render(page, Self.view(rows), previous: (text1, keyed1.context!, keyed1.spans))
+        let (_, keyed3) = Self.render(page, Self.view(rows), previous: (text1, keyed1.context!, keyed1.spansByKey))
         #expect(keyed3.copied == 2)
     }
 

@@ -55,7 +55,7 @@ import Testing
                     let first = try render(compared.frame(), keyed)
                     #expect(first == data && keyed.usable, "\(job.path) rendered row by row differs")
                     let copying = KeyedSection(name: rows.name, keys: rows.keys, make: rows.make,
-                                               previous: (Array(first), keyed.context!, keyed.spans))
+                                               previous: (Array(first), keyed.context!, keyed.spansByKey))
                     #expect(try render(compared.frame(), copying) == data && copying.copied == rows.keys.count, "\(job.path) copied differs")
                     rowPages += 1
                 }

@@ -19,8 +19,8 @@ final class KeyedSection {
     /// rendered in.
     let previous: (text: [UInt8], context: UInt64, spans: [UInt64: Range<Int>])?
 
-    /// Where each row lies in this rendering (valid when `usable`), and its context.
-    private(set) var spans: [UInt64: Range<Int>] = [:]
+    /// Where each row lies in this rendering, row by row (valid when `usable`), and its context.
+    private(set) var spans: [Range<Int>] = []
     private(set) var context: UInt64?
     /// Rows made and rendered, and rows copied.
     private(set) var made = 0
@@ -28,6 +28,13 @@ final class KeyedSection {
     private var met = 0
     private var unsafe = false
 
+    /// `spans` by row key (what a later rendering's `previous` takes).
+    var spansByKey: [UInt64: Range<Int>] {
+        var byKey: [UInt64: Range<Int>] = [:]
+        byKey.reserveCapacity(spans.count)
+        for (key, span) in zip(keys, spans) { byKey[key] = span }
+        return byKey
+    }
     /// Whether `spans` describe this rendering (the section was met once, as expected).
     var usable: Bool { met == 1 && !unsafe && context != nil }
 
@@ -70,6 +77,8 @@ final class KeyedSection {
         // Rows copied from one stretch of the old text are copied in one piece (they mostly
         // follow one another there as here).
         var run: Range<Int>?
+        spans.removeAll()
+        spans.reserveCapacity(keys.count)
         func flush() {
             guard let r = run, let old else { return }
             out.append(old[r])
@@ -79,7 +88,7 @@ final class KeyedSection {
             if let old, let span = reusable[keys[i]], span.lowerBound >= 0, span.upperBound <= old.count {
                 let start = out.count + (run?.count ?? 0)
                 if let r = run, r.upperBound == span.lowerBound { run = r.lowerBound..<span.upperBound } else { flush(); run = span }
-                spans[keys[i]] = start..<start + span.count
+                spans.append(start..<start + span.count)
                 copied += 1
             } else {
                 flush()
@@ -88,7 +97,7 @@ final class KeyedSection {
                 renderer.render(body, &context, into: out)
                 context.stack.removeLast()
                 made += 1
-                spans[keys[i]] = start..<out.count
+                spans.append(start..<out.count)
             }
         }
         flush()
