@@ -40,6 +40,8 @@ public struct CorpusAnalysis: Sendable {
     /// is given the same one on every build.
     private let provinceOfCity: [String: String]
     public let totals: [YearTotals]
+    /// Each year's entries, ranked (`ranking(year:)`).
+    private let rankings: [Int: [Int]]
 
     public init(_ corpus: Corpus) {
         self.corpus = corpus
@@ -84,6 +86,18 @@ public struct CorpusAnalysis: Sendable {
         }
         self.provinceOfCity = provinceOfCity
         let indicators = self.indicators
+        // Each year ranked once, the years on every core (a year's page and its rows' keys both
+        // rank it). Each entry's name is made a key once, ordered as `String` orders it: ties
+        // in applications received are many at national scale, and comparing Chinese names as
+        // `String`s, through their normal form, for each was a visible part of a year page.
+        var ofYear: [Int: [Int]] = [:]
+        for i in corpus.entries.indices { if let y = corpus.entries[i].report.year { ofYear[y, default: []].append(i) } }
+        let ranked = years.parallelMap(chunk: 1) { year -> [Int] in
+            var keyed = ofYear[year]!.map { (index: $0, received: indicators[$0].received.value ?? -1, name: TextKey(corpus.entries[$0].agencyName)) }
+            keyed.sort { a, b in a.received != b.received ? a.received > b.received : a.name < b.name }
+            return keyed.map(\.index)
+        }
+        rankings = Dictionary(uniqueKeysWithValues: zip(years, ranked))
         totals = years.map { year in
             let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
             func sum(_ f: (Indicators) -> Measure) -> (Double?, Int) {
@@ -111,12 +125,7 @@ public struct CorpusAnalysis: Sendable {
     }
 
     /// The entries of a year, ranked by applications received (unknown last).
-    public func ranking(year: Int) -> [Int] {
-        corpus.entries.indices.filter { corpus.entries[$0].report.year == year }.sorted { a, b in
-            let x = indicators[a].received.value ?? -1, y = indicators[b].received.value ?? -1
-            return x != y ? x > y : corpus.entries[a].agencyName < corpus.entries[b].agencyName
-        }
-    }
+    public func ranking(year: Int) -> [Int] { rankings[year] ?? [] }
 
     /// The province a city's pages name (the first by name, if the city is listed under two).
     public func province(of city: String) -> String? { provinceOfCity[city] }

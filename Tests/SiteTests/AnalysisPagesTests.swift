@@ -1,4 +1,5 @@
 import Foundation
+import GovReportAnalyse
 import GovReportCheck
 import GovReportCorpus
 import GovReportParse
@@ -79,6 +80,31 @@ import Testing
             }
         }
         #expect(bars > 100)
+    }
+
+    /// A year's ranking (its page's rows and chart): most applications received first, ties
+    /// in the order of the agencies' names as `String` orders them, unknown figures last —
+    /// the order of sorting the year's entries by that rule directly.
+    @Test func yearRankingIsByApplicationsThenName() {
+        let analysis = CorpusAnalysis(Corpus(Self.result.reports))
+        let entries = analysis.corpus.entries
+        var ties = 0
+        for year in analysis.years {
+            let ranked = analysis.ranking(year: year)
+            let expected = entries.indices.filter { entries[$0].report.year == year }.sorted { a, b in
+                let x = analysis.indicators[a].received.value ?? -1, y = analysis.indicators[b].received.value ?? -1
+                return x != y ? x > y : entries[a].agencyName < entries[b].agencyName
+            }
+            #expect(ranked == expected, "year \(year)")
+            for (a, b) in zip(ranked, ranked.dropFirst()) where analysis.indicators[a].received.value == analysis.indicators[b].received.value {
+                ties += 1
+                #expect(!(entries[b].agencyName < entries[a].agencyName))
+            }
+            if let first = ranked.firstIndex(where: { analysis.indicators[$0].received.value == nil }) {
+                #expect(ranked[first...].allSatisfy { analysis.indicators[$0].received.value == nil }, "year \(year)")
+            }
+        }
+        #expect(ties > 0)
     }
 
     /// Year totals on the dashboard are the sums of the year pages' tables.
