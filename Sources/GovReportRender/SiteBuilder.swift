@@ -504,7 +504,7 @@ public struct SiteBuilder {
                 try session.putPrivate(BuildCache.fileName, cache.encodedParts())
             }
             laps.lap("write cache")
-            let summary = try session.finish(keeping: paths)
+            let summary = try session.finish()
             laps.lap("finish")
             if keepsMemory { Self.kept.withLock { $0.append(contentsOf: [reading, jobs, previous as Any, session, cache]) } }
             return Outcome(reports: reading.reports, diagnostics: reading.diagnostics, summary: summary,

@@ -41,7 +41,7 @@ public struct SiteWriter: Sendable {
         let session = try open()
         try session.claim(Set(files.keys))
         for (path, data) in files.sorted(by: { $0.key < $1.key }) { try session.put(path, data) }
-        return try session.finish(keeping: Set(files.keys))
+        return try session.finish()
     }
 
     /// Starts writing: checks the output folder and reads what the previous build left.
@@ -97,6 +97,11 @@ public struct SiteWriter: Sendable {
         let force: Bool
         let counts: Mutex<Summary>
         private let folders = Mutex<Set<String>>([])
+        /// What the previous build wrote and this one did not claim, and the manifest `finish`
+        /// writes, when it writes one: made while pages are written (sorting a full build's
+        /// hundred thousand paths at the end was a visible part of the time one core worked
+        /// while the other waited).
+        private let claimed = Mutex<(stale: Set<String>, manifest: Pending<Data>?)>(([], nil))
 
         init(output: URL, root: URL, staging: Bool, previous: Set<String>, force: Bool, kept: Int) {
             self.output = output
@@ -121,6 +126,17 @@ public struct SiteWriter: Sendable {
         /// a file govreport did not write, and records the paths in the manifest first, so a
         /// build killed part-way leaves no file the next build would take for a stranger's.
         public func claim(_ paths: Set<String>) throws(BuildError) {
+            let stale = previous.subtracting(paths)
+            // The previous manifest lists exactly `paths` when nothing but its own name is stale
+            // and every path was in it (the paths it shares with `paths` are all of them).
+            let listed = stale.allSatisfy { $0 == SiteWriter.manifestName } && previous.count - stale.count == paths.count
+            var manifest: Pending<Data>?
+            if staging || !listed {
+                let made = Pending<Data>()
+                Parallel.async { made.fulfil(Self.manifest(paths)) }
+                manifest = made
+            }
+            claimed.withLock { $0 = (stale, manifest) }
             guard !staging else { return }
             // (One pass over the paths: a rebuild claims twenty thousand, nearly all known.)
             let added = paths.subtracting(previous)
@@ -266,19 +282,19 @@ public struct SiteWriter: Sendable {
             }
         }
 
-        /// Removes what the previous build wrote and this one did not, writes the manifest, and
-        /// moves a first build into place.
-        public func finish(keeping paths: Set<String>) throws(BuildError) -> Summary {
+        /// Removes what the previous build wrote and this one did not claim, writes the manifest
+        /// (when it changed), and moves a first build into place.
+        public func finish() throws(BuildError) -> Summary {
             let fm = FileManager.default
             var summary = counts.withLock { $0 }
-            let stale = previous.subtracting(paths)
+            let (stale, manifest) = claimed.withLock { $0 }
             for path in stale where path != SiteWriter.manifestName {
                 if (try? fm.removeItem(at: root.appendingPathComponent(path))) != nil { summary.removed += 1 }
             }
-            // The manifest already lists exactly `paths` when nothing but its own name is stale
-            // and every path was in it (the paths it shares with `paths` are all of them).
-            let listed = stale.allSatisfy { $0 == SiteWriter.manifestName } && previous.count - stale.count == paths.count
-            if staging || !listed { try writeManifest(paths) }
+            if let manifest {
+                let data = manifest.take()
+                try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
+            }
             if staging {
                 do {
                     try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -296,11 +312,13 @@ public struct SiteWriter: Sendable {
             if staging { try? FileManager.default.removeItem(at: root) }
         }
 
+        static func manifest(_ paths: Set<String>) -> Data {
+            Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
+        }
+
         private func writeManifest(_ paths: Set<String>) throws(BuildError) {
-            let text = paths.sorted().joined(separator: "\n") + "\n"
-            try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in
-                try handle.write(contentsOf: Data(text.utf8))
-            }
+            let data = Self.manifest(paths)
+            try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
         }
     }
 
