@@ -22,6 +22,13 @@ public struct Corpus: Sendable {
     public let byAgency: [String: [Int]]
     /// The keys of `byAgency` in order.
     public let agencyKeys: [String]
+    /// `byAgency`'s lists in the order of `agencyKeys`.
+    public let agencyGroups: [[Int]]
+    /// Each entry's agency: its place in `agencyKeys` (-1 when the report names none). Pages
+    /// find an entry's agency by it rather than by its name: hashing a Chinese name, through
+    /// its normal form, into a table that grows with the corpus was a part of every report,
+    /// year and agency page that grew faster than the corpus.
+    public let agencyOf: [Int]
 
     public init(_ reports: [CheckedReport]) {
         // In (agency, year, source) order, sorting the agencies once each and then each
@@ -39,6 +46,9 @@ public struct Corpus: Sendable {
         byAgency.reserveCapacity(groups.count)
         var agencyKeys: [String] = []
         agencyKeys.reserveCapacity(groups.count)
+        var agencyGroups: [[Int]] = []
+        agencyGroups.reserveCapacity(groups.count)
+        var agencyOf = [Int](repeating: -1, count: reports.count)
         for key in groups.keys.sorted() {
             let members = groups[key]!.sorted {
                 (reports[$0].report.year ?? 0, reports[$0].report.source) < (reports[$1].report.year ?? 0, reports[$1].report.source)
@@ -46,8 +56,10 @@ public struct Corpus: Sendable {
             // (Reports without an agency share the group "~" and are left out.)
             let named = members.indices.filter { reports[members[$0]].report.agencyKey != nil }.map { sorted.count + $0 }
             if !named.isEmpty {
+                for j in named { agencyOf[j] = agencyKeys.count }
                 byAgency[key.text] = named
                 agencyKeys.append(key.text)
+                agencyGroups.append(named)
             }
             sorted += members
         }
@@ -70,6 +82,13 @@ public struct Corpus: Sendable {
         self.entries = entries
         self.byAgency = byAgency
         self.agencyKeys = agencyKeys
+        self.agencyGroups = agencyGroups
+        self.agencyOf = agencyOf
+    }
+
+    /// Every entry of the agency of entry `index`, in year order (nil when it names none).
+    public func agencyMembers(of index: Int) -> [Int]? {
+        agencyOf[index] >= 0 ? agencyGroups[agencyOf[index]] : nil
     }
 
     /// Other reports of the same agency for the same year (duplicates or re-issues).
@@ -79,7 +98,7 @@ public struct Corpus: Sendable {
 
     /// The other reports of the same agency, in year order.
     public func otherYears(of index: Int) -> [Entry] {
-        guard let key = entries[index].report.agencyKey, let all = byAgency[key] else { return [] }
+        guard let all = agencyMembers(of: index) else { return [] }
         return all.filter { $0 != index }.map { entries[$0] }
     }
 }

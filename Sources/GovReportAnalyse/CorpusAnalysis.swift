@@ -36,6 +36,8 @@ public struct CorpusAnalysis: Sendable {
     public let cities: [String: [String]]
     /// Province → its cities that have reports.
     public let provinces: [String: [String]]
+    /// City name → the entries of its reports (whatever the province), in corpus order.
+    private let entriesByCity: [String: [Int]]
     /// City → the first province (by name) listing it: a city name found under two provinces
     /// is given the same one on every build.
     private let provinceOfCity: [String: String]
@@ -48,8 +50,8 @@ public struct CorpusAnalysis: Sendable {
         // On every core: at national scale this is a noticeable part of a rebuild.
         indicators = corpus.entries.parallelMap(chunk: 256) { Indicators($0.checked) }
         var agencies: [AgencyHistory] = []
-        for key in corpus.agencyKeys {
-            let indices = corpus.byAgency[key]!
+        // (In the order of `corpus.agencyKeys`: an entry's agency is `agencies[corpus.agencyOf[i]]`.)
+        for (key, indices) in zip(corpus.agencyKeys, corpus.agencyGroups) {
             let first = corpus.entries[indices[0]]
             var entries: [Int: Int] = [:]
             for i in indices { if let y = corpus.entries[i].report.year, entries[y] == nil { entries[y] = i } }
@@ -67,6 +69,10 @@ public struct CorpusAnalysis: Sendable {
         var cities: [TextKey: Set<TextKey>] = [:]
         var provinces: [TextKey: Set<TextKey>] = [:]
         var lastCity: (String, String)?, lastProvince: (String, String)?
+        // Each city's entries, its name looked up only when it is not the one before it's.
+        var cityEntries: [(name: String, entries: [Int])] = []
+        var cityNumbers: [TextKey: Int] = [:]
+        var cityNumber = -1
         for i in corpus.entries.indices {
             let report = corpus.entries[i].report
             if let city = report.region.city, let key = report.agencyKey, lastCity.map({ $0 != (city, key) }) ?? true {
@@ -77,7 +83,21 @@ public struct CorpusAnalysis: Sendable {
                 provinces[TextKey(p), default: []].insert(TextKey(c))
                 lastProvince = (p, c)
             }
+            if let c = report.region.city {
+                if cityNumber < 0 || !cityEntries[cityNumber].name.hasSameBytes(as: c) {
+                    let key = TextKey(c)
+                    if let known = cityNumbers[key] {
+                        cityNumber = known
+                    } else {
+                        cityNumber = cityEntries.count
+                        cityNumbers[key] = cityNumber
+                        cityEntries.append((c, []))
+                    }
+                }
+                cityEntries[cityNumber].entries.append(i)
+            }
         }
+        entriesByCity = Dictionary(uniqueKeysWithValues: cityEntries.lazy.map { ($0.name, $0.entries) })
         self.cities = Dictionary(uniqueKeysWithValues: cities.lazy.map { ($0.key.text, $0.value.sorted().map(\.text)) })
         self.provinces = Dictionary(uniqueKeysWithValues: provinces.lazy.map { ($0.key.text, $0.value.sorted().map(\.text)) })
         var provinceOfCity: [String: String] = [:]
@@ -118,20 +138,28 @@ public struct CorpusAnalysis: Sendable {
 
     /// The index of the agency's report for the year before, if there is one.
     public func previousYear(of index: Int) -> Int? {
-        let e = corpus.entries[index]
-        guard let key = e.report.agencyKey, let y = e.report.year,
-              let history = agencyIndex[TextKey(key)].map({ agencies[$0] }) else { return nil }
+        guard let y = corpus.entries[index].report.year, let history = history(ofEntry: index) else { return nil }
         return history.entries[y - 1]
     }
 
     /// The entries of a year, ranked by applications received (unknown last).
     public func ranking(year: Int) -> [Int] { rankings[year] ?? [] }
 
+    /// The entries of a city's reports (whatever the province), in corpus order.
+    public func entries(ofCity city: String) -> [Int] { entriesByCity[city] ?? [] }
+
     /// The province a city's pages name (the first by name, if the city is listed under two).
     public func province(of city: String) -> String? { provinceOfCity[city] }
 
     /// The history of an agency by key.
     public func history(of key: String) -> AgencyHistory? { agencyIndex[TextKey(key)].map { agencies[$0] } }
+
+    /// The history of entry `index`'s agency (nil when the report names none), found by the
+    /// entry's place, not by hashing the agency's name.
+    public func history(ofEntry index: Int) -> AgencyHistory? {
+        let k = corpus.agencyOf[index]
+        return k >= 0 ? agencies[k] : nil
+    }
 
     public static func cityID(_ city: String) -> String { StableHash.hex("city:" + city) }
 

@@ -107,6 +107,34 @@ import Testing
         #expect(ties > 0)
     }
 
+    /// An entry's agency and city found by its place are the ones its names give: the agency's
+    /// reports (the same list as looking the agency's name up), its history, and the city's
+    /// reports (every report naming that city, in corpus order).
+    @Test func entriesFindTheirAgencyAndCityByPlace() {
+        let analysis = CorpusAnalysis(Corpus(Self.result.reports))
+        let corpus = analysis.corpus
+        var named = 0
+        for i in corpus.entries.indices {
+            let report = corpus.entries[i].report
+            if let key = report.agencyKey {
+                named += 1
+                #expect(corpus.agencyMembers(of: i) == corpus.byAgency[key], "\(report.source)")
+                #expect(corpus.agencyMembers(of: i)?.contains(i) == true)
+                #expect(analysis.history(ofEntry: i)?.key == analysis.history(of: key)?.key)
+                #expect(analysis.history(ofEntry: i)?.id == analysis.history(of: key)?.id)
+            } else {
+                #expect(corpus.agencyMembers(of: i) == nil && analysis.history(ofEntry: i) == nil)
+            }
+        }
+        #expect(named > 400)
+        var cities = 0
+        for city in Set(corpus.entries.compactMap { $0.report.region.city }) {
+            #expect(analysis.entries(ofCity: city) == corpus.entries.indices.filter { corpus.entries[$0].report.region.city == city }, "\(city)")
+            cities += 1
+        }
+        #expect(cities >= 5)
+    }
+
     /// Year totals on the dashboard are the sums of the year pages' tables.
     @Test func dashboardTotalsEqualYearTables() throws {
         let index = try #require(Self.pages["index.html"])

@@ -14,13 +14,10 @@ struct PageSources {
     let whole: UInt64
     /// Entries of each year, in corpus order.
     private let byYear: [Int: [Int]]
-    /// Entries of each city name (whatever the province), in corpus order.
-    private let byCity: [String: [Int]]
-    /// Each entry's agency as a number (-1: none), and per agency its reports and what its
+    /// Per agency (numbered as `Corpus.agencyOf` numbers them) its reports and what its
     /// sparkline shows (each report's page name, year and received applications), made once:
     /// hashing agency names (Chinese text, hashed through its normal form) per entry and per
     /// year cost more than the rest of the fingerprints.
-    private let agencyOf: [Int]
     private let families: [UInt64]
     private let sparklines: [UInt64]
 
@@ -32,40 +29,22 @@ struct PageSources {
         contents = entries.map { $0.input < digests.count ? digests[$0.input] : 0 }
         var whole = Fingerprint()
         var byYear: [Int: [Int]] = [:]
-        // Cities grouped as `TextKey`s (the groups a `String` key makes), looked up only when
-        // an entry's city is not the one before it (an agency's reports are side by side):
-        // hashing every report's city, Chinese text, through its normal form was most of this.
-        var cities: [(name: String, entries: [Int])] = []
-        var cityNumbers: [TextKey: Int] = [:]
-        var city = -1
         for i in entries.indices {
             whole.add(entries[i].id)
             whole.add(contents[i])
             if let y = entries[i].report.year { byYear[y, default: []].append(i) }
-            if let c = entries[i].report.region.city {
-                if city < 0 || !cities[city].name.hasSameBytes(as: c) {
-                    let key = TextKey(c)
-                    if let known = cityNumbers[key] {
-                        city = known
-                    } else {
-                        city = cities.count
-                        cityNumbers[key] = city
-                        cities.append((c, []))
-                    }
-                }
-                cities[city].entries.append(i)
-            }
         }
         self.whole = whole.value
         self.byYear = byYear
-        self.byCity = Dictionary(uniqueKeysWithValues: cities.lazy.map { ($0.name, $0.entries) })
-        var agencyOf = [Int](repeating: -1, count: entries.count)
+        // Numbered as the corpus numbers the agencies.
+        let corpus = analysis.corpus
         var families: [UInt64] = [], sparklines: [UInt64] = []
-        for (key, indices) in analysis.corpus.byAgency {
+        families.reserveCapacity(corpus.agencyKeys.count)
+        sparklines.reserveCapacity(corpus.agencyKeys.count)
+        for (key, indices) in zip(corpus.agencyKeys, corpus.agencyGroups) {
             var sparkline = Fingerprint()
             sparkline.add(key)
             for j in indices {
-                agencyOf[j] = families.count
                 sparkline.add(entries[j].id)
                 sparkline.add(UInt64(bitPattern: Int64(entries[j].report.year ?? Int.min)))
                 if let received = analysis.indicators[j].received.value { sparkline.add(received.bitPattern) } else { sparkline.add("none") }
@@ -75,10 +54,12 @@ struct PageSources {
             Self.add(indices, entries, contents, to: &family)
             families.append(family.value)
         }
-        self.agencyOf = agencyOf
         self.families = families
         self.sparklines = sparklines
     }
+
+    /// Each entry's agency as a number (-1: none): the corpus's.
+    private var agencyOf: [Int] { analysis.corpus.agencyOf }
 
     /// Adds each report's page name and digest.
     private static func add(_ indices: [Int], _ entries: [Corpus.Entry], _ contents: [UInt64], to f: inout Fingerprint) {
@@ -146,7 +127,7 @@ struct PageSources {
         f.add(UInt64(bitPattern: Int64(analysis.years.last ?? 0)))
         for city in analysis.provinces[province] ?? [] {
             f.add(city)
-            add(byCity[city] ?? [], to: &f)
+            add(analysis.entries(ofCity: city), to: &f)
         }
         return f.value
     }

@@ -25,16 +25,18 @@ struct ProvincePage {
                           inlineStyle: site.inlineStyle, contentSecurityPolicy: site.contentSecurityPolicy)
         let cities = analysis.provinces[province] ?? []
         let year = analysis.years.last ?? 0
-        // Each city's reports and the sum of its stated new applications in the last year, in
-        // one pass over the corpus in its order (the sums added in that order): the corpus was
-        // gone through three times for each city, and a province's page grew with its cities
-        // times the reports.
+        // Each city's reports and the sum of its stated new applications in the last year (the
+        // sums added in the corpus's order), from each city's entries: going through the whole
+        // corpus for each province, comparing every report's city with the province's, grew
+        // faster than the corpus.
         var reports = [Int](repeating: 0, count: cities.count)
         var received = [Double?](repeating: nil, count: cities.count)
-        for (i, entry) in corpus.entries.enumerated() {
-            guard let city = entry.report.region.city, let k = cities.firstIndex(of: city) else { continue }
-            reports[k] += 1
-            if entry.report.year == year, let value = analysis.indicators[i].received.value { received[k] = (received[k] ?? 0) + value }
+        for (k, city) in cities.enumerated() {
+            let entries = analysis.entries(ofCity: city)
+            reports[k] = entries.count
+            for i in entries where corpus.entries[i].report.year == year {
+                if let value = analysis.indicators[i].received.value { received[k] = (received[k] ?? 0) + value }
+            }
         }
         chart = BarChart(id: "chart-province", title: "\(province)各市 \(year) 年新收申请合计", unit: "件",
                          bars: cities.indices.map { .init(key: CorpusAnalysis.cityID(cities[$0]), label: cities[$0], value: received[$0]) }).svg

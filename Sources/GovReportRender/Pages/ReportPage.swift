@@ -105,7 +105,7 @@ struct ReportPage {
         hasWarnings = !warnings.isEmpty
         hasChecks = hasViolations || hasInferred || hasWarnings
 
-        let all = corpus.byAgency[report.agencyKey ?? ""].map { $0.map { corpus.entries[$0] } } ?? [entry]
+        let all = corpus.agencyMembers(of: index).map { $0.map { corpus.entries[$0] } } ?? [entry]
         years = all.map { e in
             LinkView(label: e.report.year.map(String.init) ?? "?", href: "\(e.id).html", current: e.id == entry.id)
         }

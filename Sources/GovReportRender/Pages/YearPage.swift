@@ -47,7 +47,7 @@ struct YearPage {
     static func row(analysis: CorpusAnalysis, rank: Int, index i: Int) -> Row {
         let e = analysis.corpus.entries[i]
         let ind = analysis.indicators[i]
-        let history = e.report.agencyKey.flatMap(analysis.history(of:))
+        let history = analysis.history(ofEntry: i)
         let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
         return Row(rank: rank, agency: e.agencyName, href: "../reports/\(e.id).html",
                    agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
