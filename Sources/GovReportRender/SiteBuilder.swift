@@ -188,8 +188,11 @@ public struct SiteBuilder {
         }
         let analysis = CorpusAnalysis(corpus)
         laps.lap("analysis")
-        let site = settings
-        let templates = self.templates
+        let allowHTML = allowHTMLInNotes
+        // The closures below capture this one object, not the structures it holds.
+        let plan = PagePlan(analysis: analysis, site: settings, templates: templates, noteHTML: { markdown in
+            Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)
+        })
 
         let sources = PageSources(analysis, digests: digests)
         laps.lap("fingerprints")
@@ -201,10 +204,10 @@ public struct SiteBuilder {
                   _ model: @escaping @Sendable () -> Any) {
             // Report pages show what changed whenever their report's reading did: not compared.
             let body: Job.Body = path.hasPrefix("reports/")
-                ? .page({ () throws(BuildError) -> Data in try templates.render(model(), template) })
+                ? .page({ () throws(BuildError) -> Data in try plan.templates.render(model(), template) })
                 : .comparedPage(compared ?? { ComparedView(frame: { TemplateValue(model()) }) }, render: {
                     (value: TemplateValue, keyed: KeyedSection?) throws(BuildError) -> Data in
-                    try templates.render(value, template, keyed: keyed)
+                    try plan.templates.render(value, template, keyed: keyed)
                 })
             jobs.append(Job(path: path, fingerprint: fingerprint, body: body, view: (template, model)))
         }
@@ -220,36 +223,32 @@ public struct SiteBuilder {
         // A row per report, each made from its report alone: keyed by the report's page name
         // and digest.
         page("index.html", "index", sources.whole, compared: {
-            let rows = ComparedView.Rows(name: "rows", keys: corpus.entries.indices.map { sources.group([$0]) }) {
-                IndexPage.row(analysis: analysis, site: site, index: $0).templateValue
+            let rows = ComparedView.Rows(name: "rows", keys: plan.corpus.entries.indices.map { sources.group([$0]) }) {
+                IndexPage.row(analysis: plan.analysis, site: plan.site, index: $0).templateValue
             }
-            return ComparedView(frame: { IndexPage(analysis: analysis, site: site, rows: false).templateValue }, rows: rows)
+            return ComparedView(frame: { IndexPage(analysis: plan.analysis, site: plan.site, rows: false).templateValue }, rows: rows)
         }) {
-            IndexPage(analysis: analysis, site: site)
+            IndexPage(analysis: plan.analysis, site: plan.site)
         }
         // An item per broken rule, inferred figure and warning, each made from its report
         // alone: keyed by the report's page name and digest and the item's place in it.
         page("quality.html", "quality", sources.whole, compared: {
-            let places = QualityPage.itemPlaces(analysis)
+            let places = QualityPage.itemPlaces(plan.analysis)
             let keys = places.map { place in
                 var f = Fingerprint()
                 f.add(sources.group([place.entry]))
                 f.add(UInt64(place.index))
                 return f.value
             }
-            let rows = ComparedView.Rows(name: "items", keys: keys) { QualityPage.item(analysis: analysis, place: places[$0]).templateValue }
-            return ComparedView(frame: { QualityPage(analysis: analysis, site: site, items: false).templateValue }, rows: rows)
+            let rows = ComparedView.Rows(name: "items", keys: keys) { QualityPage.item(analysis: plan.analysis, place: places[$0]).templateValue }
+            return ComparedView(frame: { QualityPage(analysis: plan.analysis, site: plan.site, items: false).templateValue }, rows: rows)
         }) {
-            QualityPage(analysis: analysis, site: site)
+            QualityPage(analysis: plan.analysis, site: plan.site)
         }
-        let allowHTML = allowHTMLInNotes
-        let noteHTML: @Sendable (String) -> String = { markdown in
-            Markdown.userHTML(markdown, options: allowHTML ? [.smart, .validateUTF8, .unsafe] : .default)
-        }
-        for history in analysis.agencies {
+        for (k, history) in analysis.agencies.enumerated() {
             let note = notes.forAgency(history.name)
             page("agencies/\(history.id).html", "agency", sources.group(history.entries.values.sorted(), note ?? "")) {
-                AgencyPage(analysis: analysis, history: history, site: site, notes: note.map(noteHTML))
+                AgencyPage(analysis: plan.analysis, history: plan.analysis.agencies[k], site: plan.site, notes: note.map(plan.noteHTML))
             }
         }
         laps.lap("exports, index, agencies")
@@ -257,7 +256,7 @@ public struct SiteBuilder {
             // A row per report of the year, in rank order: keyed by the rank, the report and its
             // agency's sparkline.
             page("years/\(year).html", "year", sources.year(year), compared: {
-                let ranked = analysis.ranking(year: year)
+                let ranked = plan.analysis.ranking(year: year)
                 let keys = ranked.enumerated().map { n, i in
                     var f = Fingerprint()
                     f.add(UInt64(n + 1))
@@ -265,20 +264,20 @@ public struct SiteBuilder {
                     f.add(sources.sparkline(of: i))
                     return f.value
                 }
-                let rows = ComparedView.Rows(name: "rows", keys: keys) { YearPage.row(analysis: analysis, rank: $0 + 1, index: ranked[$0]).templateValue }
-                return ComparedView(frame: { YearPage(analysis: analysis, year: year, site: site, rows: false).templateValue }, rows: rows)
+                let rows = ComparedView.Rows(name: "rows", keys: keys) { YearPage.row(analysis: plan.analysis, rank: $0 + 1, index: ranked[$0]).templateValue }
+                return ComparedView(frame: { YearPage(analysis: plan.analysis, year: year, site: plan.site, rows: false).templateValue }, rows: rows)
             }) {
-                YearPage(analysis: analysis, year: year, site: site)
+                YearPage(analysis: plan.analysis, year: year, site: plan.site)
             }
         }
         for city in analysis.cities.keys {
             page("cities/\(CorpusAnalysis.cityID(city)).html", "city", sources.city(city)) {
-                CityPage(analysis: analysis, city: city, site: site)
+                CityPage(analysis: plan.analysis, city: city, site: plan.site)
             }
         }
         for province in analysis.provinces.keys {
             page("provinces/\(CorpusAnalysis.provinceID(province)).html", "province", sources.province(province)) {
-                ProvincePage(analysis: analysis, province: province, site: site)
+                ProvincePage(analysis: plan.analysis, province: province, site: plan.site)
             }
         }
         laps.lap("comparison pages")
@@ -286,10 +285,10 @@ public struct SiteBuilder {
             let entry = corpus.entries[i]
             let note = notes.forReport(source: entry.report.source)
             page("reports/\(entry.id).html", "report", sources.report(i, note: note)) {
-                ReportPage(corpus: corpus, index: i, site: site, notes: note.map(noteHTML), indicators: analysis.indicators[i])
+                ReportPage(corpus: plan.corpus, index: i, site: plan.site, notes: note.map(plan.noteHTML), indicators: plan.analysis.indicators[i])
             }
             jobs.append(Job(path: "data/\(entry.id).json", fingerprint: sources.group([i], "data"), body: .page({
-                Data(ExportRecord.jsonBytes(entry.checked) + [0x0A])
+                Data(ExportRecord.jsonBytes(plan.corpus.entries[i].checked) + [0x0A])
             })))
         }
         if !settings.standalone {
