@@ -208,9 +208,12 @@ struct Bench: ParsableCommand {
                 BenchTargets.Round(fullBuild: phases[0][r].0.wall, hugo: phases[0][r].1, extract: phases[1][r].0.wall,
                                    rebuildOneChanged: phases[3][r].0.wall, peakMB: phases.map { $0[r].0.peakMB }.max()!)
             }
+            // Round by round: each round's larger-size time over its own 10,000-report time.
             let growth = corpora.firstIndex(where: { $0.size == BenchTargets.largerSize }).map { l in
-                (fullBuild: Self.mean(walls(l, 0)) / Self.mean(walls(k, 0)), extract: Self.mean(walls(l, 1)) / Self.mean(walls(k, 1)))
-            }
+                zip(zip(walls(l, 0), walls(k, 0)), zip(walls(l, 1), walls(k, 1))).map { full, extract in
+                    (fullBuild: full.0 / full.1, extract: extract.0 / extract.1)
+                }
+            } ?? []
             print(BenchTargets.table(BenchTargets.judge(megabytes: corpora[k].megabytes, rounds: rounds, growth: growth), rounds: rounds.count),
                   terminator: "")
         }
