@@ -12,6 +12,8 @@ final class PagePlan: Sendable {
     let templates: TemplateSet
     /// A note's Markdown as HTML (raw HTML kept only when the build allows it).
     let noteHTML: @Sendable (String) -> String
+    /// The agencies' sparklines the year pages' rows have made.
+    let yearSparklines = YearPage.Sparklines()
 
     init(analysis: CorpusAnalysis, site: SiteSettings, templates: TemplateSet, noteHTML: @escaping @Sendable (String) -> String) {
         corpus = analysis.corpus

@@ -264,7 +264,7 @@ public struct SiteBuilder {
                     f.add(sources.sparkline(of: i))
                     return f.value
                 }
-                let rows = ComparedView.Rows(name: "rows", keys: keys) { YearPage.row(analysis: plan.analysis, rank: $0 + 1, index: ranked[$0]).templateValue }
+                let rows = ComparedView.Rows(name: "rows", keys: keys) { YearPage.row(analysis: plan.analysis, rank: $0 + 1, index: ranked[$0], sparklines: plan.yearSparklines).templateValue }
                 return ComparedView(frame: { YearPage(analysis: plan.analysis, year: year, site: plan.site, rows: false).templateValue }, rows: rows)
             }) {
                 YearPage(analysis: plan.analysis, year: year, site: plan.site)

@@ -3,7 +3,7 @@ import GovReportAnalyse
 import GovReportCheck
 import GovReportCorpus
 import GovReportParse
-import GovReportRender
+@testable import GovReportRender
 import TestSupport
 import Testing
 
@@ -133,6 +133,26 @@ import Testing
             cities += 1
         }
         #expect(cities >= 5)
+    }
+
+    /// A year row shows its agency's sparkline whether the agencies' sparklines are made once
+    /// and shared (as a build makes them) or made for each row; an agency's rows show one.
+    @Test func yearRowsShowTheSameSparklineSharedOrNot() {
+        let analysis = CorpusAnalysis(Corpus(Self.result.reports))
+        let shared = YearPage.Sparklines()
+        var rows = 0
+        var byAgency: [Int: Set<String>] = [:]
+        for year in analysis.years {
+            for (n, i) in analysis.ranking(year: year).enumerated() {
+                let once = YearPage.row(analysis: analysis, rank: n + 1, index: i, sparklines: shared)
+                #expect(once.sparkline == YearPage.row(analysis: analysis, rank: n + 1, index: i).sparkline, "\(year) \(i)")
+                #expect(once.sparkline.contains(once.agency))
+                byAgency[analysis.corpus.agencyOf[i], default: []].insert(once.sparkline)
+                rows += 1
+            }
+        }
+        #expect(rows == Self.result.reports.filter { $0.report.year != nil }.count)
+        #expect(byAgency.count > 30 && byAgency.values.allSatisfy { $0.count == 1 })
     }
 
     /// Year totals on the dashboard are the sums of the year pages' tables.

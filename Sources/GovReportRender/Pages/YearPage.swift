@@ -1,5 +1,7 @@
 import GovReportAnalyse
+import GovReportIngest
 import GovReportParse
+import Synchronization
 
 /// Every agency's report for one year, ranked, with a bar chart of the leaders.
 struct YearPage {
@@ -44,15 +46,46 @@ struct YearPage {
     /// The row of entry `index`, ranked `rank`: made from that entry alone (its page name and
     /// checked report), its agency's sparkline (its reports' page names, years and received
     /// applications) and the rank, which a rebuild's comparison of the page relies on.
-    static func row(analysis: CorpusAnalysis, rank: Int, index i: Int) -> Row {
+    /// `sparklines`: where agencies' sparklines made for earlier rows are kept.
+    static func row(analysis: CorpusAnalysis, rank: Int, index i: Int, sparklines: Sparklines? = nil) -> Row {
         let e = analysis.corpus.entries[i]
         let ind = analysis.indicators[i]
         let history = analysis.history(ofEntry: i)
-        let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
+        let sparkline: String
+        if let sparklines, let history, e.agencyName.hasSameBytes(as: history.name) {
+            sparkline = sparklines.of(agency: analysis.corpus.agencyOf[i]) { Self.sparkline(analysis: analysis, history: history, label: history.name) }
+        } else {
+            sparkline = Self.sparkline(analysis: analysis, history: history, label: e.agencyName)
+        }
         return Row(rank: rank, agency: e.agencyName, href: "../reports/\(e.id).html",
                    agencyHref: history.map { "../agencies/\($0.id).html" }, region: e.report.region.name,
                    cells: [MeasureCells.cell(ind.received, key: "received.\(e.id)"), MeasureCells.cell(ind.handled), MeasureCells.share(ind.disclosureRate),
                            MeasureCells.share(ind.refusalRate)],
-                   sparkline: Sparkline(values: series, label: "\(e.agencyName) 各年新收申请").svg)
+                   sparkline: sparkline)
+    }
+
+    /// An agency's applications received, year by year, as a sparkline labelled with `label`.
+    static func sparkline(analysis: CorpusAnalysis, history: CorpusAnalysis.AgencyHistory?, label: String) -> String {
+        let series = history.map { h in h.years.map { y in h.entries[y].flatMap { analysis.indicators[$0].received.value } } } ?? []
+        return Sparkline(values: series, label: "\(label) 各年新收申请").svg
+    }
+
+    /// Agencies' sparklines, each made when a year row first shows it (by the corpus's number
+    /// of the agency) and shared by all the year pages of a build: an agency's rows, one a
+    /// year, show the same one. Made for every row, each went through the agency's years and
+    /// their reports' figures in rank order — all over memory at national scale (the year
+    /// pages grew 6–7 × from 10,000 to 50,000 reports); a rebuild makes only the rows it needs.
+    final class Sparklines: Sendable {
+        private let made = Mutex<[Int: String]>([:])
+
+        init() {}
+
+        func of(agency k: Int, make: () -> String) -> String {
+            if let known = made.withLock({ $0[k] }) { return known }
+            // (Two rows of one agency on two cores may both make it: the same text.)
+            let svg = make()
+            made.withLock { $0[k] = svg }
+            return svg
+        }
     }
 }
