@@ -42,7 +42,8 @@ public struct CorpusAnalysis: Sendable {
     /// is given the same one on every build.
     private let provinceOfCity: [String: String]
     public let totals: [YearTotals]
-    /// Each year's entries, ranked (`ranking(year:)`).
+    /// Each year's entries, in corpus order (`entries(ofYear:)`) and ranked (`ranking(year:)`).
+    private let entriesByYear: [Int: [Int]]
     private let rankings: [Int: [Int]]
 
     public init(_ corpus: Corpus) {
@@ -61,7 +62,12 @@ public struct CorpusAnalysis: Sendable {
         }
         self.agencies = agencies
         agencyIndex = Dictionary(uniqueKeysWithValues: agencies.enumerated().map { (TextKey($1.key), $0) })
-        years = Set(corpus.entries.compactMap { $0.report.year }).sorted()
+        // Each year's entries found once: the years, their rankings, their totals and the pages'
+        // fingerprints all go by them.
+        var ofYear: [Int: [Int]] = [:]
+        for i in corpus.entries.indices { if let y = corpus.entries[i].report.year { ofYear[y, default: []].append(i) } }
+        entriesByYear = ofYear
+        years = ofYear.keys.sorted()
         // An agency's reports lie side by side and nearly always share their region: a pair
         // equal to the previous entry's is skipped (comparing is cheaper than hashing names).
         // (Grouped and sorted as `TextKey`s: the groups and order `String` gives, without
@@ -110,8 +116,6 @@ public struct CorpusAnalysis: Sendable {
         // rank it). Each entry's name is made a key once, ordered as `String` orders it: ties
         // in applications received are many at national scale, and comparing Chinese names as
         // `String`s, through their normal form, for each was a visible part of a year page.
-        var ofYear: [Int: [Int]] = [:]
-        for i in corpus.entries.indices { if let y = corpus.entries[i].report.year { ofYear[y, default: []].append(i) } }
         let ranked = years.parallelMap(chunk: 1) { year -> [Int] in
             var keyed = ofYear[year]!.map { (index: $0, received: indicators[$0].received.value ?? -1, name: TextKey(corpus.entries[$0].agencyName)) }
             keyed.sort { a, b in a.received != b.received ? a.received > b.received : a.name < b.name }
@@ -119,7 +123,7 @@ public struct CorpusAnalysis: Sendable {
         }
         rankings = Dictionary(uniqueKeysWithValues: zip(years, ranked))
         totals = years.map { year in
-            let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == year }
+            let idx = ofYear[year]!
             func sum(_ f: (Indicators) -> Measure) -> (Double?, Int) {
                 var s: Double?, missing = 0
                 for i in idx { if let v = f(indicators[i]).value { s = (s ?? 0) + v } else { missing += 1 } }
@@ -144,6 +148,9 @@ public struct CorpusAnalysis: Sendable {
 
     /// The entries of a year, ranked by applications received (unknown last).
     public func ranking(year: Int) -> [Int] { rankings[year] ?? [] }
+
+    /// The entries of a year's reports, in corpus order.
+    public func entries(ofYear year: Int) -> [Int] { entriesByYear[year] ?? [] }
 
     /// The entries of a city's reports (whatever the province), in corpus order.
     public func entries(ofCity city: String) -> [Int] { entriesByCity[city] ?? [] }

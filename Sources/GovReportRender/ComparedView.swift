@@ -123,10 +123,8 @@ extension ComparedView {
             FileHandle.standardError.write(Data("timing: \(path): \(keyed.made) rows made, \(keyed.copied) copied\n".utf8))
         }
         guard keyed.usable, let context = keyed.context else { return nil }
-        var records: [UInt64: BuildCache.Export.Span] = [:]
-        records.reserveCapacity(rows.keys.count)
-        for (key, span) in zip(rows.keys, keyed.spans) { records[key] = BuildCache.Export.Span(offset: span.lowerBound, length: span.count) }
-        var file = BuildCache.Export(size: data.count, modified: 0, records: records)
+        var file = BuildCache.Export(size: data.count, modified: 0,
+                                     records: keyed.spans(byKey: { BuildCache.Export.Span(offset: $0.lowerBound, length: $0.count) }))
         file.stamp(session.rootPath + "/" + path)
         return BuildCache.Fragments(context: context, file: file)
     }

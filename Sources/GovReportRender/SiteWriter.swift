@@ -146,7 +146,7 @@ public struct SiteWriter: Sendable {
                                   reason: "a file govreport did not write is in the way; move it or pass --force")
                 }
             }
-            if !added.isEmpty { try writeManifest(previous.union(added)) }
+            if !added.isEmpty { try writeManifest(Self.manifest(previous.union(added))) }
         }
 
         /// Whether the previous build's file for `path` is still there (so a page whose inputs
@@ -291,10 +291,7 @@ public struct SiteWriter: Sendable {
             for path in stale where path != SiteWriter.manifestName {
                 if (try? fm.removeItem(at: root.appendingPathComponent(path))) != nil { summary.removed += 1 }
             }
-            if let manifest {
-                let data = manifest.take()
-                try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
-            }
+            if let manifest { try writeManifest(manifest.take()) }
             if staging {
                 do {
                     try fm.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -316,8 +313,7 @@ public struct SiteWriter: Sendable {
             Data((paths.sorted().joined(separator: "\n") + "\n").utf8)
         }
 
-        private func writeManifest(_ paths: Set<String>) throws(BuildError) {
-            let data = Self.manifest(paths)
+        private func writeManifest(_ data: Data) throws(BuildError) {
             try replace(rootPath + "/" + SiteWriter.manifestName) { (handle: FileHandle) throws in try handle.write(contentsOf: data) }
         }
     }

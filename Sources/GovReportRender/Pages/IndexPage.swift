@@ -71,7 +71,7 @@ struct IndexPage {
             .init(key: "disclosed", label: "予以公开", values: series(\.disclosed)),
         ]).svg : nil
         if let latest = yearsList.last {
-            let idx = corpus.entries.indices.filter { corpus.entries[$0].report.year == latest }
+            let idx = analysis.entries(ofYear: latest)
             func sum(_ f: (Indicators) -> Measure) -> Double? {
                 let values = idx.compactMap { f(analysis.indicators[$0]).value }
                 return values.isEmpty ? nil : values.reduce(0, +)

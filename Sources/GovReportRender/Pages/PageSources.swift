@@ -12,8 +12,6 @@ struct PageSources {
     let contents: [UInt64]
     /// Every report: the index, the quality page and the exports show them all.
     let whole: UInt64
-    /// Entries of each year, in corpus order.
-    private let byYear: [Int: [Int]]
     /// Per agency (numbered as `Corpus.agencyOf` numbers them) its reports and what its
     /// sparkline shows (each report's page name, year and received applications), made once:
     /// hashing agency names (Chinese text, hashed through its normal form) per entry and per
@@ -28,14 +26,11 @@ struct PageSources {
         let entries = analysis.corpus.entries
         contents = entries.map { $0.input < digests.count ? digests[$0.input] : 0 }
         var whole = Fingerprint()
-        var byYear: [Int: [Int]] = [:]
         for i in entries.indices {
             whole.add(entries[i].id)
             whole.add(contents[i])
-            if let y = entries[i].report.year { byYear[y, default: []].append(i) }
         }
         self.whole = whole.value
-        self.byYear = byYear
         // Numbered as the corpus numbers the agencies.
         let corpus = analysis.corpus
         var families: [UInt64] = [], sparklines: [UInt64] = []
@@ -97,7 +92,7 @@ struct PageSources {
     func year(_ year: Int) -> UInt64 {
         var f = Fingerprint()
         f.add("year \(year)")
-        let indices = byYear[year] ?? []
+        let indices = analysis.entries(ofYear: year)
         add(indices, to: &f)
         // The agencies' sparklines in the order of their first report of the year (the
         // corpus's order, whatever the order of the dictionary numbering them).

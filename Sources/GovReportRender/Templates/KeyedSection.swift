@@ -29,10 +29,13 @@ final class KeyedSection {
     private var unsafe = false
 
     /// `spans` by row key (what a later rendering's `previous` takes).
-    var spansByKey: [UInt64: Range<Int>] {
-        var byKey: [UInt64: Range<Int>] = [:]
+    var spansByKey: [UInt64: Range<Int>] { spans(byKey: { $0 }) }
+
+    /// `spans` by row key, each made what the caller keeps (the build cache's spans), in one pass.
+    func spans<Span>(byKey transform: (Range<Int>) -> Span) -> [UInt64: Span] {
+        var byKey: [UInt64: Span] = [:]
         byKey.reserveCapacity(spans.count)
-        for (key, span) in zip(keys, spans) { byKey[key] = span }
+        for (key, span) in zip(keys, spans) { byKey[key] = transform(span) }
         return byKey
     }
     /// Whether `spans` describe this rendering (the section was met once, as expected).
